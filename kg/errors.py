@@ -1,0 +1,25 @@
+"""Errors kg reports to its user as one line; the CLI prints them and exits non-zero."""
+
+
+class KgError(Exception):
+    """Base class: the message is the whole one-line explanation."""
+
+    exit_code = 1
+
+
+class DocumentError(KgError):
+    """A document cannot be read (binary, not UTF-8, empty, missing)."""
+
+
+class RulesError(KgError):
+    """A rule or gazetteer file under ontology/ is malformed."""
+
+
+class StoreError(KgError):
+    """The store is missing, in use by another process, or damaged."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed."""
+
+    exit_code = 2

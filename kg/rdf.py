@@ -1,0 +1,277 @@
+"""Build RDF quads from extractions: documents, actors, events, claims and their mentions.
+
+Quads are pyoxigraph terms, written to the store in bulk (see performance notes in README).
+Every IRI is derived from content, so the same input always gives the same graph.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Iterator
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+
+from kg import __version__
+from kg.documents import Document
+from kg.extract import Extraction, Mention
+from kg.rules import Rules
+
+BASE = "https://w3id.org/kg/"
+KG = BASE + "ns#"
+ID = BASE + "id/"
+PREFIXES = {
+    "kg": KG,
+    "kgid": ID,
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+_P = {k: v for k, v in PREFIXES.items()}
+ACTOR_CLASSES = {"state": "State", "organisation": "Organisation", "military_unit": "MilitaryUnit",
+                 "person": "Person", "group": "Group", "media_outlet": "MediaOutlet"}
+POLARITY_IRIS = {"asserted": "Asserted", "negated": "Negated", "hedged": "Hedged"}
+LOG_GRAPH = NamedNode(ID + "graph/log")
+
+
+def iri(prefixed: str) -> NamedNode:
+    prefix, local = prefixed.split(":", 1)
+    return NamedNode(_P[prefix] + local)
+
+
+RDF_TYPE = iri("rdf:type")
+LABEL = iri("rdfs:label")
+XSD_INT = iri("xsd:integer")
+XSD_DATE = iri("xsd:date")
+XSD_BOOL = iri("xsd:boolean")
+XSD_DATETIME = iri("xsd:dateTime")
+_DG = DefaultGraph()
+
+
+def actor_iri(actor_id: str) -> NamedNode:
+    return NamedNode(f"{ID}actor/{actor_id}")
+
+
+def event_iri(event_id: str) -> NamedNode:
+    return NamedNode(f"{ID}event/{event_id}")
+
+
+def doc_iri(doc: Document) -> NamedNode:
+    return NamedNode(f"{ID}doc/{doc.id}")
+
+
+def claim_iri(claim_id: str) -> NamedNode:
+    return NamedNode(f"{ID}claim/{claim_id}")
+
+
+def source_iri(label: str) -> NamedNode:
+    from kg.documents import slug
+    return NamedNode(f"{ID}source/{slug(label)}")
+
+
+def rule_iri(rule_id: str) -> NamedNode:
+    return NamedNode(f"{ID}rule/{rule_id}")
+
+
+def relation_iri(relation: str) -> NamedNode:
+    return NamedNode(KG + relation)
+
+
+def run_iri(rules: Rules) -> NamedNode:
+    """The extraction run: the same kg version and rule files give the same run."""
+    h = hashlib.sha256(f"{__version__}|{rules.digest}".encode()).hexdigest()[:16]
+    return NamedNode(f"{ID}run/{h}")
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=XSD_INT)
+
+
+def _q(s, p, o, g=_DG) -> Quad:
+    return Quad(s, p, o, g)
+
+
+def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
+    """Actors, events, rules and the extraction run: the same for every document."""
+    for a in rules.actors.values():
+        s = actor_iri(a.id)
+        yield _q(s, RDF_TYPE, iri("kg:Actor"))
+        yield _q(s, RDF_TYPE, iri("kg:" + ACTOR_CLASSES[a.type]))
+        yield _q(s, LABEL, Literal(a.label))
+        yield _q(s, iri("kg:actorType"), Literal(a.type))
+        for alias in sorted(set(a.aliases + a.short) - {a.label}):
+            yield _q(s, iri("skos:altLabel"), Literal(alias))
+        if a.wikidata:
+            yield _q(s, iri("owl:sameAs"), iri("wd:" + a.wikidata))
+        if a.country:
+            yield _q(s, iri("kg:country"), actor_iri(a.country))
+    for e in rules.events.values():
+        s = event_iri(e.id)
+        yield _q(s, RDF_TYPE, iri("kg:Event"))
+        yield _q(s, LABEL, Literal(e.label))
+        for alias in sorted(set(e.aliases) - {e.label}):
+            yield _q(s, iri("skos:altLabel"), Literal(alias))
+        if e.start is not None:
+            yield _q(s, iri("kg:startYear"), _int(e.start))
+        if e.end is not None:
+            yield _q(s, iri("kg:endYear"), _int(e.end))
+        if e.wikidata:
+            yield _q(s, iri("owl:sameAs"), iri("wd:" + e.wikidata))
+    predicates = {}
+    for p in rules.patterns:
+        s = rule_iri(p.id)
+        yield _q(s, RDF_TYPE, iri("kg:Rule"))
+        yield _q(s, LABEL, Literal(p.id))
+        yield _q(s, iri("kg:relation"), relation_iri(p.relation))
+        yield _q(s, iri("kg:pattern"), Literal(p.source))
+        predicates[p.predicate] = p.relation
+        lifted = rule_iri(p.id + "+represents")
+        yield _q(lifted, RDF_TYPE, iri("kg:Rule"))
+        yield _q(lifted, LABEL, Literal(p.id + "+represents"))
+        yield _q(lifted, iri("kg:relation"), relation_iri(p.relation))
+        yield _q(lifted, iri("prov:wasDerivedFrom"), s)
+    for pred, rel in sorted(predicates.items()):
+        yield _q(iri("kg:" + pred), iri("rdfs:subPropertyOf"), relation_iri(rel))
+    run = run_iri(rules)
+    yield _q(run, RDF_TYPE, iri("prov:Activity"))
+    yield _q(run, RDF_TYPE, iri("kg:ExtractionRun"))
+    yield _q(run, iri("kg:version"), Literal(__version__))
+    yield _q(run, iri("kg:rulesHash"), Literal(rules.digest))
+
+
+def document_quads(doc: Document) -> Iterator[Quad]:
+    d = doc_iri(doc)
+    yield _q(d, RDF_TYPE, iri("kg:Document"))
+    yield _q(d, RDF_TYPE, iri("schema:Article"))
+    yield _q(d, RDF_TYPE, iri("prov:Entity"))
+    yield _q(d, iri("kg:fileName"), Literal(doc.file_name))
+    yield _q(d, iri("kg:sha256"), Literal(doc.sha256))
+    yield _q(d, iri("schema:text"), Literal(doc.text))
+    yield _q(d, LABEL, Literal(doc.title or doc.file_name))
+    if doc.title:
+        yield _q(d, iri("schema:headline"), Literal(doc.title))
+    if doc.publisher:
+        src = source_iri(doc.publisher)
+        yield _q(d, iri("schema:publisher"), src)
+        yield _q(src, RDF_TYPE, iri("kg:Source"))
+        yield _q(src, RDF_TYPE, iri("schema:Organization"))
+        yield _q(src, LABEL, Literal(doc.publisher))
+    for a in doc.authors:
+        yield _q(d, iri("schema:author"), Literal(a))
+    if doc.date:
+        yield _q(d, iri("schema:datePublished"), Literal(doc.date, datatype=XSD_DATE))
+    if doc.url:
+        yield _q(d, iri("schema:url"), Literal(doc.url))
+
+
+def _mention_quads(ex: Extraction, m: Mention, run: NamedNode) -> Iterator[Quad]:
+    doc = ex.document
+    mid = m.id(doc.id)
+    mi = NamedNode(f"{ID}mention/{mid}")
+    target = NamedNode(f"{ID}mention/{mid}#target")
+    quote_sel = NamedNode(f"{ID}mention/{mid}#quote")
+    pos_sel = NamedNode(f"{ID}mention/{mid}#position")
+    c = claim_iri(m.claim.id)
+    yield _q(mi, RDF_TYPE, iri("kg:Mention"))
+    yield _q(mi, RDF_TYPE, iri("oa:Annotation"))
+    yield _q(mi, iri("kg:claim"), c)
+    yield _q(mi, iri("oa:hasBody"), c)
+    yield _q(mi, iri("oa:hasTarget"), target)
+    yield _q(mi, iri("prov:wasDerivedFrom"), doc_iri(doc))
+    yield _q(mi, iri("prov:wasGeneratedBy"), run)
+    yield _q(mi, iri("kg:rule"), rule_iri(m.rule))
+    yield _q(mi, iri("kg:predicate"), iri("kg:" + m.predicate))
+    yield _q(mi, iri("kg:polarity"), iri("kg:" + POLARITY_IRIS[m.polarity]))
+    yield _q(mi, iri("kg:sentenceIndex"), _int(m.sentence))
+    if m.speaker:
+        yield _q(mi, iri("kg:attributedTo"), actor_iri(m.speaker))
+    if m.speaker_name:
+        yield _q(mi, iri("kg:attributedToName"), Literal(m.speaker_name))
+    if m.year is not None:
+        yield _q(mi, iri("kg:year"), _int(m.year))
+    yield _q(target, RDF_TYPE, iri("oa:SpecificResource"))
+    yield _q(target, iri("oa:hasSource"), doc_iri(doc))
+    yield _q(target, iri("oa:hasSelector"), quote_sel)
+    yield _q(target, iri("oa:hasSelector"), pos_sel)
+    yield _q(quote_sel, RDF_TYPE, iri("oa:TextQuoteSelector"))
+    yield _q(quote_sel, iri("oa:exact"), Literal(m.quote))
+    yield _q(quote_sel, iri("oa:prefix"), Literal(doc.text[max(0, m.start - 32):m.start]))
+    yield _q(quote_sel, iri("oa:suffix"), Literal(doc.text[m.end:m.end + 32]))
+    yield _q(pos_sel, RDF_TYPE, iri("oa:TextPositionSelector"))
+    yield _q(pos_sel, iri("oa:start"), _int(m.start))
+    yield _q(pos_sel, iri("oa:end"), _int(m.end))
+
+
+def _claim_quads(m: Mention, rules: Rules) -> Iterator[Quad]:
+    c = m.claim
+    ci = claim_iri(c.id)
+    s, o, rel = actor_iri(c.subject), actor_iri(c.object), relation_iri(c.relation)
+    yield _q(ci, RDF_TYPE, iri("kg:Claim"))
+    yield _q(ci, RDF_TYPE, iri("rdf:Statement"))
+    yield _q(ci, iri("rdf:subject"), s)
+    yield _q(ci, iri("rdf:predicate"), rel)
+    yield _q(ci, iri("rdf:object"), o)
+    yield _q(ci, iri("kg:negated"), Literal("true" if c.negated else "false", datatype=XSD_BOOL))
+    label = f"{rules.actors[c.subject].label} {'not ' if c.negated else ''}{c.relation} {rules.actors[c.object].label}"
+    if c.event:
+        yield _q(ci, iri("kg:event"), event_iri(c.event))
+        label += f" ({rules.events[c.event].label})"
+    yield _q(ci, LABEL, Literal(label))
+    if not c.negated:
+        # nanopublication style: the assertion alone in the claim's own named graph; a negated
+        # claim has no such triple, so it is never read as an asserted actor-to-actor edge
+        yield _q(s, rel, o, ci)
+
+
+def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
+    """All quads one document contributes: a pure function of the extraction."""
+    doc = ex.document
+    run = run_iri(rules)
+    d = doc_iri(doc)
+    yield from document_quads(doc)
+    yield _q(d, iri("kg:sentenceCount"), _int(len(ex.sentences)))
+    if ex.perspective:
+        yield _q(d, iri("kg:perspective"), actor_iri(ex.perspective))
+    for am in ex.actors:
+        key = f"{doc.id}|{am.actor}|{am.start}|{am.end}"
+        mi = NamedNode(f"{ID}actormention/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+        yield _q(mi, RDF_TYPE, iri("kg:ActorMention"))
+        yield _q(mi, iri("kg:actor"), actor_iri(am.actor))
+        yield _q(mi, iri("prov:wasDerivedFrom"), d)
+        yield _q(mi, iri("kg:surface"), Literal(am.surface))
+        yield _q(mi, iri("kg:start"), _int(am.start))
+        yield _q(mi, iri("kg:end"), _int(am.end))
+        yield _q(mi, iri("kg:sentenceIndex"), _int(am.sentence))
+        yield _q(mi, iri("kg:resolution"), Literal(am.resolution))
+    for em in ex.events:
+        key = f"{doc.id}|{em.event}|{em.start}|{em.end}"
+        mi = NamedNode(f"{ID}eventmention/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+        yield _q(mi, RDF_TYPE, iri("kg:EventMention"))
+        yield _q(mi, iri("kg:eventRef"), event_iri(em.event))
+        yield _q(mi, iri("prov:wasDerivedFrom"), d)
+        yield _q(mi, iri("kg:surface"), Literal(em.surface))
+        yield _q(mi, iri("kg:start"), _int(em.start))
+        yield _q(mi, iri("kg:end"), _int(em.end))
+    for m in ex.mentions:
+        yield from _claim_quads(m, rules)
+        yield from _mention_quads(ex, m, run)
+
+
+def build_log_quads(build_id: str, started: str, ended: str, rules: Rules, documents: int) -> Iterable[Quad]:
+    """Wall-clock record of one build, kept in its own graph (the only part that differs per build)."""
+    b = NamedNode(f"{ID}build/{build_id}")
+    return [
+        _q(b, RDF_TYPE, iri("kg:Build"), LOG_GRAPH),
+        _q(b, RDF_TYPE, iri("prov:Activity"), LOG_GRAPH),
+        _q(b, iri("prov:startedAtTime"), Literal(started, datatype=XSD_DATETIME), LOG_GRAPH),
+        _q(b, iri("prov:endedAtTime"), Literal(ended, datatype=XSD_DATETIME), LOG_GRAPH),
+        _q(b, iri("prov:wasInformedBy"), run_iri(rules), LOG_GRAPH),
+        _q(b, iri("kg:documentCount"), _int(documents), LOG_GRAPH),
+    ]
+
+
+__all__ = ["BlankNode", "PREFIXES", "LOG_GRAPH", "vocabulary_quads", "extraction_quads", "build_log_quads"]

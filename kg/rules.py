@@ -1,0 +1,313 @@
+"""Load the data files under ontology/: gazetteers, lexicon and relation patterns."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import RulesError
+
+def _ontology_dir() -> Path:
+    """KG_ONTOLOGY if set; the source tree's ontology/; or the copy installed inside the package."""
+    if os.environ.get("KG_ONTOLOGY"):
+        return Path(os.environ["KG_ONTOLOGY"])
+    here = Path(__file__).resolve().parent
+    source = here.parent / "ontology"
+    return source if (source / "actors.yaml").exists() else here / "ontology"
+
+
+ONTOLOGY_DIR = _ontology_dir()
+RULE_FILES = ("actors.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml")
+ACTOR_TYPES = ("state", "organisation", "military_unit", "person", "group", "media_outlet")
+RELATIONS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+             "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "LEADER_OF", "MEMBER_OF")
+
+# Slot tokens stand for actor mentions in a masked sentence; private-use characters cannot
+# collide with real text (extract.py blanks any that occur in a document).
+SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
+SLOT = f"{SLOT_OPEN}\\d+{SLOT_CLOSE}"
+# "A and B", "A, B and C", "A, B, and other countries"; a bare "A, B" is not a coordination
+_SLOT_LIST = (f"{SLOT}(?:(?:,\\s*{SLOT})*,?\\s+(?:and|or)\\s+{SLOT})?"
+              r"(?:,?\s+and\s+other\s+(?:countries|states|nations|parties|forces))?")
+_HEAD = (r"(?:\s+(?:army|armies|troops|forces|soldiers|side|government|authorities|military|leadership|"
+         r"border guards|units?|divisions?))?")
+
+
+@dataclass(frozen=True)
+class Represents:
+    actor: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    short: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    party: str | None = None
+    represents: tuple[Represents, ...] = ()
+    perspective_cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    start: int | None = None
+    end: int | None = None
+    wikidata: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    claims: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    relation: str
+    predicate: str
+    source: str
+    regex: re.Pattern
+    symmetric: bool
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    middle_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttributionPattern:
+    id: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class MetadataPattern:
+    field: str
+    regex: re.Pattern
+    lines: int
+
+
+@dataclass
+class Rules:
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    patterns: list[Pattern]
+    attributions: list[AttributionPattern]
+    negation: re.Pattern
+    hedge: re.Pattern
+    hedge_sentence: re.Pattern
+    negation_exceptions: re.Pattern
+    year: re.Pattern
+    pronouns: dict[str, tuple[str, ...]]
+    first_person: dict[str, tuple[str, ...]]
+    not_actors: tuple[str, ...]
+    adjective_nouns: frozenset[str]
+    metadata: list[MetadataPattern]
+    digest: str
+    by_label: dict[str, str] = field(default_factory=dict)
+
+    def actor_by_name(self, name: str) -> Actor | None:
+        """Find an actor by id, label or any alias (case-insensitive)."""
+        key = self.by_label.get(name.strip().lower())
+        return self.actors.get(key) if key else None
+
+
+def _load_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{path}: rule file not found") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RulesError(f"{path}: malformed YAML at {where}: {problem}") from None
+
+
+def _cue_regex(cues: list[str]) -> re.Pattern:
+    # contractions ("n't") attach to the word before them, so they get no left boundary
+    words = sorted({c for c in cues if not c.startswith("n'")}, key=len, reverse=True)
+    parts = [rf"(?<![\w'])(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"] if words else []
+    parts += [re.escape(c) + r"\b" for c in cues if c.startswith("n'")]
+    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+
+
+def _expand(source: str, macros: dict[str, str], where: str) -> str:
+    """Replace {X} {Y} {XS} {ANY} {S} and {MACRO} in a pattern with regular-expression text."""
+    def repl(m: re.Match) -> str:
+        name = m.group(1)
+        if name in ("X", "Y"):
+            return f"(?P<{name}>{_SLOT_LIST}){_HEAD}"
+        if name == "XS":
+            return f"(?P<XS>{SLOT}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+){SLOT})+){_HEAD}"
+        if name == "M":
+            return f"(?P<M>{SLOT}){_HEAD}"
+        if name == "ANY":
+            return f"(?:{SLOT}){_HEAD}"
+        if name in macros:
+            return f"(?:{macros[name]})"
+        raise RulesError(f"{where}: unknown macro {{{name}}}")
+    # expand macros that use other macros too, a few levels deep
+    text = source
+    for _ in range(3):
+        text = re.sub(r"\{([A-Z][A-Z_]*)\}", repl, text)
+    return text
+
+
+def _compile(source: str, macros: dict[str, str], where: str) -> re.Pattern:
+    text = _expand(source, macros, where)
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise RulesError(f"{where}: invalid pattern at position {exc.pos}: {exc.msg}") from None
+
+
+def _require(entry: dict, keys: tuple[str, ...], where: str) -> None:
+    if not isinstance(entry, dict):
+        raise RulesError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    missing = [k for k in keys if not entry.get(k)]
+    if missing:
+        raise RulesError(f"{where}: missing field(s) {', '.join(missing)}")
+
+
+def _load_actors(path: Path) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    for i, e in enumerate(_load_yaml(path) or []):
+        where = f"{path.name}: entry {i + 1}"
+        _require(e, ("id", "label", "type", "aliases"), where)
+        if e["type"] not in ACTOR_TYPES:
+            raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
+        if e["id"] in actors:
+            raise RulesError(f"{where}: duplicate actor id {e['id']!r}")
+        reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
+        actors[e["id"]] = Actor(
+            id=e["id"], label=e["label"], type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
+            short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
+            country=e.get("country"), party=e.get("party"), represents=reps,
+            perspective_cues=tuple(e.get("perspective_cues") or []))
+    for a in actors.values():
+        for ref in [a.country, a.party, *(r.actor for r in a.represents)]:
+            if ref and ref not in actors:
+                raise RulesError(f"{path.name}: actor {a.id!r} refers to unknown actor {ref!r}")
+    return actors
+
+
+def _load_events(path: Path, actors: dict[str, Actor]) -> dict[str, Event]:
+    events: dict[str, Event] = {}
+    for i, e in enumerate(_load_yaml(path) or []):
+        where = f"{path.name}: entry {i + 1}"
+        _require(e, ("id", "label", "aliases"), where)
+        for p in e.get("participants") or []:
+            if p not in actors:
+                raise RulesError(f"{where} ({e['id']}): unknown participant {p!r}")
+        events[e["id"]] = Event(id=e["id"], label=e["label"], aliases=tuple(e["aliases"]),
+                                start=e.get("start"), end=e.get("end"), wikidata=e.get("wikidata"),
+                                participants=tuple(e.get("participants") or []))
+    return events
+
+
+def _load_patterns(path: Path, macros: dict[str, str]) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    for i, e in enumerate(_load_yaml(path) or []):
+        where = f"{path.name}: pattern {i + 1}"
+        _require(e, ("id", "relation", "predicate", "pattern"), where)
+        where = f"{path.name}: pattern {e['id']!r}"
+        if e["id"] in seen:
+            raise RulesError(f"{where}: duplicate id")
+        seen.add(e["id"])
+        if e["relation"] not in RELATIONS:
+            raise RulesError(f"{where}: unknown relation {e['relation']!r}")
+        regex = _compile(e["pattern"], macros, where)
+        groups = set(regex.groupindex)
+        symmetric = "XS" in groups
+        if not symmetric and not {"X", "Y"} <= groups:
+            raise RulesError(f"{where}: a pattern needs both {{X}} and {{Y}}, or {{XS}}")
+        examples = []
+        for ex in e.get("examples") or []:
+            claims = tuple(tuple(str(v) for v in c) for c in ex.get("claims") or [])
+            for c in claims:
+                if len(c) not in (3, 4) or c[1] not in RELATIONS:
+                    raise RulesError(f"{where}: malformed example claim {list(c)}")
+            examples.append(Example(ex["text"], claims))
+        patterns.append(Pattern(e["id"], e["relation"], e["predicate"], e["pattern"], regex, symmetric,
+                                tuple(examples), tuple(e.get("counter_examples") or []),
+                                tuple(e.get("middle_types") or ACTOR_TYPES)))
+    return patterns
+
+
+def _load_metadata(path: Path) -> list[MetadataPattern]:
+    out = []
+    for i, e in enumerate(_load_yaml(path) or []):
+        where = f"{path.name}: entry {i + 1}"
+        _require(e, ("field", "pattern"), where)
+        try:
+            regex = re.compile(e["pattern"], re.MULTILINE)
+        except re.error as exc:
+            raise RulesError(f"{where}: invalid pattern at position {exc.pos}: {exc.msg}") from None
+        out.append(MetadataPattern(e["field"], regex, int(e.get("lines", 12))))
+    return out
+
+
+def rules_digest(directory: Path) -> str:
+    """SHA-256 over the rule files, so every claim records which rules made it."""
+    h = hashlib.sha256()
+    for name in RULE_FILES:
+        p = directory / name
+        h.update(name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"") + b"\0")
+    return h.hexdigest()
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """Read and check every rule file; raises RulesError naming the file and entry."""
+    directory = Path(directory) if directory else ONTOLOGY_DIR
+    return _load_rules_cached(str(directory.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(directory: str) -> Rules:
+    d = Path(directory)
+    lexicon = _load_yaml(d / "lexicon.yaml") or {}
+    macros = {k: str(v) for k, v in (lexicon.get("macros") or {}).items()}
+    actors = _load_actors(d / "actors.yaml")
+    events = _load_events(d / "events.yaml", actors)
+    patterns = _load_patterns(d / "relations.yaml", macros)
+    speaker_nouns = "|".join(sorted(lexicon.get("speaker_nouns") or ["analysts"], key=len, reverse=True))
+    speaker = (f"(?:the\\s+)?(?P<S>{SLOT}|he|she|they|him|her|them|(?:(?:a|an|the|most|some|many|other)\\s+)?"
+               f"(?:[A-Za-z\\-]+\\s+){{0,3}}?(?:{speaker_nouns}))")
+    attributions = []
+    for i, e in enumerate(lexicon.get("attribution") or []):
+        where = f"lexicon.yaml: attribution {e.get('id', i + 1)!r}"
+        src = e["pattern"].replace("{S}", speaker).replace("{SPEECH}", "(?P<V>{SPEECH})", 1)
+        attributions.append(AttributionPattern(e["id"], _compile(src, macros, where)))
+    by_label: dict[str, str] = {}
+    for a in actors.values():
+        for name in (a.id, a.label, *a.aliases):
+            by_label.setdefault(name.lower(), a.id)
+    return Rules(
+        actors=actors, events=events, patterns=patterns, attributions=attributions,
+        negation=_cue_regex(lexicon.get("negation") or []), hedge=_cue_regex(lexicon.get("hedge") or []),
+        hedge_sentence=_cue_regex(lexicon.get("hedge_sentence") or []),
+        negation_exceptions=_cue_regex(lexicon.get("negation_exceptions") or []),
+        year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
+        pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
+        first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
+        not_actors=tuple(lexicon.get("not_actors") or []),
+        adjective_nouns=frozenset(lexicon.get("adjective_nouns") or []),
+        metadata=_load_metadata(d / "metadata.yaml"),
+        digest=rules_digest(d), by_label=by_label)

@@ -1,0 +1,117 @@
+"""Tables read back from the store: one row per claim mention, per actor mention; graph exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyoxigraph as ox
+
+from kg.rdf import LOG_GRAPH, PREFIXES
+from kg.store import Store
+
+CLAIM_COLUMNS = ["claim_id", "doc", "subject", "subject_id", "relation", "object", "object_id", "event",
+                 "polarity", "attributed_to", "predicate", "quote", "start", "end", "sentence", "rule",
+                 "documents", "sources"]
+ACTOR_COLUMNS = ["doc", "actor", "actor_id", "type", "wikidata", "surface", "start", "end"]
+GRAPH_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
+                 "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
+
+SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+_MENTIONS = SPARQL_PREFIXES + """
+SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred ?exact ?start ?end ?sent ?rule WHERE {
+  ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?doc ; kg:polarity ?pol ; kg:sentenceIndex ?sent ;
+     kg:rule ?rule ; kg:predicate ?pred ; oa:hasTarget ?t .
+  ?t oa:hasSelector ?q , ?p .
+  ?q a oa:TextQuoteSelector ; oa:exact ?exact .
+  ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?claim rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o .
+  ?s rdfs:label ?sl . ?o rdfs:label ?ol . ?doc kg:fileName ?fname .
+  OPTIONAL { ?claim kg:event ?e . ?e rdfs:label ?event }
+  OPTIONAL { ?m kg:attributedTo ?sp . ?sp rdfs:label ?speaker }
+  OPTIONAL { ?m kg:attributedToName ?speakerName }
+}
+"""
+
+# A document without a known publisher is its own source.
+_SUPPORT = SPARQL_PREFIXES + """
+SELECT ?claim (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?src) AS ?sources) WHERE {
+  ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?doc schema:publisher ?pub }
+  BIND(COALESCE(?pub, ?doc) AS ?src)
+} GROUP BY ?claim
+"""
+
+_ACTORS = SPARQL_PREFIXES + """
+SELECT ?fname ?label ?actor ?type ?wd ?surface ?start ?end WHERE {
+  ?m a kg:ActorMention ; kg:actor ?actor ; prov:wasDerivedFrom ?doc ; kg:surface ?surface ; kg:start ?start ; kg:end ?end .
+  ?doc kg:fileName ?fname . ?actor rdfs:label ?label ; kg:actorType ?type .
+  OPTIONAL { ?actor owl:sameAs ?wdi . FILTER(STRSTARTS(STR(?wdi), STR(wd:))) BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
+}
+"""
+
+
+def _local(term) -> str:
+    v = term.value
+    return v.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _val(term) -> str:
+    return "" if term is None else term.value
+
+
+def claim_rows(store: Store) -> list[dict]:
+    """One row per mention: the claim, the document, the exact quote and its offsets, and support counts."""
+    support = {r["claim"].value: (int(r["documents"].value), int(r["sources"].value))
+               for r in store.query(_SUPPORT)}
+    rows = []
+    for r in store.query(_MENTIONS):
+        docs, srcs = support.get(r["claim"].value, (0, 0))
+        rows.append({
+            "claim_id": _local(r["claim"]), "doc": r["fname"].value,
+            "subject": r["sl"].value, "subject_id": _local(r["s"]),
+            "relation": _local(r["rel"]), "object": r["ol"].value, "object_id": _local(r["o"]),
+            "event": _val(r["event"]), "polarity": _local(r["pol"]).lower(),
+            "attributed_to": _val(r["speaker"]) or _val(r["speakerName"]),
+            "predicate": _local(r["pred"]), "quote": r["exact"].value,
+            "start": int(r["start"].value), "end": int(r["end"].value), "sentence": int(r["sent"].value),
+            "rule": _local(r["rule"]), "documents": docs, "sources": srcs,
+        })
+    rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["subject_id"], x["relation"], x["object_id"], x["rule"]))
+    return rows
+
+
+def actor_rows(store: Store) -> list[dict]:
+    """One row per actor mention in a document."""
+    rows = [{"doc": r["fname"].value, "actor": r["label"].value, "actor_id": _local(r["actor"]),
+             "type": r["type"].value, "wikidata": _val(r["wd"]), "surface": r["surface"].value,
+             "start": int(r["start"].value), "end": int(r["end"].value)} for r in store.query(_ACTORS)]
+    rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["actor_id"]))
+    return rows
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return out.getvalue()
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_graph(store: Store, fmt: str, *, include_log: bool = False) -> bytes:
+    """The whole graph in an RDF syntax; N-Quads lines are sorted so that equal graphs give equal bytes.
+
+    The build log (wall-clock times) is left out unless asked for: it is the one part that
+    differs between two builds of the same input.
+    """
+    skip = () if include_log else (LOG_GRAPH,)
+    data = store.dump(GRAPH_FORMATS[fmt], without_graphs=skip, prefixes=PREFIXES)
+    if fmt in ("nq", "nt"):
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    return data
