@@ -460,7 +460,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
             for pat in rules.patterns:
-                for m in pat.regex.finditer(masked.text):
+                for m in _overlapping(pat.regex, masked.text):
                     got = _claims_from_match(pat, m, masked, rules, speaker, sent, doc, sent_events, year,
                                              paragraph_event[1] if paragraph_event else None, time_anchor)
                     tried.append({"rule": pat.id, "span": (m.start(), m.end()), "claims": len(got)})
@@ -482,6 +482,17 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
     ordered = sorted(mentions.values(), key=lambda x: (x.start, x.end, x.claim, x.rule))
     return Extraction(doc, sentences, sorted(all_actors, key=lambda a: (a.start, a.end, a.actor)), events,
                       ordered, perspective, traces)
+
+
+def _overlapping(regex: re.Pattern, text: str):
+    """Matches that may overlap: "A assisted B, and B also assisted C" holds two claims."""
+    pos = 0
+    while pos <= len(text):
+        m = regex.search(text, pos)
+        if not m:
+            return
+        yield m
+        pos = m.start() + 1
 
 
 def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, speaker: _Speaker | None,

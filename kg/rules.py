@@ -31,9 +31,11 @@ RELATIONS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETR
 # collide with real text (extract.py blanks any that occur in a document).
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
 SLOT = f"{SLOT_OPEN}\\d+{SLOT_CLOSE}"
-# "A and B", "A, B and C", "A, B, and other countries"; a bare "A, B" is not a coordination
-_SLOT_LIST = (f"{SLOT}(?:(?:,\\s*{SLOT})*,?\\s+(?:and|or)\\s+{SLOT})?"
-              r"(?:,?\s+and\s+other\s+(?:countries|states|nations|parties|forces))?")
+# "A and B", "A, B and C", "A, B and other countries"; a bare "A, B" is not a coordination
+_NEXT = f"(?:the\\s+)?{SLOT}"
+_SLOT_LIST = (f"{SLOT}(?:(?:,\\s*{_NEXT})*(?:,?\\s+(?:and|or)\\s+{_NEXT}"
+              r"|,?\s+and\s+other\s+(?:countries|states|nations|parties|forces)))?")
+_TITLES = "leader|president|premier|chairman|ambassador|commander|general|marshal"
 _HEAD = (r"(?:\s+(?:army|armies|troops|forces|soldiers|side|government|authorities|military|leadership|"
          r"border guards|units?|divisions?))?")
 
@@ -151,10 +153,13 @@ def _expand(source: str, macros: dict[str, str], where: str) -> str:
     """Replace {X} {Y} {XS} {ANY} {S} and {MACRO} in a pattern with regular-expression text."""
     def repl(m: re.Match) -> str:
         name = m.group(1)
-        if name in ("X", "Y"):
-            return f"(?P<{name}>{_SLOT_LIST}){_HEAD}"
+        if name == "X":
+            # "North Korean leader Kim Il Sung asked ...": the person acts, not the state before the title
+            return f"(?P<X>{_SLOT_LIST}){_HEAD}(?!\\s+(?:[a-z]+\\s+)?(?:{_TITLES})\\s+{SLOT})"
+        if name == "Y":
+            return f"(?P<Y>{_SLOT_LIST}){_HEAD}"
         if name == "XS":
-            return f"(?P<XS>{SLOT}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+){SLOT})+){_HEAD}"
+            return f"(?P<XS>{SLOT}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+){_NEXT})+){_HEAD}"
         if name == "M":
             return f"(?P<M>{SLOT}){_HEAD}"
         if name == "ANY":

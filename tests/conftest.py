@@ -1,0 +1,50 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from kg.documents import read_documents
+from kg.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEV = ROOT / "tests" / "corpus" / "dev"
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def seed_docs(rules):
+    return {d.file_name: d for d in read_documents([SEEDS], rules)}
+
+
+@pytest.fixture(scope="session")
+def dev_docs(rules):
+    return {d.file_name: d for d in read_documents([DEV], rules)}
+
+
+def run(args, store, **kw):
+    """Run the kg CLI against a store directory, as a user would."""
+    return CliRunner().invoke(cli, ["--store", str(store), *args], catch_exceptions=False, **kw)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    store = tmp_path_factory.mktemp("seedstore") / ".kg"
+    result = run(["build", str(SEEDS)], store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+@pytest.fixture
+def fresh_seeds(tmp_path):
+    """A writable copy of the seeds, for tests that change files."""
+    d = tmp_path / "seeds"
+    shutil.copytree(SEEDS, d)
+    return d

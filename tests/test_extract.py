@@ -1,0 +1,136 @@
+"""Extraction on the real seed and dev articles: claims, offsets, polarity, attribution, repeats."""
+from pathlib import Path
+
+import pytest
+
+from kg.documents import parse_document
+from kg.evaluate import load_gold, micro, score_document
+from kg.extract import extract
+from tests.conftest import GOLD
+
+SEED_002 = "002_1097ed8253d2e8fa.txt"
+
+
+def labelled(ex, rules):
+    return [(rules.actors[m.claim.subject].label, m.claim.relation, rules.actors[m.claim.object].label, m)
+            for m in ex.mentions]
+
+
+def find(ex, rules, subject, relation, obj):
+    return [m for s, r, o, m in labelled(ex, rules) if (s, r, o) == (subject, relation, obj)]
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_docs, rules):
+    return {name: extract(doc, rules) for name, doc in seed_docs.items()}
+
+
+def test_north_korea_aided_the_northeast_field_army_with_captured_japanese_weapons(seeds, rules):
+    ms = find(seeds["000_7f752d16256913ea.txt"], rules, "North Korea", "AID", "Northeast Field Army")
+    assert any("captured Japanese guns" in m.quote and m.polarity == "asserted" for m in ms)
+    # the person-level claim behind it is kept too
+    assert find(seeds["000_7f752d16256913ea.txt"], rules, "Kim Il Sung", "AID", "Lin Biao")
+
+
+def test_china_sent_volunteers_to_korea_in_1950(seeds, rules):
+    ms = find(seeds["001_f706a8db8eb965ff.txt"], rules, "China", "AID", "North Korea")
+    sent = [m for m in ms if "1.2 million Chinese volunteers to go to the DPRK" in m.quote]
+    assert sent and sent[0].claim.event == "korean_war" and sent[0].year == 1950
+    assert sent[0].rule == "aid.send-troops"
+
+
+def test_soviet_union_pressed_north_korea_against_china_in_1969(seeds, rules):
+    ms = find(seeds["001_f706a8db8eb965ff.txt"], rules, "Soviet Union", "COERCE", "North Korea")
+    assert any("take action against" in m.quote and m.year == 1969 for m in ms)
+    assert any("under pressure from the Soviet Union" in m.quote for m in ms)
+
+
+def test_kim_jong_un_paid_tribute_to_the_cpv_according_to_kcna(seeds, rules):
+    ms = find(seeds[SEED_002], rules, "Kim Jong Un", "SUPPORT", "Chinese People's Volunteers")
+    assert ms and all(m.speaker == "kcna" for m in ms)
+    assert any("paid tribute" in m.quote for m in ms)
+
+
+def test_china_that_never_initiates_a_war_is_not_asserted_as_an_attacker(seeds, rules):
+    ex = seeds["001_f706a8db8eb965ff.txt"]
+    at = ex.document.text.index("China, as a country that never initiates a war")
+    sentence = next(s for s in ex.sentences if s.start <= at < s.end)
+    hostile = {"ASSAULT", "THREATEN", "COERCE", "MOBILIZE"}
+    assert not [m for m in ex.mentions if m.sentence == sentence.index and m.claim.relation in hostile
+                and m.claim.subject == "china" and m.polarity == "asserted"]
+
+
+def test_reported_speech_names_the_speaker(seeds, rules):
+    ms = find(seeds[SEED_002], rules, "China", "AID", "North Korea")
+    assert any(m.speaker == "zheng_jiyong" and "successfully saved the DPRK" in m.quote for m in ms)
+    ms = find(seeds[SEED_002], rules, "North Korea", "COOPERATE", "China")
+    assert any(m.speaker == "chinese_analysts" and m.polarity == "hedged" for m in ms)
+
+
+def test_hedges_and_negations(seeds, rules):
+    ex = seeds["001_f706a8db8eb965ff.txt"]
+    coerced = find(ex, rules, "Soviet Union", "COERCE", "North Korea")
+    assert any(m.polarity == "hedged" and "may have been instructed" in m.quote for m in coerced)
+    doc = parse_document("neg.txt", "In 1969 the Soviet Union did not attack China.", rules)
+    (m,) = extract(doc, rules).mentions
+    assert m.polarity == "negated" and m.claim.negated
+
+
+def test_a_paragraph_repeated_seven_times_is_one_statement(seeds, rules):
+    ex = seeds["000_7f752d16256913ea.txt"]
+    ms = find(ex, rules, "Soviet Union", "AID", "China")
+    assert len(ms) == 1
+    assert ex.document.text.count("the Soviet Union once assisted New China") >= 6
+    assert sum(s.repeated for s in ex.sentences) >= 12
+
+
+def test_first_person_resolves_to_the_speakers_side(seeds, rules):
+    ex = seeds[SEED_002]
+    ours = {(a.surface, a.actor) for a in ex.actors if a.resolution == "first_person"}
+    assert ("our country", "north_korea") in ours  # inside Kim's quote, "our country" is the DPRK
+    ex1 = seeds["001_f706a8db8eb965ff.txt"]
+    assert {a.actor for a in ex1.actors if a.surface == "our country"} == {"china"}
+
+
+def test_every_quote_is_the_text_at_its_offsets(seeds, dev_docs, rules):
+    exs = list(seeds.values()) + [extract(d, rules) for d in dev_docs.values()]
+    n = 0
+    for ex in exs:
+        for m in ex.mentions:
+            assert ex.document.text[m.start:m.end] == m.quote
+            n += 1
+        for a in ex.actors:
+            assert ex.document.text[a.start:a.end] == a.surface
+    assert n > 60
+
+
+def test_rules_fire_on_the_dev_articles_too(dev_docs, rules):
+    """No rule set that only fits the seeds: the dev articles yield claims from many rules."""
+    fired = {m.rule.split("+")[0] for d in dev_docs.values() for m in extract(d, rules).mentions}
+    assert len(fired) >= 8
+
+
+def _scores(docs, rules):
+    gold = {g["doc"]: g for g in map(load_gold, Path(GOLD).glob("*.yaml"))}
+    return [score_document(extract(d, rules), gold[name], rules) for name, d in docs.items()]
+
+
+def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
+    # floors pinned just under the measured figures (README table): a change that loses accuracy fails
+    scores = _scores(seed_docs, rules)
+    lab, act = micro(scores, "labelled"), micro(scores, "actors")
+    assert lab.precision >= 0.85 and lab.recall >= 0.38
+    assert act.recall >= 0.88 and act.precision >= 0.95
+
+
+def test_accuracy_on_the_dev_articles(dev_docs, rules):
+    scores = _scores(dev_docs, rules)
+    lab, act = micro(scores, "labelled"), micro(scores, "actors")
+    assert lab.precision >= 0.55 and lab.recall >= 0.2
+    assert act.recall >= 0.9
+
+
+def test_gold_files_hold_the_issue_examples():
+    gold = load_gold(GOLD / "000_7f752d16256913ea.yaml")
+    assert any((c["subject"], c["relation"], c["object"]) == ("North Korea", "AID", "Northeast Field Army")
+               for c in gold["claims"])

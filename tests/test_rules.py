@@ -1,0 +1,79 @@
+"""The rule files under ontology/ load, and every pattern's example sentences hold."""
+import shutil
+
+import pytest
+
+from kg.errors import RulesError
+from kg.rules import RELATIONS, load_rules
+from kg.ruletest import run_examples
+from tests.conftest import ROOT, run
+
+RESULTS = run_examples(load_rules())
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=[f"{r.rule}:{r.text[:40]}" for r in RESULTS])
+def test_pattern_example(result):
+    assert result.ok, f"{result.rule}: {result.problem}"
+
+
+def test_every_pattern_has_a_positive_example(rules):
+    for p in rules.patterns:
+        assert any(ex.claims for ex in p.examples), p.id
+        assert p.relation in RELATIONS
+
+
+def test_gazetteer_names_the_seed_actors_under_all_their_names(rules):
+    expect = {
+        "North Korea": ["DPRK", "N.Korea", "Pyongyang", "North Korea"],
+        "China": ["New China", "PRC", "Beijing"],
+        "Soviet Union": ["USSR", "Soviets", "Moscow"],
+        "Lin Biao": ["Mr. Lin", "General Lin"],
+        "Northeast Field Army": ["Dongye", "Higashino"],
+        "Kim Il Sung": ["Kim Il-sung"],
+        "Kim Jong Un": ["Kim Jong-un"],
+        "Chinese People's Volunteers": ["CPV", "volunteers"],
+        "KCNA": ["Korean Central News Agency"],
+    }
+    for label, names in expect.items():
+        for name in names:
+            actor = rules.actor_by_name(name)
+            assert actor is not None and actor.label == label, name
+
+
+def test_korean_war_has_its_three_names(rules):
+    kw = rules.events["korean_war"]
+    assert {"Korean War", "War to Resist US Aggression and Aid Korea", "Fatherland Liberation War"} <= set(kw.aliases)
+
+
+@pytest.fixture
+def rule_copy(tmp_path):
+    d = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", d)
+    return d
+
+
+def test_malformed_yaml_names_file_and_line(rule_copy):
+    path = rule_copy / "relations.yaml"
+    path.write_text(path.read_text() + "\n- id: broken\n  pattern: [unclosed\n")
+    with pytest.raises(RulesError, match=r"relations.yaml: malformed YAML at line \d+"):
+        load_rules(rule_copy)
+
+
+def test_invalid_regex_names_the_pattern(rule_copy):
+    path = rule_copy / "relations.yaml"
+    path.write_text(path.read_text() + "\n- id: bad.regex\n  relation: AID\n  predicate: aided\n  pattern: '{X} (aided {Y}'\n")
+    with pytest.raises(RulesError, match=r"pattern 'bad.regex': invalid pattern"):
+        load_rules(rule_copy)
+
+
+def test_unknown_relation_is_refused(rule_copy):
+    path = rule_copy / "relations.yaml"
+    path.write_text(path.read_text() + "\n- id: bad.rel\n  relation: HUGS\n  predicate: hugged\n  pattern: '{X} hugged {Y}'\n")
+    with pytest.raises(RulesError, match="unknown relation 'HUGS'"):
+        load_rules(rule_copy)
+
+
+def test_cli_rules_test_passes(tmp_path):
+    result = run(["rules", "test"], tmp_path / ".kg")
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output
