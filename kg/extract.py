@@ -14,8 +14,6 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jr"
                   "nov", "dec", "u.s", "u.n", "u.k", "etc", "vs", "inc", "co", "corp", "ltd", "e.g", "i.e", "approx",
                   "p", "pp", "no", "ft", "mt", "adm", "capt", "maj", "messrs"}
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9*])|(?<=[a-z])[.!?](?=[A-Z][a-z])")
-_TITLE_PAIR = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:leader|president|premier|chairman|ambassador|commander|general|marshal)\s+$", re.I)
-POLARITIES = ("asserted", "negated", "hedged")
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable, Iterator
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.documents import Document
+from kg.documents import Document, slug
 from kg.extract import Extraction, Mention
 from kg.rules import Rules
 
@@ -31,7 +31,6 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
 }
-_P = {k: v for k, v in PREFIXES.items()}
 ACTOR_CLASSES = {"state": "State", "organisation": "Organisation", "military_unit": "MilitaryUnit",
                  "person": "Person", "group": "Group", "media_outlet": "MediaOutlet"}
 POLARITY_IRIS = {"asserted": "Asserted", "negated": "Negated", "hedged": "Hedged"}
@@ -40,7 +39,7 @@ LOG_GRAPH = NamedNode(ID + "graph/log")
 
 def iri(prefixed: str) -> NamedNode:
     prefix, local = prefixed.split(":", 1)
-    return NamedNode(_P[prefix] + local)
+    return NamedNode(PREFIXES[prefix] + local)
 
 
 RDF_TYPE = iri("rdf:type")
@@ -69,7 +68,6 @@ def claim_iri(claim_id: str) -> NamedNode:
 
 
 def source_iri(label: str) -> NamedNode:
-    from kg.documents import slug
     return NamedNode(f"{ID}source/{slug(label)}")
 
 
@@ -272,6 +270,3 @@ def build_log_quads(build_id: str, started: str, ended: str, rules: Rules, docum
         _q(b, iri("prov:wasInformedBy"), run_iri(rules), LOG_GRAPH),
         _q(b, iri("kg:documentCount"), _int(documents), LOG_GRAPH),
     ]
-
-
-__all__ = ["BlankNode", "PREFIXES", "LOG_GRAPH", "vocabulary_quads", "extraction_quads", "build_log_quads"]
