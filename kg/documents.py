@@ -142,7 +142,11 @@ def parse_document(file_name: str, text: str, rules: Rules) -> Document:
         meta["authors"] = tuple(str(x) for x in (a if isinstance(a, list) else [a]))
     if front.get("date"):
         d = front["date"]
-        meta["date"] = d.isoformat() if isinstance(d, (dt.date, dt.datetime)) else str(d)
+        d = d.date() if isinstance(d, dt.datetime) else d
+        try:
+            meta["date"] = (d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))).isoformat()
+        except ValueError:
+            raise DocumentError(f"{file_name}: front matter date {d!r} is not a YYYY-MM-DD date") from None
     if meta.get("publisher"):
         outlet = rules.actor_by_name(meta["publisher"])
         if outlet:

@@ -176,6 +176,15 @@ def test_front_matter_overrides_metadata(rules):
     assert (doc.title, doc.publisher, doc.date) == ("A Title", "KCNA", "2001-02-03")
 
 
+def test_front_matter_date_must_be_a_date(rules):
+    import pytest
+    from kg.documents import parse_document
+    from kg.errors import DocumentError
+    with pytest.raises(DocumentError, match="fm.md: front matter date '1969'"):
+        parse_document("fm.md", "---\ndate: '1969'\n---\nText.\n", rules)
+    assert parse_document("fm.md", "---\ndate: 2001-02-03 10:00:00\n---\nText.\n", rules).date == "2001-02-03"
+
+
 def test_metadata_found_in_the_seed_texts(seed_docs, dev_docs):
     gt = seed_docs["002_1097ed8253d2e8fa.txt"]
     assert gt.authors == ("Yang Sheng", "Zhang Hui") and gt.publisher == "Global Times" and gt.date == "2020-10-22"
