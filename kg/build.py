@@ -10,7 +10,8 @@ from typing import Iterable, Iterator
 
 from kg.documents import Document, parse_document, read_documents
 from kg.extract import Extraction, extract
-from kg.rdf import build_log_quads, extraction_quads, vocabulary_quads
+from kg.corroborate import corroborate
+from kg.rdf import build_log_quads, corroboration_quads, extraction_quads, vocabulary_quads
 from kg.rules import Rules, load_rules
 from kg.store import Store
 
@@ -46,6 +47,7 @@ def _quads(extractions: list[Extraction], rules: Rules, log: list) -> Iterator:
     yield from vocabulary_quads(rules)
     for ex in extractions:
         yield from extraction_quads(ex, rules)
+    yield from corroboration_quads(corroborate(extractions, rules))
     yield from log
 
 

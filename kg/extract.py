@@ -46,18 +46,33 @@ class EventMention:
 
 @dataclass(frozen=True, order=True)
 class Claim:
-    """A proposition; the same proposition stated by several documents is one Claim."""
+    """A proposition; the same proposition stated by several documents is one Claim.
+
+    The event is kept on each mention, not here: "China aided North Korea" is one claim whether
+    or not a text ties it to the Korean War, so its sources are counted together.
+    """
 
     subject: str
     relation: str
     object: str
-    event: str | None = None
     negated: bool = False
 
     @property
     def id(self) -> str:
-        key = "|".join([self.subject, self.relation, self.object, self.event or "", "neg" if self.negated else "pos"])
+        key = "|".join([self.subject, self.relation, self.object, "neg" if self.negated else "pos"])
         return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure a sentence gives ("more than 1.2 million volunteers"), as a range of values."""
+
+    text: str
+    start: int
+    end: int
+    kind: str          # what is counted: personnel, deaths, ... (lexicon.yaml quantity.units)
+    low: float
+    high: float        # math.inf when open-ended ("at least", "millions of")
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,8 @@ class Mention:
     speaker: str | None = None       # actor id the text attributes the claim to
     speaker_name: str | None = None  # the speaker as written, when not a known actor
     year: int | None = None
+    event: str | None = None
+    quantity: Quantity | None = None
 
     def id(self, doc_id: str) -> str:
         key = "|".join([doc_id, self.claim.id, str(self.start), str(self.end), self.rule])
@@ -323,6 +340,9 @@ def _polarity(masked: _Masked, m: re.Match, rules: Rules) -> str:
     obj = m.start("Y") if "Y" in m.re.groupindex and m.group("Y") else m.end()
     # a negation counts only in the clause that holds the verb ("was not reconciled, and tried to ...")
     clause_start = max(m.start(), masked.text.rfind(",", m.start(), obj) + 1)
+    # nor across an embedded question: "didn't sleep for days over whether to send troops"
+    for opener in rules.clause_openers.finditer(masked.text, clause_start, obj):
+        clause_start = opener.end()
     region = rules.negation_exceptions.sub(" ", _plain(masked.text[clause_start:obj]))
     if rules.negation.search(region):
         return "negated"
@@ -526,8 +546,25 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
                 variants.append((ls, lo, f"{pat.id}+represents"))
         for s, o, rule in variants:
             event = _event_for((s, o), sent_events, year, paragraph_event, rules)
-            claim = Claim(s, pat.relation, o, event, polarity == "negated")
+            claim = Claim(s, pat.relation, o, polarity == "negated")
             out.append(Mention(claim, pat.predicate, rule, start, end, quote, sent.index, polarity,
                                speaker.actor if speaker else None,
-                               speaker.name if speaker and not speaker.actor else None, time_anchor))
+                               speaker.name if speaker and not speaker.actor else None, time_anchor, event,
+                               _quantity_near(doc, sent, start, end, pat.relation, rules)))
     return out
+
+
+def _quantity_near(doc: Document, sent: Sentence, start: int, end: int, relation: str,
+                   rules: Rules) -> Quantity | None:
+    """The figure in the claim's sentence closest to its quote, for relations that move people or arms."""
+    if relation not in rules.quantities.relations:
+        return None
+    found = []
+    for m in rules.quantities.regex.finditer(doc.text, sent.start, sent.end):
+        value = rules.quantities.value(m)
+        if value is None:
+            continue
+        qs, qe = m.start(), m.end()
+        distance = 0 if qs < end and start < qe else min(abs(qs - end), abs(start - qe))
+        found.append((distance, qs, Quantity(m.group(0), qs, qe, rules.quantities.kind_of(m.group("unit")), *value)))
+    return min(found, key=lambda f: f[:2])[2] if found else None

@@ -6,12 +6,14 @@ Every IRI is derived from content, so the same input always gives the same graph
 from __future__ import annotations
 
 import hashlib
+import math
 from typing import Iterable, Iterator
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.documents import Document, slug
+from kg.corroborate import Corroboration, Source, publisher_source
+from kg.documents import Document
 from kg.extract import Extraction, Mention
 from kg.rules import Rules
 
@@ -33,6 +35,11 @@ PREFIXES = {
 }
 ACTOR_CLASSES = {"state": "State", "organisation": "Organisation", "military_unit": "MilitaryUnit",
                  "person": "Person", "group": "Group", "media_outlet": "MediaOutlet"}
+QUAD_CLASSES = {"verbal_cooperation": "VerbalCooperation", "material_cooperation": "MaterialCooperation",
+                "verbal_conflict": "VerbalConflict", "material_conflict": "MaterialConflict",
+                "affiliation": "Affiliation"}
+CONTEST_KINDS = {"polarity": "OppositePolarity", "cooperation_conflict": "CooperationVersusConflict",
+                 "figures": "DifferentFigures", "first_actor": "WhoActedFirst"}
 POLARITY_IRIS = {"asserted": "Asserted", "negated": "Negated", "hedged": "Hedged"}
 LOG_GRAPH = NamedNode(ID + "graph/log")
 
@@ -67,10 +74,6 @@ def claim_iri(claim_id: str) -> NamedNode:
     return NamedNode(f"{ID}claim/{claim_id}")
 
 
-def source_iri(label: str) -> NamedNode:
-    return NamedNode(f"{ID}source/{slug(label)}")
-
-
 def rule_iri(rule_id: str) -> NamedNode:
     return NamedNode(f"{ID}rule/{rule_id}")
 
@@ -87,6 +90,10 @@ def run_iri(rules: Rules) -> NamedNode:
 
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD_INT)
+
+
+def _decimal(x: float) -> Literal:
+    return Literal(f"{x:.1f}", datatype=iri("xsd:decimal"))
 
 
 def _q(s, p, o, g=_DG) -> Quad:
@@ -134,6 +141,8 @@ def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
         yield _q(lifted, iri("prov:wasDerivedFrom"), s)
     for pred, rel in sorted(predicates.items()):
         yield _q(iri("kg:" + pred), iri("rdfs:subPropertyOf"), relation_iri(rel))
+    for rel, cls in sorted(rules.relation_classes.items()):
+        yield _q(relation_iri(rel), iri("kg:quadClass"), iri("kg:" + QUAD_CLASSES[cls]))
     run = run_iri(rules)
     yield _q(run, RDF_TYPE, iri("prov:Activity"))
     yield _q(run, RDF_TYPE, iri("kg:ExtractionRun"))
@@ -141,7 +150,19 @@ def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
     yield _q(run, iri("kg:rulesHash"), Literal(rules.digest))
 
 
-def document_quads(doc: Document) -> Iterator[Quad]:
+def source_node(src: Source) -> NamedNode:
+    if src.kind == "actor":
+        return actor_iri(src.id)
+    if src.kind == "document":
+        return NamedNode(f"{ID}doc/{src.id}")
+    return NamedNode(f"{ID}source/{src.id}")
+
+
+def mention_iri(doc_id: str, m: Mention) -> NamedNode:
+    return NamedNode(f"{ID}mention/{m.id(doc_id)}")
+
+
+def document_quads(doc: Document, rules: Rules) -> Iterator[Quad]:
     d = doc_iri(doc)
     yield _q(d, RDF_TYPE, iri("kg:Document"))
     yield _q(d, RDF_TYPE, iri("schema:Article"))
@@ -153,11 +174,14 @@ def document_quads(doc: Document) -> Iterator[Quad]:
     if doc.title:
         yield _q(d, iri("schema:headline"), Literal(doc.title))
     if doc.publisher:
-        src = source_iri(doc.publisher)
+        # a publisher that is a known media outlet is that actor, so "KCNA reported" and KCNA's own
+        # articles are one source
+        pub = publisher_source(doc.publisher, rules)
+        src = source_node(pub)
         yield _q(d, iri("schema:publisher"), src)
-        yield _q(src, RDF_TYPE, iri("kg:Source"))
         yield _q(src, RDF_TYPE, iri("schema:Organization"))
-        yield _q(src, LABEL, Literal(doc.publisher))
+        if pub.kind == "publisher":
+            yield _q(src, LABEL, Literal(pub.label))
     for a in doc.authors:
         yield _q(d, iri("schema:author"), Literal(a))
     if doc.date:
@@ -169,7 +193,7 @@ def document_quads(doc: Document) -> Iterator[Quad]:
 def _mention_quads(ex: Extraction, m: Mention, run: NamedNode) -> Iterator[Quad]:
     doc = ex.document
     mid = m.id(doc.id)
-    mi = NamedNode(f"{ID}mention/{mid}")
+    mi = mention_iri(doc.id, m)
     target = NamedNode(f"{ID}mention/{mid}#target")
     quote_sel = NamedNode(f"{ID}mention/{mid}#quote")
     pos_sel = NamedNode(f"{ID}mention/{mid}#position")
@@ -191,6 +215,15 @@ def _mention_quads(ex: Extraction, m: Mention, run: NamedNode) -> Iterator[Quad]
         yield _q(mi, iri("kg:attributedToName"), Literal(m.speaker_name))
     if m.year is not None:
         yield _q(mi, iri("kg:year"), _int(m.year))
+    if m.event:
+        yield _q(mi, iri("kg:event"), event_iri(m.event))
+    if m.quantity:
+        q = m.quantity
+        yield _q(mi, iri("kg:quantityText"), Literal(q.text))
+        yield _q(mi, iri("kg:quantityKind"), Literal(q.kind))
+        yield _q(mi, iri("kg:quantityLow"), _decimal(q.low))
+        if q.high != math.inf:
+            yield _q(mi, iri("kg:quantityHigh"), _decimal(q.high))
     yield _q(target, RDF_TYPE, iri("oa:SpecificResource"))
     yield _q(target, iri("oa:hasSource"), doc_iri(doc))
     yield _q(target, iri("oa:hasSelector"), quote_sel)
@@ -215,9 +248,6 @@ def _claim_quads(m: Mention, rules: Rules) -> Iterator[Quad]:
     yield _q(ci, iri("rdf:object"), o)
     yield _q(ci, iri("kg:negated"), Literal("true" if c.negated else "false", datatype=XSD_BOOL))
     label = f"{rules.actors[c.subject].label} {'not ' if c.negated else ''}{c.relation} {rules.actors[c.object].label}"
-    if c.event:
-        yield _q(ci, iri("kg:event"), event_iri(c.event))
-        label += f" ({rules.events[c.event].label})"
     yield _q(ci, LABEL, Literal(label))
     if not c.negated:
         # nanopublication style: the assertion alone in the claim's own named graph; a negated
@@ -230,7 +260,7 @@ def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
     doc = ex.document
     run = run_iri(rules)
     d = doc_iri(doc)
-    yield from document_quads(doc)
+    yield from document_quads(doc, rules)
     yield _q(d, iri("kg:sentenceCount"), _int(len(ex.sentences)))
     if ex.perspective:
         yield _q(d, iri("kg:perspective"), actor_iri(ex.perspective))
@@ -257,6 +287,40 @@ def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
     for m in ex.mentions:
         yield from _claim_quads(m, rules)
         yield from _mention_quads(ex, m, run)
+
+
+def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
+    """Cross-document facts kept at build time: copies, each mention's origin, support, contests."""
+    sources = set(corr.doc_sources.values()) | set(corr.origins.values())
+    for src in sorted(sources, key=lambda s: (s.kind, s.id)):
+        node = source_node(src)
+        yield _q(node, RDF_TYPE, iri("kg:Source"))
+        if src.kind == "publisher":
+            yield _q(node, LABEL, Literal(src.label))
+    for doc_id, src in sorted(corr.doc_sources.items()):
+        yield _q(NamedNode(f"{ID}doc/{doc_id}"), iri("kg:independentSource"), source_node(src))
+    for c in corr.copies:
+        d, orig = NamedNode(f"{ID}doc/{c.doc}"), NamedNode(f"{ID}doc/{c.original}")
+        yield _q(d, iri("kg:exactCopyOf" if c.kind == "exact" else "kg:nearCopyOf"), orig)
+        yield _q(d, iri("prov:wasDerivedFrom"), orig)
+        yield _q(d, iri("kg:copySimilarity"), Literal(f"{c.similarity:.3f}", datatype=iri("xsd:decimal")))
+    for (doc_id, mid), src in sorted(corr.origins.items()):
+        yield _q(NamedNode(f"{ID}mention/{mid}"), iri("kg:origin"), source_node(src))
+    for claim_id, sup in sorted(corr.support.items()):
+        c = claim_iri(claim_id)
+        yield _q(c, iri("kg:documentCount"), _int(len(sup.documents)))
+        yield _q(c, iri("kg:sourceCount"), _int(len(sup.origins)))
+        for src in sup.origins:
+            yield _q(c, iri("kg:supportedBy"), source_node(src))
+    for contest in corr.contests:
+        k = NamedNode(f"{ID}contest/{contest.id}")
+        yield _q(k, RDF_TYPE, iri("kg:Contest"))
+        yield _q(k, iri("kg:contestKind"), iri("kg:" + CONTEST_KINDS[contest.kind]))
+        for prop, side in (("kg:sideA", contest.a), ("kg:sideB", contest.b)):
+            yield _q(k, iri(prop), mention_iri(side.doc, side.mention))
+            yield _q(k, iri("kg:contests"), claim_iri(side.mention.claim.id))
+        if contest.note:
+            yield _q(k, iri("kg:note"), Literal(contest.note))
 
 
 def build_log_quads(build_id: str, started: str, ended: str, rules: Rules, documents: int) -> Iterable[Quad]:

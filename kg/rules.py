@@ -26,6 +26,7 @@ RULE_FILES = ("actors.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "m
 ACTOR_TYPES = ("state", "organisation", "military_unit", "person", "group", "media_outlet")
 RELATIONS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "LEADER_OF", "MEMBER_OF")
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "affiliation")
 
 # Slot tokens stand for actor mentions in a masked sentence; private-use characters cannot
 # collide with real text (extract.py blanks any that occur in a document).
@@ -104,6 +105,73 @@ class MetadataPattern:
     lines: int
 
 
+@dataclass(frozen=True)
+class Quantities:
+    """How figures are read: which relations carry them, what they count, how modifiers widen them."""
+
+    relations: frozenset[str]
+    regex: re.Pattern
+    units: dict[str, str]                       # lower-case noun -> kind
+    modifiers: dict[str, tuple[float, float]]
+    vague: dict[str, tuple[float, float]]
+    scales: dict[str, float]
+
+    def kind_of(self, unit: str) -> str:
+        return self.units[unit.lower()]
+
+    def value(self, m: re.Match) -> tuple[float, float] | None:
+        """The range a quantity match stands for, or None when it is not a figure (a year, say)."""
+        if m.group("vague"):
+            low, high = self.vague[" ".join(m.group("vague").lower().split())]
+        else:
+            try:
+                low = high = float(m.group("n1").replace(",", ""))
+                if m.group("n2"):
+                    high = float(m.group("n2").replace(",", ""))
+            except ValueError:
+                return None
+            scale = self.scales.get((m.group("scale") or "").lower(), 1)
+            low, high = low * scale, high * scale
+            if not m.group("scale") and not m.group("n2") and 1800 <= low <= 2100 and low == int(low) \
+                    and "," not in m.group("n1"):
+                return None  # "1950 Chinese volunteers" is far likelier a year than a head count
+        if m.group("mod"):
+            lo, hi = self.modifiers[" ".join(m.group("mod").lower().split())]
+            low, high = low * lo, high * hi
+        return low, high
+
+
+def _quantities(spec: dict, where: str) -> Quantities:
+    units = {noun.lower(): kind for kind, nouns in (spec.get("units") or {}).items() for noun in nouns}
+    modifiers = {k: (float(v[0]), float(v[1])) for k, v in (spec.get("modifiers") or {}).items()}
+    vague = {k: (float(v[0]), float(v[1])) for k, v in (spec.get("vague") or {}).items()}
+    scales = {k: float(v) for k, v in (spec.get("scales") or {}).items()}
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    source = (rf"(?<![\w.,])(?:(?P<mod>{alt(modifiers)})\s+)?"
+              rf"(?:(?P<n1>{number})(?:\s*(?:to|-|–|~)\s*(?P<n2>{number}))?(?:\s+(?P<scale>{alt(scales)}))?"
+              rf"|(?P<vague>{alt(vague)}))"
+              rf"(?:\s+of)?\s+(?:[\w'-]+\s+){{0,2}}?(?P<unit>{alt(units)})\b")
+    try:
+        regex = re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise RulesError(f"{where}: invalid quantity words: {exc.msg}") from None
+    return Quantities(frozenset(spec.get("relations") or ()), regex, units, modifiers, vague, scales)
+
+
+def _relation_classes(spec: dict, where: str) -> dict[str, str]:
+    unknown = [c for c in (spec or {}) if c not in QUAD_CLASSES]
+    if unknown:
+        raise RulesError(f"{where}: unknown class {unknown[0]!r}; use one of {', '.join(QUAD_CLASSES)}")
+    classes = {rel: cls for cls, rels in (spec or {}).items() for rel in rels}
+    missing = [r for r in RELATIONS if r not in classes]
+    if missing:
+        raise RulesError(f"{where}: relation_classes gives no class for {', '.join(missing)}")
+    return classes
+
+
 @dataclass
 class Rules:
     actors: dict[str, Actor]
@@ -114,6 +182,7 @@ class Rules:
     hedge: re.Pattern
     hedge_sentence: re.Pattern
     negation_exceptions: re.Pattern
+    clause_openers: re.Pattern
     year: re.Pattern
     pronouns: dict[str, tuple[str, ...]]
     first_person: dict[str, tuple[str, ...]]
@@ -121,6 +190,9 @@ class Rules:
     adjective_nouns: frozenset[str]
     metadata: list[MetadataPattern]
     digest: str
+    relation_classes: dict[str, str] = field(default_factory=dict)
+    initiation_predicates: frozenset[str] = frozenset()
+    quantities: Quantities | None = None
     by_label: dict[str, str] = field(default_factory=dict)
 
     def actor_by_name(self, name: str) -> Actor | None:
@@ -309,10 +381,14 @@ def _load_rules_cached(directory: str) -> Rules:
         negation=_cue_regex(lexicon.get("negation") or []), hedge=_cue_regex(lexicon.get("hedge") or []),
         hedge_sentence=_cue_regex(lexicon.get("hedge_sentence") or []),
         negation_exceptions=_cue_regex(lexicon.get("negation_exceptions") or []),
+        clause_openers=_cue_regex(lexicon.get("clause_openers") or []),
         year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
         adjective_nouns=frozenset(lexicon.get("adjective_nouns") or []),
         metadata=_load_metadata(d / "metadata.yaml"),
-        digest=rules_digest(d), by_label=by_label)
+        digest=rules_digest(d), by_label=by_label,
+        relation_classes=_relation_classes(lexicon.get("relation_classes"), "lexicon.yaml: relation_classes"),
+        initiation_predicates=frozenset(lexicon.get("initiation_predicates") or ()),
+        quantities=_quantities(lexicon.get("quantity") or {}, "lexicon.yaml: quantity"))

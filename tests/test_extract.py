@@ -35,7 +35,11 @@ def test_north_korea_aided_the_northeast_field_army_with_captured_japanese_weapo
 def test_china_sent_volunteers_to_korea_in_1950(seeds, rules):
     ms = find(seeds["001_f706a8db8eb965ff.txt"], rules, "China", "AID", "North Korea")
     sent = [m for m in ms if "1.2 million Chinese volunteers to go to the DPRK" in m.quote]
-    assert sent and sent[0].claim.event == "korean_war" and sent[0].year == 1950
+    assert sent and sent[0].event == "korean_war" and sent[0].year == 1950
+    q = sent[0].quantity
+    assert q.text == "more than 1.2 million Chinese volunteers" and q.kind == "personnel"
+    assert (q.low, q.high) == (1_200_000, 1_500_000)
+    assert seeds["001_f706a8db8eb965ff.txt"].document.text[q.start:q.end] == q.text
     assert sent[0].rule == "aid.send-troops"
 
 

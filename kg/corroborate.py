@@ -1,0 +1,262 @@
+"""Corroboration across documents: copies, independent sources, support counts and contested claims.
+
+Run once per build over every document's extraction, so that `kg claims` and SPARQL read
+the counts from the graph instead of recomputing them per query.
+
+Who counts as an independent source (the *origin* of a mention):
+- the person or body the text attributes the claim to ("Kim said", "KCNA reported"), when it is
+  a known actor: two articles relaying KCNA give one source, KCNA;
+- otherwise the document's publisher, the same actor when the publisher is a known media outlet;
+- a document with no publisher counts with the document it copies (exact or near copy, found by
+  MinHash over word shingles), else on its own. A copy published under another publisher's name
+  counts as that publisher: the republisher vouches for the text (the copy link stays recorded).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from datasketch import MinHash, MinHashLSH
+
+from kg.documents import slug
+from kg.extract import Extraction, Mention
+from kg.rules import Rules
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+NEAR_COPY_JACCARD = 0.6  # lightly edited reprints score 0.7-0.95; unrelated articles of one field < 0.1
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An independent source: a known actor, a publisher by name, or a document on its own."""
+
+    kind: str   # actor | publisher | document
+    id: str     # actor id, publisher slug or document id
+    label: str
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    doc: str        # document id of the copy
+    original: str   # document id of the earliest member of its copy family
+    kind: str       # exact | near
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Side:
+    doc: str
+    mention: Mention
+    origin: Source
+
+
+@dataclass(frozen=True)
+class Contest:
+    """Two sources whose accounts of the same actors conflict, with one mention from each."""
+
+    kind: str   # polarity | cooperation_conflict | figures | first_actor
+    a: Side
+    b: Side
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        key = "|".join([self.kind, self.a.doc, self.a.mention.id(self.a.doc), self.b.doc, self.b.mention.id(self.b.doc)])
+        return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+@dataclass
+class Support:
+    documents: set[str] = field(default_factory=set)
+    origins: set[Source] = field(default_factory=set)
+
+
+@dataclass
+class Corroboration:
+    copies: list[CopyLink]
+    doc_sources: dict[str, Source]                  # document id -> the source it counts as
+    origins: dict[tuple[str, str], Source]          # (document id, mention id) -> origin
+    support: dict[str, Support]                     # claim id -> support
+    contests: list[Contest]
+
+
+def fingerprint(text: str) -> MinHash:
+    """MinHash of the text's word 5-shingles (lower-cased), the same for every run."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return mh
+
+
+def find_copies(extractions: list[Extraction]) -> list[CopyLink]:
+    """Exact copies (same text hash) and near copies (estimated shingle Jaccard >= 0.6)."""
+    docs = sorted((ex.document for ex in extractions), key=lambda d: (d.date is None, d.date or "", d.file_name))
+    order = {d.id: i for i, d in enumerate(docs)}
+    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
+    prints: dict[str, MinHash] = {}
+    parent: dict[str, str] = {}
+    best: dict[str, tuple[str, str, float]] = {}
+    first_by_hash: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for d in docs:
+        if d.sha256 in first_by_hash:
+            orig = first_by_hash[d.sha256]
+            parent[d.id] = root(orig)
+            best[d.id] = (orig, "exact", 1.0)
+            continue
+        first_by_hash[d.sha256] = d.id
+        mh = fingerprint(d.text)
+        candidates = sorted(lsh.query(mh), key=order.__getitem__)
+        scored = [(c, mh.jaccard(prints[c])) for c in candidates]
+        scored = [(c, j) for c, j in scored if j >= NEAR_COPY_JACCARD]
+        if scored:
+            orig, sim = max(scored, key=lambda cj: (cj[1], -order[cj[0]]))
+            parent[d.id] = root(orig)
+            best[d.id] = (orig, "near", round(sim, 3))
+        prints[d.id] = mh
+        lsh.insert(d.id, mh)
+    return [CopyLink(doc, root(doc), kind, sim) for doc, (_, kind, sim) in sorted(best.items())]
+
+
+def publisher_source(publisher: str, rules: Rules) -> Source:
+    actor = rules.actor_by_name(publisher)
+    if actor is not None:
+        return Source("actor", actor.id, actor.label)
+    return Source("publisher", slug(publisher), publisher)
+
+
+def document_sources(extractions: list[Extraction], copies: list[CopyLink], rules: Rules) -> dict[str, Source]:
+    """The source each document counts as: its publisher, else its copy family's, else itself."""
+    docs = {ex.document.id: ex.document for ex in extractions}
+    original = {c.doc: c.original for c in copies}
+    out: dict[str, Source] = {}
+    for doc_id, d in docs.items():
+        if d.publisher:
+            out[doc_id] = publisher_source(d.publisher, rules)
+            continue
+        root = docs[original.get(doc_id, doc_id)]
+        if root.publisher:
+            out[doc_id] = publisher_source(root.publisher, rules)
+        else:
+            out[doc_id] = Source("document", root.id, root.title or root.file_name)
+    return out
+
+
+def origin_of(m: Mention, doc_source: Source, rules: Rules) -> Source:
+    """Who stands behind one mention: the actor it is attributed to, else the document's source."""
+    if m.speaker and m.speaker in rules.actors:
+        return Source("actor", m.speaker, rules.actors[m.speaker].label)
+    return doc_source
+
+
+def corroborate(extractions: list[Extraction], rules: Rules) -> Corroboration:
+    """Copy links, each mention's origin, each claim's support and the contested pairs of a corpus."""
+    copies = find_copies(extractions)
+    doc_sources = document_sources(extractions, copies, rules)
+    origins: dict[tuple[str, str], Source] = {}
+    support: dict[str, Support] = {}
+    sides: list[Side] = []
+    for ex in sorted(extractions, key=lambda e: e.document.file_name):
+        doc_id = ex.document.id
+        for m in ex.mentions:
+            origin = origin_of(m, doc_sources[doc_id], rules)
+            origins[(doc_id, m.id(doc_id))] = origin
+            s = support.setdefault(m.claim.id, Support())
+            s.documents.add(doc_id)
+            s.origins.add(origin)
+            sides.append(Side(doc_id, m, origin))
+    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules))
+
+
+# --- contested claims ---------------------------------------------------------------------------
+
+def _side_key(actor: str, rules: Rules) -> str:
+    """An actor's side for comparing figures: a party or army counts with its country."""
+    a = rules.actors[actor]
+    return a.country if a.type in ("organisation", "military_unit") and a.country else actor
+
+
+def _first_per_origin(sides: list[Side]) -> list[Side]:
+    seen: dict[Source, Side] = {}
+    for s in sorted(sides, key=lambda s: (s.doc, s.mention.start, s.mention.end, s.mention.rule)):
+        seen.setdefault(s.origin, s)
+    return list(seen.values())
+
+
+def _pairs(left: list[Side], right: list[Side]):
+    """One pair per two different origins, the earliest mention of each."""
+    for a in _first_per_origin(left):
+        for b in _first_per_origin(right):
+            if a.origin != b.origin:
+                yield (a, b) if (a.doc, a.mention.start) <= (b.doc, b.mention.start) else (b, a)
+
+
+def find_contests(sides: list[Side], rules: Rules) -> list[Contest]:
+    """Conflicting accounts from different sources: polarity, cooperation vs conflict, figures, who acted first."""
+    by_claim: dict[tuple, list[Side]] = {}
+    for s in sides:
+        c = s.mention.claim
+        by_claim.setdefault((c.subject, c.relation, c.object, c.negated), []).append(s)
+    out: dict[tuple, Contest] = {}
+
+    def add(kind: str, a: Side, b: Side, note: str = "") -> None:
+        key = (kind, a.mention.claim.id, b.mention.claim.id) if kind != "figures" else \
+            (kind, a.mention.claim.id, b.mention.claim.id, a.origin, b.origin)
+        if key not in out:
+            out[key] = Contest(kind, a, b, note)
+
+    # asserted by one source, negated by another
+    for (s, r, o, neg), group in sorted(by_claim.items()):
+        if not neg and (s, r, o, True) in by_claim:
+            for a, b in _pairs(group, by_claim[(s, r, o, True)]):
+                add("polarity", a, b)
+
+    # cooperation against conflict between the same pair in the same event
+    by_pair_event: dict[tuple, list[Side]] = {}
+    for s in sides:
+        c = s.mention.claim
+        cls = rules.relation_classes[c.relation]
+        if c.negated or not s.mention.event or cls == "affiliation":
+            continue
+        pair = tuple(sorted((c.subject, c.object)))
+        by_pair_event.setdefault((pair, s.mention.event), []).append(s)
+    for key, group in sorted(by_pair_event.items()):
+        coop = [s for s in group if rules.relation_classes[s.mention.claim.relation].endswith("cooperation")]
+        conflict = [s for s in group if rules.relation_classes[s.mention.claim.relation].endswith("conflict")]
+        for a, b in _pairs(coop, conflict):
+            add("cooperation_conflict", a, b)
+
+    # different figures for the same act: same relation between the same sides, disjoint ranges
+    by_act: dict[tuple, list[Side]] = {}
+    for s in sides:
+        m, c = s.mention, s.mention.claim
+        if m.quantity and not c.negated:
+            by_act.setdefault((_side_key(c.subject, rules), c.relation, _side_key(c.object, rules),
+                               m.quantity.kind), []).append(s)
+    for key, group in sorted(by_act.items()):
+        for a, b in combinations(sorted(group, key=lambda s: (s.doc, s.mention.start)), 2):
+            qa, qb = a.mention.quantity, b.mention.quantity
+            if a.origin != b.origin and (qa.high < qb.low or qb.high < qa.low):
+                add("figures", a, b, f"{qa.text} / {qb.text}")
+
+    # who acted first: the same act of initiation reported in opposite directions
+    for s in sides:
+        m, c = s.mention, s.mention.claim
+        if c.negated or m.predicate not in rules.initiation_predicates or c.subject > c.object:
+            continue
+        reverse = [t for t in by_claim.get((c.object, c.relation, c.subject, False), [])
+                   if t.mention.predicate in rules.initiation_predicates
+                   and (t.mention.event == m.event or not (t.mention.event and m.event))]
+        for a, b in _pairs([s], reverse):
+            add("first_actor", a, b)
+    return sorted(out.values(), key=lambda c: (c.kind, c.a.doc, c.a.mention.start, c.b.doc, c.b.mention.start))
