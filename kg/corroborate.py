@@ -5,7 +5,7 @@ the counts from the graph instead of recomputing them per query.
 
 Who counts as an independent source (the *origin* of a mention):
 - the person or body the text attributes the claim to ("Kim said", "KCNA reported"), when it is
-  a known actor: two articles relaying KCNA give one source, KCNA;
+  a known actor other than an unnamed group: two articles relaying KCNA give one source, KCNA;
 - otherwise the document's publisher, the same actor when the publisher is a known media outlet;
 - a document with no publisher counts with the document it copies (exact or near copy, found by
   MinHash over word shingles), else on its own. A copy published under another publisher's name
@@ -148,13 +148,17 @@ def document_sources(extractions: list[Extraction], copies: list[CopyLink], rule
         if root.publisher:
             out[doc_id] = publisher_source(root.publisher, rules)
         else:
-            out[doc_id] = Source("document", root.id, root.title or root.file_name)
+            out[doc_id] = Source("document", root.id, root.file_name)
     return out
 
 
 def origin_of(m: Mention, doc_source: Source, rules: Rules) -> Source:
-    """Who stands behind one mention: the actor it is attributed to, else the document's source."""
-    if m.speaker and m.speaker in rules.actors:
+    """Who stands behind one mention: the actor it is attributed to, else the document's source.
+
+    Unnamed groups ("experts", "Chinese analysts") are not one body across articles: what they
+    say counts for the document that quotes them.
+    """
+    if m.speaker and m.speaker in rules.actors and rules.actors[m.speaker].type != "group":
         return Source("actor", m.speaker, rules.actors[m.speaker].label)
     return doc_source
 

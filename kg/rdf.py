@@ -295,8 +295,7 @@ def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
     for src in sorted(sources, key=lambda s: (s.kind, s.id)):
         node = source_node(src)
         yield _q(node, RDF_TYPE, iri("kg:Source"))
-        if src.kind == "publisher":
-            yield _q(node, LABEL, Literal(src.label))
+        yield _q(node, iri("kg:sourceLabel"), Literal(src.label))
     for doc_id, src in sorted(corr.doc_sources.items()):
         yield _q(NamedNode(f"{ID}doc/{doc_id}"), iri("kg:independentSource"), source_node(src))
     for c in corr.copies:

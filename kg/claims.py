@@ -1,0 +1,204 @@
+"""Claims with their support and evidence, read from the store; sources and their agreement."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+
+from kg.query import run, run_canned
+from kg.rules import Rules, load_rules
+from kg.store import Store
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One document's statement of a claim: the exact quote and where it is."""
+
+    doc: str
+    publisher: str
+    quote: str
+    start: int
+    end: int
+    sentence: int
+    polarity: str          # asserted | hedged | negated
+    attributed_to: str     # who the text says made the claim ("" when the document itself does)
+    origin: str            # the independent source the mention counts for
+    rule: str
+    event: str
+    year: int | None
+    quantity: str
+
+
+@dataclass
+class ClaimRecord:
+    id: str
+    subject_id: str
+    subject: str
+    relation: str
+    object_id: str
+    object: str
+    negated: bool
+    quad_class: str
+    documents: int
+    sources: int
+    source_names: list[str] = field(default_factory=list)
+    contested: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        years = [e.year for e in self.evidence if e.year is not None]
+        return min(years) if years else None
+
+    @property
+    def events(self) -> list[str]:
+        return sorted({e.event for e in self.evidence if e.event})
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["year"], d["events"] = self.year, self.events
+        return d
+
+
+_EVIDENCE = """
+SELECT ?claim ?doc ?publisher ?quote ?start ?end ?sent ?pol ?speaker ?origin ?rule ?event ?year ?quantity WHERE {
+  ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?d ; kg:polarity ?p ; kg:sentenceIndex ?sent ;
+     kg:rule/rdfs:label ?rule ; kg:origin/kg:sourceLabel ?origin ; oa:hasTarget/oa:hasSelector ?qs , ?ps .
+  ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
+  ?d kg:fileName ?doc .
+  BIND(LCASE(STRAFTER(STR(?p), "#")) AS ?pol)
+  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
+  OPTIONAL { ?m kg:attributedTo/rdfs:label ?sp }
+  OPTIONAL { ?m kg:attributedToName ?spn }
+  BIND(COALESCE(?sp, ?spn) AS ?speaker)
+  OPTIONAL { ?m kg:event/rdfs:label ?event }
+  OPTIONAL { ?m kg:year ?year }
+  OPTIONAL { ?m kg:quantityText ?quantity }
+}
+"""
+
+_CLAIM_SOURCES = """
+SELECT ?claim ?label WHERE { ?claim kg:supportedBy/kg:sourceLabel ?label }
+"""
+
+_CONTESTED = "SELECT DISTINCT ?claim WHERE { ?c a kg:Contest ; kg:contests ?claim }"
+
+
+def _local(term) -> str:
+    return term.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _text(term) -> str:
+    return "" if term is None else term.value
+
+
+def claim_records(store: Store, *, actor: str | None = None, relation: str | None = None, doc: str | None = None,
+                  min_sources: int | None = None, single_source: bool = False, corroborated: bool = False,
+                  contested: bool = False, rules: Rules | None = None) -> list[ClaimRecord]:
+    """Claims with support counts, sources and every quote, filtered as `kg claims` is.
+
+    The filtering is the canned query claims.rq, so the command line and SPARQL agree.
+    """
+    rules = rules or load_rules()
+    low = max(min_sources or 0, 2 if corroborated else 0) or None
+    values = {"actor": actor, "relation": relation, "doc": doc,
+              "min_sources": str(low) if low else None, "max_sources": "1" if single_source else None,
+              "contested": "true" if contested else None}
+    found = run_canned(store, "claims", values, rules)
+    if not found.rows:
+        return []
+    sources: dict[str, list[str]] = {}
+    for r in run(store, _CLAIM_SOURCES).rows:
+        sources.setdefault(r["claim"].value, []).append(r["label"].value)
+    contested_ids = {r["claim"].value for r in run(store, _CONTESTED).rows}
+    evidence: dict[str, list[Evidence]] = {}
+    for r in run(store, _EVIDENCE).rows:
+        evidence.setdefault(r["claim"].value, []).append(Evidence(
+            doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
+            start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
+            polarity=r["pol"].value, attributed_to=_text(r["speaker"]), origin=r["origin"].value,
+            rule=r["rule"].value, event=_text(r["event"]), year=int(r["year"].value) if r["year"] else None,
+            quantity=_text(r["quantity"])))
+    out = []
+    for r in found.rows:
+        iri, rel = r["claim"].value, _local(r["rel"])
+        out.append(ClaimRecord(
+            id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
+            relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
+            negated=r["negated"].value == "true", quad_class=rules.relation_classes.get(rel, ""),
+            documents=int(r["documents"].value), sources=int(r["sources"].value),
+            source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids,
+            evidence=sorted(evidence.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))))
+    return out
+
+
+@dataclass
+class SourceSummary:
+    source: str
+    claims: int
+    only_this_source: int
+    agreement: dict[str, int] = field(default_factory=dict)   # other source -> claims both back
+
+
+def source_summaries(store: Store, rules: Rules | None = None) -> list[SourceSummary]:
+    """Per independent source: claims it backs, claims only it backs, claims shared with each other source."""
+    backers: dict[str, set[str]] = {}
+    for r in run(store, _CLAIM_SOURCES).rows:
+        backers.setdefault(r["claim"].value, set()).add(r["label"].value)
+    summary: dict[str, SourceSummary] = {}
+    for claim, srcs in backers.items():
+        for s in srcs:
+            row = summary.setdefault(s, SourceSummary(s, 0, 0))
+            row.claims += 1
+            row.only_this_source += len(srcs) == 1
+        for a, b in combinations(sorted(srcs), 2):
+            summary[a].agreement[b] = summary[a].agreement.get(b, 0) + 1
+            summary[b].agreement[a] = summary[b].agreement.get(a, 0) + 1
+    return sorted(summary.values(), key=lambda s: (-s.claims, s.source))
+
+
+@dataclass(frozen=True)
+class ContestSide:
+    claim_id: str
+    claim: str
+    source: str
+    doc: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ContestedPair:
+    kind: str
+    a: ContestSide
+    b: ContestSide
+    note: str
+
+
+_CONTEST_PAIRS = """
+SELECT ?contest ?kind ?note ?side ?c ?claim ?source ?doc ?quote ?start ?end WHERE {
+  ?contest a kg:Contest ; kg:contestKind ?k ; ?which ?m .
+  VALUES (?which ?side) { (kg:sideA "a") (kg:sideB "b") }
+  BIND(STRAFTER(STR(?k), "#") AS ?kind)
+  ?m kg:claim ?c ; kg:origin/kg:sourceLabel ?source ; prov:wasDerivedFrom/kg:fileName ?doc ;
+     oa:hasTarget/oa:hasSelector ?qs , ?ps .
+  ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end . ?c rdfs:label ?claim .
+  OPTIONAL { ?contest kg:note ?note }
+}
+"""
+
+
+def contested_pairs(store: Store, actor: str | None = None, rules: Rules | None = None) -> list[ContestedPair]:
+    """Each contested pair with both sides' claim, source and quote (only those touching actor, if given)."""
+    keep = None
+    if actor:
+        keep = {r.id for r in claim_records(store, actor=actor, contested=True, rules=rules)}
+    sides: dict[str, dict] = {}
+    for r in run(store, _CONTEST_PAIRS).rows:
+        entry = sides.setdefault(r["contest"].value, {"kind": r["kind"].value, "note": _text(r["note"])})
+        entry[r["side"].value] = ContestSide(_local(r["c"]), r["claim"].value, r["source"].value, r["doc"].value, r["quote"].value,
+                                             int(r["start"].value), int(r["end"].value))
+    pairs = [ContestedPair(e["kind"], e["a"], e["b"], e["note"]) for e in sides.values()]
+    if keep is not None:
+        pairs = [p for p in pairs if p.a.claim_id in keep or p.b.claim_id in keep]
+    return sorted(pairs, key=lambda p: (p.kind, p.a.claim, p.a.doc, p.b.doc, p.a.start))

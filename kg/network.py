@@ -1,0 +1,200 @@
+"""The actor network with networkx: one directed edge per claim, rankings, paths and a timeline."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import networkx as nx
+
+from kg.claims import ClaimRecord, Evidence, claim_records
+from kg.errors import QueryError
+from kg.query import run
+from kg.rules import QUAD_CLASSES, Rules, load_rules
+from kg.store import Store
+
+_ACTORS = """
+SELECT ?actor ?label ?type ?wd (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases)
+       (COUNT(DISTINCT ?am) AS ?mentions) (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?src) AS ?sources)
+WHERE {
+  ?am a kg:ActorMention ; kg:actor ?actor ; prov:wasDerivedFrom ?d .
+  ?d kg:independentSource ?src .
+  ?actor rdfs:label ?label ; kg:actorType ?type .
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor owl:sameAs ?wdi FILTER(STRSTARTS(STR(?wdi), STR(wd:))) BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
+} GROUP BY ?actor ?label ?type ?wd
+"""
+
+
+def _actor_nodes(store: Store) -> dict[str, dict]:
+    nodes = {}
+    for r in run(store, _ACTORS).rows:
+        ident = r["actor"].value.rsplit("/", 1)[-1]
+        aliases = [a for a in (r["aliases"].value.split("\u001f") if r["aliases"] and r["aliases"].value else []) if a]
+        nodes[ident] = {"label": r["label"].value, "type": r["type"].value, "aliases": sorted(aliases),
+                        "wikidata": r["wd"].value if r["wd"] else "", "mentions": int(r["mentions"].value),
+                        "documents": int(r["documents"].value), "sources": int(r["sources"].value)}
+    return nodes
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    return {"doc": e.doc, "publisher": e.publisher, "quote": e.quote, "start": e.start, "end": e.end,
+            "polarity": e.polarity, "attributed_to": e.attributed_to, "event": e.event, "year": e.year}
+
+
+def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relation: str | None = None,
+                relation_class: str | None = None, min_sources: int | None = None, single_source_only: bool = False,
+                doc: str | None = None, include_isolated: bool = False, rules: Rules | None = None) -> nx.MultiDiGraph:
+    """Actors as nodes, one edge per claim (key: claim id), with support and evidence as attributes.
+
+    With actor, only what lies within depth hops of it; isolated actors only when asked for.
+    """
+    rules = rules or load_rules()
+    if relation_class and relation_class not in QUAD_CLASSES:
+        raise QueryError(f"--relation-class {relation_class!r}: use one of {', '.join(QUAD_CLASSES)}")
+    records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
+                            single_source=single_source_only, rules=rules)
+    if relation_class:
+        records = [r for r in records if r.quad_class == relation_class]
+    nodes = _actor_nodes(store)
+    g = nx.MultiDiGraph()
+    if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
+        for ident, attrs in sorted(nodes.items()):
+            g.add_node(ident, **attrs)
+    for r in records:
+        for ident in (r.subject_id, r.object_id):
+            if ident not in g:
+                g.add_node(ident, **nodes.get(ident, _unmentioned(ident, rules)))
+        g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
+                   negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
+                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
+    if actor:
+        found = rules.actor_by_name(actor)
+        if found is None:
+            raise QueryError(f"--actor {actor!r}: no actor has this name or alias (see ontology/actors.yaml)")
+        if found.id not in g:
+            return nx.MultiDiGraph()
+        keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found.id, cutoff=depth)
+        g = g.subgraph(keep).copy()
+    return g
+
+
+def _unmentioned(ident: str, rules: Rules) -> dict:
+    a = rules.actors.get(ident)
+    return {"label": a.label if a else ident, "type": a.type if a else "", "aliases": sorted(a.aliases) if a else [],
+            "wikidata": (a.wikidata or "") if a else "", "mentions": 0, "documents": 0, "sources": 0}
+
+
+def _claim_label(r: ClaimRecord) -> str:
+    return f"{r.subject} {'not ' if r.negated else ''}{r.relation} {r.object}"
+
+
+def asserted(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph without negated claims: a claim that something did not happen links no one."""
+    h = nx.MultiDiGraph()
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if not d["negated"])
+    return h
+
+
+@dataclass
+class ActorRank:
+    actor_id: str
+    actor: str
+    type: str
+    aliases: list[str]
+    degree: int
+    weighted_degree: int
+    pagerank: float
+    mentions: int
+    sources: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def rank_actors(g: nx.MultiDiGraph) -> list[ActorRank]:
+    """Actors by PageRank over claims weighted by independent sources, with degree and weighted degree."""
+    h = asserted(g)
+    if h.number_of_nodes() == 0:
+        return []
+    pr = nx.pagerank(h, weight="sources") if h.number_of_edges() else {n: 1 / h.number_of_nodes() for n in h}
+    out = []
+    for n, d in h.nodes(data=True):
+        out.append(ActorRank(n, d["label"], d["type"], d["aliases"], h.degree(n), int(h.degree(n, weight="sources")),
+                             round(pr[n], 4), d["mentions"], d["sources"]))
+    return sorted(out, key=lambda a: (-a.pagerank, -a.weighted_degree, a.actor))
+
+
+@dataclass
+class Hop:
+    source: str
+    target: str
+    relation: str
+    direction: str        # forward: source acts on target; backward: target acts on source
+    claim: str
+    sources: int
+    doc: str
+    quote: str
+    start: int
+    end: int
+
+
+def _best_edge(h: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str, dict]:
+    options = [(a, b, d) for d in h.get_edge_data(a, b, default={}).values()]
+    options += [(b, a, d) for d in h.get_edge_data(b, a, default={}).values()]
+    return max(options, key=lambda o: (o[2]["sources"], o[2]["documents"], o[0] == a, o[2]["label"]))
+
+
+def _best_quote(evidence: list[dict]) -> dict:
+    rank = {"asserted": 0, "hedged": 1, "negated": 2}
+    return min(evidence, key=lambda e: (rank.get(e["polarity"], 3), e["attributed_to"] != "", e["doc"], e["start"]))
+
+
+def path(g: nx.MultiDiGraph, a: str, b: str, rules: Rules | None = None) -> list[Hop]:
+    """The fewest-hop connection between two actors (better-backed hops first), each with its best quote."""
+    rules = rules or load_rules()
+    ends = []
+    for name in (a, b):
+        found = rules.actor_by_name(name)
+        if found is None:
+            raise QueryError(f"{name!r}: no actor has this name or alias (see ontology/actors.yaml)")
+        ends.append(found.id)
+    h = asserted(g)
+    simple = nx.Graph()
+    for u, v, d in h.edges(data=True):
+        w = 1 + 1 / (1 + d["sources"])  # hops first; among equally short paths the better-backed one
+        if not simple.has_edge(u, v) or simple[u][v]["weight"] > w:
+            simple.add_edge(u, v, weight=w)
+    try:
+        nodes = nx.shortest_path(simple, ends[0], ends[1], weight="weight")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+    hops = []
+    for x, y in zip(nodes, nodes[1:]):
+        s, t, d = _best_edge(h, x, y)
+        e = _best_quote(d["evidence"])
+        hops.append(Hop(h.nodes[x]["label"], h.nodes[y]["label"], d["relation"],
+                        "forward" if s == x else "backward", d["label"], d["sources"], e["doc"], e["quote"],
+                        e["start"], e["end"]))
+    return hops
+
+
+@dataclass
+class TimelineEntry:
+    year: int | None
+    claim: str
+    relation: str
+    events: list[str]
+    documents: int
+    sources: int
+    quote: str
+    doc: str
+
+
+def timeline(records: list[ClaimRecord]) -> list[TimelineEntry]:
+    """Claims in the order of the year the texts place them in; undated claims last."""
+    out = []
+    for r in records:
+        e = min(r.evidence, key=lambda e: (e.year is None, e.year or 0, e.doc, e.start)) if r.evidence else None
+        out.append(TimelineEntry(r.year, _claim_label(r), r.relation, r.events, r.documents, r.sources,
+                                 e.quote if e else "", e.doc if e else ""))
+    return sorted(out, key=lambda t: (t.year is None, t.year or 0, -t.sources, t.claim))

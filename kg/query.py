@@ -1,0 +1,285 @@
+"""SPARQL over the store: ad hoc queries, canned queries with typed parameters, result formats.
+
+Canned queries are the .rq files in kg/queries/. Their header comments give a description and
+typed parameters:
+
+    # description: Claims backed by exactly one independent source.
+    # param: ?actor actor optional -- an actor (any alias)
+    # param: ?min_sources integer optional=2 -- at least this many sources
+
+Parameter values are turned into RDF terms (an actor name into the actor's IRI, a number into an
+xsd:integer) and bound with Oxigraph's substitutions, never pasted into the query text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.rdf import ID, KG, PREFIXES
+from kg.rules import RELATIONS, Rules, load_rules
+from kg.store import Store
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+PARAM_TYPES = ("actor", "relation", "doc", "integer", "string", "boolean", "iri")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+                 "jsonld": ox.RdfFormat.JSON_LD, "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PARAM = re.compile(r"^#\s*param:\s*\?(?P<name>\w+)\s+(?P<type>\w+)\s+(?P<need>required|optional)(?:=(?P<default>\S+))?"
+                    r"\s*(?:--\s*(?P<help>.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    default: str | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
+
+    kind: str                                   # select | ask | graph
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+
+def parse_canned(path: Path) -> CannedQuery:
+    """Read one .rq file; a malformed header is an error naming the file and line."""
+    text = path.read_text(encoding="utf-8")
+    description, params = "", []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.startswith("# description:"):
+            description = line.split(":", 1)[1].strip()
+        elif line.startswith("# param:"):
+            m = _PARAM.match(line)
+            if not m or m["type"] not in PARAM_TYPES:
+                raise QueryError(f"{path}:{n}: malformed parameter line; expected "
+                                 f"'# param: ?name TYPE required|optional[=default] -- help' with TYPE one of "
+                                 f"{', '.join(PARAM_TYPES)}")
+            params.append(Param(m["name"], m["type"], m["need"] == "required", m["default"], (m["help"] or "").strip()))
+    if not description:
+        raise QueryError(f"{path}: canned query has no '# description:' line")
+    return CannedQuery(path.stem, description, tuple(params), text)
+
+
+def canned_queries(directory: Path = QUERY_DIR) -> dict[str, CannedQuery]:
+    return {p.stem: parse_canned(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def canned(name: str) -> CannedQuery:
+    queries = canned_queries()
+    if name not in queries:
+        raise QueryError(f"no canned query named {name!r}; `kg query --list` shows them")
+    return queries[name]
+
+
+def _doc_node(store: Store, name: str) -> ox.NamedNode:
+    hits = [r["d"] for r in store.query("SELECT ?d ?name WHERE { ?d kg:fileName ?name }", prefixes=PREFIXES,
+                                        substitutions={ox.Variable("name"): ox.Literal(name)})]
+    if not hits:
+        raise QueryError(f"no document named {name!r} in the store")
+    return hits[0]
+
+
+def to_term(param: Param, value: str, store: Store, rules: Rules) -> ox.NamedNode | ox.Literal:
+    """A parameter value as the RDF term it stands for; a value that names nothing is an error."""
+    where = f"--{param.name.replace('_', '-')} {value!r}"
+    if param.type == "actor":
+        actor = rules.actor_by_name(value)
+        if actor is None:
+            raise QueryError(f"{where}: no actor has this name or alias (see ontology/actors.yaml)")
+        return ox.NamedNode(f"{ID}actor/{actor.id}")
+    if param.type == "relation":
+        rel = value.strip().upper()
+        if rel not in RELATIONS:
+            raise QueryError(f"{where}: unknown relation; use one of {', '.join(RELATIONS)}")
+        return ox.NamedNode(KG + rel)
+    if param.type == "doc":
+        return _doc_node(store, value)
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value.strip()):
+            raise QueryError(f"{where}: expected a whole number")
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode(_XSD + "integer"))
+    if param.type == "boolean":
+        if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+            raise QueryError(f"{where}: expected true or false")
+        return ox.Literal("true" if value.lower() in ("true", "1", "yes") else "false",
+                          datatype=ox.NamedNode(_XSD + "boolean"))
+    if param.type == "iri":
+        try:
+            return ox.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(f"{where}: not an IRI ({exc})") from None
+    return ox.Literal(value)
+
+
+def bind(query: CannedQuery, values: dict[str, str | None], store: Store, rules: Rules | None = None
+         ) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """Substitutions for a canned query: every given or default value as an RDF term."""
+    rules = rules or load_rules()
+    known = {p.name for p in query.params}
+    unknown = [k for k, v in values.items() if v is not None and k not in known]
+    if unknown:
+        options = ", ".join("--" + p.name.replace("_", "-") for p in query.params) or "none"
+        raise QueryError(f"{query.name}: unknown parameter --{unknown[0].replace('_', '-')} (it takes: {options})")
+    out = {}
+    for p in query.params:
+        value = values.get(p.name)
+        if value is None:
+            value = p.default
+        if value is None:
+            if p.required:
+                raise QueryError(f"{query.name}: --{p.name.replace('_', '-')} is required ({p.help})")
+            continue
+        out[ox.Variable(p.name)] = to_term(p, value, store, rules)
+    return out
+
+
+def run(store: Store, text: str, substitutions: dict | None = None, *, source: str = "query") -> QueryResult:
+    """Run SPARQL with the project's prefixes predeclared; syntax errors name line and column."""
+    db = store.open()
+    try:
+        result = db.query(text, prefixes=PREFIXES, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        msg = str(exc)
+        m = re.match(r"error at (\d+):(\d+): (.*)", msg, re.S)
+        if m:
+            raise QueryError(f"{source}: malformed SPARQL at line {m[1]}, column {m[2]}: {m[3].strip()}") from None
+        raise QueryError(f"{source}: malformed SPARQL: {msg}") from None
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise QueryError(f"{source}: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [{v: sol[v] for v in variables} for sol in result]
+        return QueryResult("select", variables, rows)
+    return QueryResult("graph", triples=list(result))
+
+
+def run_canned(store: Store, name: str, values: dict[str, str | None], rules: Rules | None = None) -> QueryResult:
+    """Run a canned query; the bound parameter columns are left out of the result."""
+    query = canned(name)
+    result = run(store, query.text, bind(query, values, store, rules), source=f"{name}.rq")
+    params = {p.name for p in query.params}
+    result.variables = [v for v in result.variables if v not in params]
+    result.rows = [{v: r[v] for v in result.variables} for r in result.rows]
+    return result
+
+
+# --- result formats -----------------------------------------------------------------------------
+
+def compact(term) -> str:
+    """A term for people: IRIs shortened with the project prefixes, literals as their text."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if term.value.startswith(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+        return f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != _XSD + "string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{xml_escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{xml_escape(term.value)}</bnode>"
+    if term.language:
+        return f'<literal xml:lang="{xml_escape(term.language)}">{xml_escape(term.value)}</literal>'
+    if term.datatype.value != _XSD + "string":
+        return f'<literal datatype="{xml_escape(term.datatype.value)}">{xml_escape(term.value)}</literal>'
+    return f"<literal>{xml_escape(term.value)}</literal>"
+
+
+def format_solutions(result: QueryResult, fmt: str) -> str:
+    """SELECT results in a SPARQL 1.1 Query Results format (json, xml, csv, tsv)."""
+    vs, rows = result.variables, result.rows
+    if fmt == "json":
+        bindings = [{v: _json_term(r[v]) for v in vs if r[v] is not None} for r in rows]
+        return json.dumps({"head": {"vars": vs}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "xml":
+        lines = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+        lines += [f'<variable name="{v}"/>' for v in vs] + ["</head>", "<results>"]
+        for r in rows:
+            cells = "".join(f'<binding name="{v}">{_xml_term(r[v])}</binding>' for v in vs if r[v] is not None)
+            lines.append(f"<result>{cells}</result>")
+        return "\n".join(lines + ["</results>", "</sparql>"]) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\r\n")  # the CSV results format asks for CRLF
+        w.writerow(vs)
+        w.writerows([["" if r[v] is None else r[v].value for v in vs] for r in rows])
+        return out.getvalue()
+    if fmt == "tsv":
+        # TSV results write each term in its Turtle/N-Triples form
+        lines = ["\t".join("?" + v for v in vs)]
+        lines += ["\t".join("" if r[v] is None else str(r[v]) for v in vs) for r in rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "table":
+        return text_table(vs, [[compact(r[v]) for v in vs] for r in rows])
+    raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+
+
+def format_graph(result: QueryResult, fmt: str) -> bytes:
+    """CONSTRUCT/DESCRIBE results in an RDF syntax."""
+    if fmt not in GRAPH_FORMATS:
+        raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph; use --format {'|'.join(GRAPH_FORMATS)}")
+    out = io.BytesIO()
+    rdf_format = GRAPH_FORMATS[fmt]
+    if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        ox.serialize(result.triples, out, rdf_format, prefixes=PREFIXES)
+    else:
+        ox.serialize(result.triples, out, rdf_format)
+    return out.getvalue()
+
+
+def text_table(columns: list[str], rows: list[list[str]], *, max_width: int = 60) -> str:
+    """A plain aligned table for a terminal; long cells are cut with an ellipsis."""
+    def cut(s: str) -> str:
+        s = " ".join(str(s).split())
+        return s if len(s) <= max_width else s[:max_width - 1] + "…"
+    cells = [[cut(c) for c in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
