@@ -133,6 +133,194 @@ def validate(store: Store) -> None:
     sys.exit(1)
 
 
+# --- asking the graph ------------------------------------------------------------------------
+
+def _canned_options(tokens: list[str]) -> dict[str, str]:
+    """`--actor "North Korea" --min-sources=2` after a canned query's name, as {name: value}."""
+    values, i = {}, 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.startswith("--"):
+            raise click.UsageError(f"unexpected argument {tok!r}; canned query parameters are --name VALUE")
+        name, _, value = tok[2:].partition("=")
+        if not _:
+            if i + 1 >= len(tokens):
+                raise click.UsageError(f"{tok} needs a value")
+            value, i = tokens[i + 1], i + 1
+        values[name.replace("-", "_")] = value
+        i += 1
+    return values
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file (- for stdin).")
+@click.option("--format", "fmt", default=None,
+              help="SELECT: table, csv, tsv, json, xml (default table). CONSTRUCT/DESCRIBE: ttl, nt, xml, jsonld, nq, trig.")
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.pass_context
+@_fails_cleanly
+def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, list_queries: bool,
+          output: str | None) -> None:
+    """Run SPARQL: a query string, -f FILE, or a canned query by name with its --parameters.
+
+    The prefixes kg, kgid, prov, schema, oa, rdf, rdfs, owl, skos, xsd and wd need no declaration.
+    ASK prints true or false and exits 0 or 1.
+    """
+    from kg import query as q
+    store: Store = ctx.obj
+    if list_queries:
+        for cq in q.canned_queries().values():
+            click.echo(f"{cq.name}: {cq.description}")
+            for p in cq.params:
+                need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
+                click.echo(f"    --{p.name.replace('_', '-')} {p.type.upper()} ({need}) {p.help}")
+        return
+    if query_file is not None:
+        result = q.run(store, query_file.read(), source=query_file.name)
+    elif query and query in q.canned_queries():
+        result = q.run_canned(store, query, _canned_options(ctx.args))
+    elif query:
+        if ctx.args:
+            raise click.UsageError(f"unexpected arguments {' '.join(ctx.args)}: only canned queries take parameters")
+        result = q.run(store, query)
+    else:
+        raise click.UsageError("give a query string, -f FILE, a canned query name, or --list")
+    if result.kind == "ask":
+        click.echo("true" if result.boolean else "false")
+        sys.exit(0 if result.boolean else 1)
+    if result.kind == "graph":
+        _write_output(q.format_graph(result, fmt or "ttl"), output)
+        return
+    if (fmt or "table") not in q.RESULT_FORMATS:
+        raise click.UsageError(f"--format {fmt}: a SELECT result is written as {', '.join(q.RESULT_FORMATS)}")
+    _write_output(q.format_solutions(result, fmt or "table"), output)
+
+
+def _claim_filters(fn):
+    for decorator in reversed([
+        click.option("--actor", help="Claims with this actor (any alias) as subject or object."),
+        click.option("--relation", help="Only this relation type (AID, ASSAULT, LEADER_OF, ...)."),
+        click.option("--doc", help="Only claims this document (file name) makes."),
+        click.option("--min-sources", type=click.IntRange(min=1), help="At least N independent sources."),
+        click.option("--single-source", is_flag=True, help="Claims backed by exactly one independent source."),
+    ]):
+        fn = decorator(fn)
+    return fn
+
+
+@cli.command()
+@_claim_filters
+@click.option("--corroborated", is_flag=True, help="Claims backed by two or more independent sources.")
+@click.option("--contested", is_flag=True, help="Claims in a contested pair; the pairs are shown side by side.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.pass_obj
+@_fails_cleanly
+def claims(store: Store, actor, relation, doc, min_sources, single_source, corroborated, contested, fmt,
+           output) -> None:
+    """Claims with their support: documents, independent sources, and every quote with its offsets."""
+    from kg import report
+    from kg.claims import claim_records, contested_pairs
+    from kg.tables import to_csv, to_json
+    records = claim_records(store, actor=actor, relation=relation, doc=doc, min_sources=min_sources,
+                            single_source=single_source, corroborated=corroborated, contested=contested)
+    pairs = contested_pairs(store, actor=actor) if contested else []
+    if fmt == "csv":
+        text = to_csv(report.evidence_rows(records), report.EVIDENCE_COLUMNS)
+    elif fmt == "json":
+        data = [r.as_dict() for r in records]
+        text = to_json({"claims": data, "contested_pairs": report.contested_rows(pairs)} if contested else data)
+    else:
+        text = report.claims_text(records) + (("\n" + report.contested_text(pairs)) if contested else "")
+    _write_output(text, output)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.pass_obj
+@_fails_cleanly
+def sources(store: Store, fmt: str, output: str | None) -> None:
+    """Per independent source: claims it makes, claims only it makes, agreement with every other source."""
+    from kg import report
+    from kg.claims import source_summaries
+    from kg.tables import to_csv, to_json
+    summaries = source_summaries(store)
+    columns, rows = report.source_rows(summaries)
+    text = {"text": lambda: report.sources_text(summaries), "csv": lambda: to_csv(rows, columns),
+            "json": lambda: to_json(rows)}[fmt]()
+    _write_output(text, output)
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(min=1), help="Only the N highest-ranked actors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.pass_obj
+@_fails_cleanly
+def actors(store: Store, limit: int | None, fmt: str, output: str | None) -> None:
+    """Actors ranked by PageRank over claims weighted by independent sources, with degree and aliases."""
+    from kg import report
+    from kg.network import actor_graph, rank_actors
+    from kg.tables import to_csv, to_json
+    ranks = rank_actors(actor_graph(store, include_isolated=True))[:limit]
+    text = {"text": lambda: report.actors_text(ranks),
+            "csv": lambda: to_csv(report.actor_rows(ranks), ["actor_id"] + report.ACTOR_COLUMNS),
+            "json": lambda: to_json([a.as_dict() for a in ranks])}[fmt]()
+    _write_output(text, output)
+
+
+@cli.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@click.pass_obj
+@_fails_cleanly
+def path(store: Store, actor_a: str, actor_b: str) -> None:
+    """How two actors are connected: each hop with its relation and best evidence quote."""
+    from kg import report
+    from kg.network import actor_graph, path as find_path
+    hops = find_path(actor_graph(store), actor_a, actor_b)
+    click.echo(report.path_text(hops), nl=False)
+    if not hops:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--actor", help="Only claims with this actor (any alias).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
+@click.pass_obj
+@_fails_cleanly
+def timeline(store: Store, actor: str | None, fmt: str) -> None:
+    """Claims in the order of the years the texts place them in, with source counts."""
+    from dataclasses import asdict
+
+    from kg import report
+    from kg.claims import claim_records
+    from kg.network import timeline as make_timeline
+    from kg.tables import to_csv, to_json
+    entries = make_timeline(claim_records(store, actor=actor))
+    rows = [{**asdict(t), "events": "; ".join(t.events)} for t in entries]
+    text = {"text": lambda: report.timeline_text(entries), "csv": lambda: to_csv(rows, list(rows[0]) if rows else []),
+            "json": lambda: to_json([asdict(t) for t in entries])}[fmt]()
+    _write_output(text, None)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(min=1), help="Seconds per query.")
+@click.pass_obj
+@_fails_cleanly
+def serve(store: Store, host: str, port: int, timeout: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph's server); updates are refused."""
+    from kg.serve import serve as run_server
+    click.echo(f"SPARQL endpoint on http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
+    sys.exit(run_server(store, host, port, timeout))
+
+
 @cli.group()
 def rules() -> None:
     """Check the rule files under ontology/."""

@@ -74,6 +74,17 @@ class Store:
             ox.serialize(items, out, fmt)
         return out.getvalue()
 
+    @contextmanager
+    def pinned(self, build: Path) -> Iterator[None]:
+        """Keep a build directory from being deleted by later builds while a server reads it."""
+        fh = open(build.parent / f"{build.name}.pin", "a+")
+        fcntl.flock(fh, fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
     # --- writing ----------------------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -116,6 +127,21 @@ class Store:
             shutil.rmtree(builds / name, ignore_errors=True)
             raise
         for other in builds.iterdir():
-            if other.name != name:
+            if other.is_dir() and other.name != name and not self._in_use(other):
                 shutil.rmtree(other, ignore_errors=True)
+                (builds / f"{other.name}.pin").unlink(missing_ok=True)
         return builds / name
+
+    @staticmethod
+    def _in_use(build: Path) -> bool:
+        """True while a `kg serve` holds the build's pin."""
+        pin = build.parent / f"{build.name}.pin"
+        if not pin.exists():
+            return False
+        with open(pin, "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            return False

@@ -1,0 +1,126 @@
+"""Text renderings for a terminal and flat rows for CSV/JSON: claims, contested pairs, sources, actors."""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import asdict
+
+from kg.claims import ClaimRecord, ContestedPair, SourceSummary
+from kg.network import ActorRank, Hop, TimelineEntry
+from kg.query import text_table
+
+EVIDENCE_COLUMNS = ["claim_id", "subject", "relation", "object", "negated", "quad_class", "documents", "sources",
+                    "contested", "doc", "publisher", "start", "end", "polarity", "attributed_to", "origin", "event",
+                    "year", "quantity", "rule", "quote"]
+
+
+def claim_title(r: ClaimRecord) -> str:
+    return f"{r.subject} {'NOT ' if r.negated else ''}{r.relation} {r.object}"
+
+
+def claims_text(records: list[ClaimRecord]) -> str:
+    """Each claim with its support, then every quote with its document and offsets."""
+    out = []
+    for r in records:
+        flag = "  [contested]" if r.contested else ""
+        out.append(f"{claim_title(r)}{flag}")
+        out.append(f"  {r.documents} document{'s' * (r.documents != 1)}, {r.sources} independent "
+                   f"source{'s' * (r.sources != 1)}: {', '.join(r.source_names)}")
+        for e in r.evidence:
+            said = f", according to {e.attributed_to}" if e.attributed_to else ""
+            out.append(f"    {e.doc} [{e.start}:{e.end}] {e.polarity}{said}: \"{' '.join(e.quote.split())}\"")
+        out.append("")
+    out.append(f"{len(records)} claim{'s' * (len(records) != 1)}")
+    return "\n".join(out) + "\n"
+
+
+def evidence_rows(records: list[ClaimRecord]) -> list[dict]:
+    """One flat row per quote, the claim's fields repeated: what a spreadsheet wants."""
+    rows = []
+    for r in records:
+        for e in r.evidence:
+            row = {k: getattr(r, k) for k in ("subject", "relation", "object", "negated", "quad_class", "documents",
+                                              "sources", "contested")}
+            row["claim_id"] = r.id
+            row.update(asdict(e))
+            rows.append(row)
+    return rows
+
+
+def contested_text(pairs: list[ContestedPair], width: int = 100) -> str:
+    """Each contested pair side by side: claim, source, document and quote of both accounts."""
+    col = (width - 3) // 2
+    out = []
+    for p in pairs:
+        out.append(f"{p.kind}{': ' + p.note if p.note else ''}")
+        left = [p.a.claim, f"source: {p.a.source}", f"{p.a.doc} [{p.a.start}:{p.a.end}]", f"\"{p.a.quote}\""]
+        right = [p.b.claim, f"source: {p.b.source}", f"{p.b.doc} [{p.b.start}:{p.b.end}]", f"\"{p.b.quote}\""]
+        lw = [ln for part in left for ln in textwrap.wrap(" ".join(part.split()), col) or [""]]
+        rw = [ln for part in right for ln in textwrap.wrap(" ".join(part.split()), col) or [""]]
+        for i in range(max(len(lw), len(rw))):
+            a = lw[i] if i < len(lw) else ""
+            b = rw[i] if i < len(rw) else ""
+            out.append(f"  {a.ljust(col)} | {b}".rstrip())
+        out.append("")
+    out.append(f"{len(pairs)} contested pair{'s' * (len(pairs) != 1)}")
+    return "\n".join(out) + "\n"
+
+
+def contested_rows(pairs: list[ContestedPair]) -> list[dict]:
+    rows = []
+    for p in pairs:
+        row = {"kind": p.kind, "note": p.note}
+        for side, s in (("a", p.a), ("b", p.b)):
+            row.update({f"{side}_{k}": v for k, v in asdict(s).items()})
+        rows.append(row)
+    return rows
+
+
+def sources_text(summaries: list[SourceSummary]) -> str:
+    """Per source its claims and unique claims, then the agreement matrix (claims both back)."""
+    names = [s.source for s in summaries]
+    table = text_table(["#", "source", "claims", "only this source"],
+                       [[str(i + 1), s.source, str(s.claims), str(s.only_this_source)] for i, s in enumerate(summaries)])
+    header = ["#"] + [str(i + 1) for i in range(len(names))]
+    rows = []
+    for i, s in enumerate(summaries):
+        rows.append([str(i + 1)] + ["·" if j == i else str(s.agreement.get(n, 0) or "") for j, n in enumerate(names)])
+    matrix = text_table(header, rows).rsplit("\n(", 1)[0]
+    return (table + "\nAgreement: claims backed by both sources (row and column numbers as above)\n" + matrix + "\n")
+
+
+def source_rows(summaries: list[SourceSummary]) -> tuple[list[str], list[dict]]:
+    names = [s.source for s in summaries]
+    columns = ["source", "claims", "only_this_source"] + names
+    rows = [{"source": s.source, "claims": s.claims, "only_this_source": s.only_this_source,
+             **{n: ("" if n == s.source else s.agreement.get(n, 0)) for n in names}} for s in summaries]
+    return columns, rows
+
+
+ACTOR_COLUMNS = ["actor", "type", "degree", "weighted_degree", "pagerank", "mentions", "sources", "aliases"]
+
+
+def actors_text(ranks: list[ActorRank]) -> str:
+    return text_table(["rank"] + ACTOR_COLUMNS,
+                      [[str(i + 1), a.actor, a.type, str(a.degree), str(a.weighted_degree), f"{a.pagerank:.4f}",
+                        str(a.mentions), str(a.sources), ", ".join(a.aliases)] for i, a in enumerate(ranks)])
+
+
+def actor_rows(ranks: list[ActorRank]) -> list[dict]:
+    return [{**a.as_dict(), "aliases": "; ".join(a.aliases)} for a in ranks]
+
+
+def path_text(hops: list[Hop]) -> str:
+    if not hops:
+        return "no connection\n"
+    out = []
+    for i, h in enumerate(hops, 1):
+        arrow = f"--{h.relation}-->" if h.direction == "forward" else f"<--{h.relation}--"
+        out.append(f"{i}. {h.source} {arrow} {h.target}   ({h.sources} source{'s' * (h.sources != 1)})")
+        out.append(f"   {h.doc} [{h.start}:{h.end}]: \"{' '.join(h.quote.split())}\"")
+    return "\n".join(out) + "\n"
+
+
+def timeline_text(entries: list[TimelineEntry]) -> str:
+    return text_table(["year", "claim", "sources", "documents", "events", "doc", "quote"],
+                      [[str(t.year or "?"), t.claim, str(t.sources), str(t.documents), "; ".join(t.events), t.doc,
+                        t.quote] for t in entries])
