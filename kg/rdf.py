@@ -23,6 +23,12 @@ ID = BASE + "id/"
 PREFIXES = {
     "kg": KG,
     "kgid": ID,
+    # short forms of the graph's own IRIs, valid SPARQL and Turtle names: actor:china, claim:4adc...
+    "actor": ID + "actor/",
+    "claim": ID + "claim/",
+    "doc": ID + "doc/",
+    "event": ID + "event/",
+    "source": ID + "source/",
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",
     "oa": "http://www.w3.org/ns/oa#",

@@ -42,6 +42,24 @@ def seed_store(tmp_path_factory):
     return store
 
 
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The seeds and the dev articles in one store: the corpus the query tests ask."""
+    store = tmp_path_factory.mktemp("corpusstore") / ".kg"
+    result = run(["build", str(SEEDS), str(DEV)], store)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def write_article(folder: Path, name: str, text: str, publisher: str | None = None) -> Path:
+    """A hand-made article, with YAML front matter naming its publisher when given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    head = f"---\npublisher: {publisher}\n---\n" if publisher else ""
+    path = folder / name
+    path.write_text(head + text, encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def fresh_seeds(tmp_path):
     """A writable copy of the seeds, for tests that change files."""

@@ -1,0 +1,68 @@
+"""kg actors, kg path and kg timeline: networkx over the claims of the seeds and dev articles."""
+import json
+
+from kg.network import actor_graph
+from kg.store import Store
+from tests.conftest import run
+
+
+def test_actors_ranked_by_pagerank_with_aliases(corpus_store):
+    result = run(["actors", "--format", "json"], corpus_store)
+    ranks = json.loads(result.output)
+    assert [a["actor"] for a in ranks[:2]] == ["China", "North Korea"]
+    nk = ranks[1]
+    assert {"DPRK", "N.Korea", "Pyongyang"} <= set(nk["aliases"]) and nk["type"] == "state"
+    assert nk["weighted_degree"] >= nk["degree"] > 20
+    assert abs(sum(a["pagerank"] for a in ranks) - 1) < 0.01
+    # actors named in the texts but in no claim are listed too, with degree 0
+    assert any(a["degree"] == 0 for a in ranks)
+    text = run(["actors", "--limit", "3"], corpus_store).output
+    assert text.splitlines()[2].split()[:2] == ["1", "China"] and "(3 rows)" in text
+
+
+def test_graph_has_one_edge_per_claim_and_filters(corpus_store):
+    store = Store(corpus_store)
+    g = actor_graph(store)
+    claims = json.loads(run(["claims", "--format", "json"], corpus_store).output)
+    assert g.number_of_edges() == len(claims)
+    e = g.get_edge_data("china", "north_korea")
+    aid = next(d for d in e.values() if d["relation"] == "AID")
+    assert aid["sources"] == 4 and aid["quad_class"] == "material_cooperation" and not aid["negated"]
+    near = actor_graph(store, actor="Lin Biao", depth=1)
+    assert "lin_biao" in near and all(near.has_edge(n, "lin_biao") or near.has_edge("lin_biao", n)
+                                      for n in near if n != "lin_biao")
+    conflict = actor_graph(store, relation_class="material_conflict")
+    assert conflict.number_of_edges() and all(d["quad_class"] == "material_conflict"
+                                              for _, _, d in conflict.edges(data=True))
+
+
+def test_path_between_two_actors_with_quotes(corpus_store, seed_docs):
+    result = run(["path", "Kim Il-sung", "Lin Biao"], corpus_store)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("1. Kim Il Sung --AID--> Lin Biao")
+    doc, span = lines[1].split()[0], lines[1].split()[1]
+    start, end = map(int, span.strip("[]:").split(":"))
+    quote = lines[1].split(": ", 1)[1].strip('"')
+    assert " ".join(seed_docs[doc].text[start:end].split()) == quote
+    three_hops = run(["path", "Mao Zedong", "Brezhnev"], corpus_store).output.splitlines()
+    assert [line.split("   (")[0] for line in three_hops[::2]] == [
+        "1. Mao Zedong --LEADER_OF--> China", "2. China <--ASSAULT-- Soviet Union",
+        "3. Soviet Union <--LEADER_OF-- Leonid Brezhnev"]
+
+
+def test_path_errors(corpus_store):
+    unknown = run(["path", "Atlantis", "China"], corpus_store)
+    assert unknown.exit_code == 2 and "Atlantis" in unknown.output
+    none = run(["path", "Albania", "Fudan University"], corpus_store)
+    assert none.exit_code == 1 and none.output == "no connection\n"
+
+
+def test_timeline_orders_claims_by_year(corpus_store):
+    result = run(["timeline", "--actor", "DPRK", "--format", "json"], corpus_store)
+    entries = json.loads(result.output)
+    years = [e["year"] for e in entries if e["year"] is not None]
+    assert years == sorted(years) and years[0] <= 1950
+    korean_war = next(e for e in entries if e["claim"] == "China AID North Korea")
+    assert korean_war["year"] == 1950 and korean_war["sources"] == 4 and "Korean War" in korean_war["events"]
+    assert all("North Korea" in e["claim"] for e in entries)

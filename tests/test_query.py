@@ -1,0 +1,218 @@
+"""kg query: SPARQL strings, files and canned queries, every result format, errors; kg serve over HTTP."""
+import csv
+import io
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import pyoxigraph as ox
+import pytest
+
+from kg.query import canned_queries, to_term, Param
+from tests.conftest import ROOT, run, write_article
+
+AID_BY_CHINA = """SELECT ?object WHERE {
+  ?c rdf:subject actor:china ; rdf:predicate kg:AID ; rdf:object ?o ; kg:negated false .
+  ?o rdfs:label ?object } ORDER BY ?object"""
+
+
+def test_select_string_uses_project_prefixes_and_prints_a_table(corpus_store):
+    result = run(["query", AID_BY_CHINA], corpus_store)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].strip() == "object" and lines[2:] == ["North Korea", "(1 row)"]
+
+
+def test_query_from_file_and_stdin(corpus_store, tmp_path):
+    rq = tmp_path / "aid.rq"
+    rq.write_text(AID_BY_CHINA, encoding="utf-8")
+    from_file = run(["query", "-f", str(rq), "--format", "csv"], corpus_store)
+    from_stdin = run(["query", "-f", "-", "--format", "csv"], corpus_store, input=AID_BY_CHINA)
+    assert from_file.stdout_bytes == from_stdin.stdout_bytes == b"object\r\nNorth Korea\r\n"  # CSV results use CRLF
+
+
+def test_result_formats_follow_sparql_results(corpus_store):
+    q = "SELECT ?doc ?n WHERE { ?d kg:fileName ?doc ; kg:sentenceCount ?n } ORDER BY ?doc LIMIT 2"
+    data = json.loads(run(["query", q, "--format", "json"], corpus_store).output)
+    assert data["head"]["vars"] == ["doc", "n"]
+    first = data["results"]["bindings"][0]
+    assert first["doc"] == {"type": "literal", "value": "000_7f752d16256913ea.txt"}
+    assert first["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+    tsv = run(["query", q, "--format", "tsv"], corpus_store).output.splitlines()
+    assert tsv[0] == "?doc\t?n" and tsv[1].startswith('"000_7f752d16256913ea.txt"\t')
+    assert tsv[1].endswith("^^<http://www.w3.org/2001/XMLSchema#integer>") or tsv[1].split("\t")[1].isdigit()
+    root = ET.fromstring(run(["query", q, "--format", "xml"], corpus_store).output)
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    assert [v.get("name") for v in root.findall("r:head/r:variable", ns)] == ["doc", "n"]
+    assert root.find("r:results/r:result/r:binding/r:literal", ns).text == "000_7f752d16256913ea.txt"
+    rows = list(csv.reader(io.StringIO(run(["query", q, "--format", "csv"], corpus_store).output)))
+    assert rows[0] == ["doc", "n"] and rows[1][0] == "000_7f752d16256913ea.txt"
+    # what pyoxigraph parses back as SPARQL JSON results is the same
+    parsed = ox.parse_query_results(run(["query", q, "--format", "json"], corpus_store).output.encode(),
+                                    ox.QueryResultsFormat.JSON)
+    assert [s["doc"].value for s in parsed] == [r[0] for r in rows[1:]]
+
+
+def test_construct_gives_rdf_and_ask_sets_the_exit_code(corpus_store):
+    construct = "CONSTRUCT { ?s kg:AID ?o } WHERE { GRAPH ?g { ?s kg:AID ?o } }"
+    ttl = run(["query", construct], corpus_store).output
+    triples = [q.triple for q in ox.parse(ttl.encode(), ox.RdfFormat.TURTLE)]
+    assert ox.Triple(ox.NamedNode("https://w3id.org/kg/id/actor/china"), ox.NamedNode("https://w3id.org/kg/ns#AID"),
+                     ox.NamedNode("https://w3id.org/kg/id/actor/north_korea")) in triples
+    nt = run(["query", construct, "--format", "nt"], corpus_store).output
+    assert len(nt.strip().splitlines()) == len(triples)
+    yes = run(["query", "ASK { GRAPH ?g { actor:china kg:AID actor:north_korea } }"], corpus_store)
+    no = run(["query", "ASK { GRAPH ?g { actor:north_korea kg:ASSAULT actor:soviet_union } }"], corpus_store)
+    assert (yes.output, yes.exit_code) == ("true\n", 0)
+    assert (no.output, no.exit_code) == ("false\n", 1)
+
+
+def test_malformed_sparql_names_line_and_column(corpus_store, tmp_path):
+    result = run(["query", "SELECT ?s WHERE {\n  ?s ?p \n}"], corpus_store)
+    assert result.exit_code == 2
+    assert result.output.startswith("kg: error: query: malformed SPARQL at line 3, column ")
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT * WHERE { ?s ?p ?o FILTER(?o = ) }", encoding="utf-8")
+    result = run(["query", "-f", str(bad)], corpus_store)
+    assert result.exit_code == 2 and f"{bad}: malformed SPARQL at line 1, column" in result.output
+
+
+def test_list_shows_every_canned_query_with_its_parameters(corpus_store):
+    out = run(["query", "--list"], corpus_store).output
+    for name, q in canned_queries().items():
+        assert f"{name}: {q.description}" in out
+    assert "--actor ACTOR (optional)" in out and "--min-sources INTEGER (default 2)" in out
+
+
+def _canned(store, name, *args):
+    result = run(["query", name, *args, "--format", "json"], store)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]], data["head"]["vars"]
+
+
+def test_canned_single_source_and_corroborated(corpus_store):
+    rows, columns = _canned(corpus_store, "single-source", "--actor", "North Korea")
+    assert "actor" not in columns  # bound parameters are not result columns
+    pairs = {(r["subjectLabel"], r["objectLabel"]) for r in rows}
+    assert ("North Korea", "Northeast Field Army") in pairs and ("China", "North Korea") not in pairs
+    rows, _ = _canned(corpus_store, "corroborated", "--min-sources", "3")
+    assert [(r["subjectLabel"], r["objectLabel"], r["sources"]) for r in rows][:2] == \
+        [("China", "North Korea", "4"), ("North Korea", "China", "3")]
+    assert "Zheng Jiyong" in rows[0]["supportedBy"]
+
+
+def test_canned_contested_mentions_chain_sources(corpus_store):
+    rows, _ = _canned(corpus_store, "contested")
+    assert [(r["kind"], r["docA"][:3], r["docB"][:3]) for r in rows] == [("DifferentFigures", "000", "001")]
+    rows, _ = _canned(corpus_store, "mentions", "--actor", "Lin Biao")
+    assert any(r["quote"] == "Mr. Lin had no choice but to ask North Korea" for r in rows)
+    rows, _ = _canned(corpus_store, "attribution-chain", "--speaker", "Zheng Jiyong")
+    assert {(r["claimLabel"], r["reportedIn"], r["publisher"]) for r in rows} >= \
+        {("China AID North Korea", "002_1097ed8253d2e8fa.txt", "Global Times")}
+    rows, _ = _canned(corpus_store, "sources")
+    by_source = {r["source"]: r for r in rows}
+    assert by_source["KCNA"]["kind"] == "actor" and by_source["001_f706a8db8eb965ff.txt"]["kind"] == "document"
+    rows, _ = _canned(corpus_store, "claims", "--relation", "LEADER_OF", "--doc", "002_1097ed8253d2e8fa.txt")
+    assert {(r["subjectLabel"], r["objectLabel"]) for r in rows} >= {("Kim Jong Un", "North Korea")}
+
+
+def test_canned_parameter_errors(corpus_store):
+    missing = run(["query", "mentions"], corpus_store)
+    assert missing.exit_code == 2 and "--actor is required" in missing.output
+    unknown = run(["query", "single-source", "--colour", "red"], corpus_store)
+    assert unknown.exit_code == 2 and "unknown parameter --colour" in unknown.output
+    not_a_number = run(["query", "corroborated", "--min-sources", "two"], corpus_store)
+    assert not_a_number.exit_code == 2 and "expected a whole number" in not_a_number.output
+
+
+def test_parameters_are_bound_as_terms_not_pasted(tmp_path):
+    hostile = '"} DROP ALL #'
+    folder = tmp_path / "corpus"
+    write_article(folder, f"{hostile}.txt", "China aided North Korea.\n")
+    write_article(folder, "other.txt", "The Soviet Union aided China.\n")
+    store = tmp_path / "store"
+    assert run(["build", str(folder)], store).exit_code == 0
+    rows, _ = _canned(store, "claims", "--doc", f"{hostile}.txt")
+    assert [(r["subjectLabel"], r["objectLabel"]) for r in rows] == [("China", "North Korea")]
+    assert len(_canned(store, "claims")[0]) == 2  # nothing dropped
+    result = run(["query", "mentions", "--actor", hostile], store)
+    assert result.exit_code == 2 and "no actor has this name" in result.output
+    term = to_term(Param("name", "string", False), hostile, None, None)
+    assert term == ox.Literal(hostile)
+
+
+# --- the HTTP endpoint ----------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def endpoint(seed_store):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"kg serve exited: {proc.stderr.read().decode()}")
+            time.sleep(0.2)
+    yield url, proc
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _http(url, data=None, headers=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=20) as resp:
+            return resp.status, resp.headers.get("Content-Type", ""), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read()
+
+
+def test_endpoint_answers_get_and_post_and_refuses_updates(endpoint, seed_store):
+    url, _ = endpoint
+    q = ("SELECT ?n WHERE { <https://w3id.org/kg/id/claim/4adcd9df146422427531> "
+         "<https://w3id.org/kg/ns#sourceCount> ?n }")
+    status, ctype, body = _http(f"{url}/query?" + urllib.parse.urlencode({"query": q}),
+                                headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and ctype.startswith("application/sparql-results+json")
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "3"  # China AID North Korea on the seeds
+    status, ctype, body = _http(f"{url}/query", data=q.encode(),
+                                headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+xml"})
+    assert status == 200 and ctype.startswith("application/sparql-results+xml") and b">3<" in body
+    status, _, body = _http(f"{url}/query", data=urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode(),
+                            headers={"Content-Type": "application/x-www-form-urlencoded",
+                                     "Accept": "application/sparql-results+json"})
+    assert status == 200 and json.loads(body)["boolean"] is True
+    status, _, _ = _http(f"{url}/update", data=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    assert status >= 400
+    status, _, body = _http(f"{url}/query?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
+                            headers={"Accept": "application/sparql-results+json"})
+    assert json.loads(body)["boolean"] is True  # still all there
+
+
+def test_rebuilding_while_serving_keeps_the_served_build(endpoint, seed_store):
+    url, _ = endpoint
+    served = {p.name for p in (seed_store / "builds").iterdir() if p.is_dir()}
+    assert run(["build", str(ROOT / "seeds")], seed_store).exit_code == 0
+    assert served <= {p.name for p in (seed_store / "builds").iterdir()}  # pinned: not deleted under the server
+    status, _, body = _http(f"{url}/query?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
+                            headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000
