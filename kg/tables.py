@@ -20,7 +20,8 @@ GRAPH_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": o
 SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
 _MENTIONS = SPARQL_PREFIXES + """
-SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred ?exact ?start ?end ?sent ?rule WHERE {
+SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred ?exact ?start ?end ?sent ?rule
+       ?documents ?sources WHERE {
   ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?doc ; kg:polarity ?pol ; kg:sentenceIndex ?sent ;
      kg:rule ?rule ; kg:predicate ?pred ; oa:hasTarget ?t .
   ?t oa:hasSelector ?q , ?p .
@@ -28,19 +29,11 @@ SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred 
   ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
   ?claim rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o .
   ?s rdfs:label ?sl . ?o rdfs:label ?ol . ?doc kg:fileName ?fname .
-  OPTIONAL { ?claim kg:event ?e . ?e rdfs:label ?event }
+  ?claim kg:documentCount ?documents ; kg:sourceCount ?sources .
+  OPTIONAL { ?m kg:event ?e . ?e rdfs:label ?event }
   OPTIONAL { ?m kg:attributedTo ?sp . ?sp rdfs:label ?speaker }
   OPTIONAL { ?m kg:attributedToName ?speakerName }
 }
-"""
-
-# A document without a known publisher is its own source.
-_SUPPORT = SPARQL_PREFIXES + """
-SELECT ?claim (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?src) AS ?sources) WHERE {
-  ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?doc .
-  OPTIONAL { ?doc schema:publisher ?pub }
-  BIND(COALESCE(?pub, ?doc) AS ?src)
-} GROUP BY ?claim
 """
 
 _ACTORS = SPARQL_PREFIXES + """
@@ -63,11 +56,8 @@ def _val(term) -> str:
 
 def claim_rows(store: Store) -> list[dict]:
     """One row per mention: the claim, the document, the exact quote and its offsets, and support counts."""
-    support = {r["claim"].value: (int(r["documents"].value), int(r["sources"].value))
-               for r in store.query(_SUPPORT)}
     rows = []
     for r in store.query(_MENTIONS):
-        docs, srcs = support.get(r["claim"].value, (0, 0))
         rows.append({
             "claim_id": _local(r["claim"]), "doc": r["fname"].value,
             "subject": r["sl"].value, "subject_id": _local(r["s"]),
@@ -76,7 +66,7 @@ def claim_rows(store: Store) -> list[dict]:
             "attributed_to": _val(r["speaker"]) or _val(r["speakerName"]),
             "predicate": _local(r["pred"]), "quote": r["exact"].value,
             "start": int(r["start"].value), "end": int(r["end"].value), "sentence": int(r["sent"].value),
-            "rule": _local(r["rule"]), "documents": docs, "sources": srcs,
+            "rule": _local(r["rule"]), "documents": int(r["documents"].value), "sources": int(r["sources"].value),
         })
     rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["subject_id"], x["relation"], x["object_id"], x["rule"]))
     return rows
