@@ -118,6 +118,54 @@ _table_command("claims", "claim_rows", "CLAIM_COLUMNS",
 _table_command("actors", "actor_rows", "ACTOR_COLUMNS", "One row per actor mention: document, actor, surface, offsets.")
 
 
+def _graph_filters(fn):
+    for decorator in reversed([
+        click.option("--actor", help="Only actors within --depth hops of this actor (any alias)."),
+        click.option("--depth", default=1, show_default=True, type=click.IntRange(min=0), help="Hops from --actor."),
+        click.option("--relation", help="Only claims of this relation type (AID, ASSAULT, LEADER_OF, ...)."),
+        click.option("--relation-class", help="Only claims of this PLOVER class: verbal_cooperation, "
+                     "material_cooperation, verbal_conflict, material_conflict, affiliation; or cooperation, "
+                     "conflict, verbal, material."),
+        click.option("--min-sources", type=click.IntRange(min=1), help="Only claims with at least N independent sources."),
+        click.option("--single-source-only", is_flag=True, help="Only claims backed by exactly one independent source."),
+        click.option("--doc", help="Only claims this document (file name) makes."),
+    ]):
+        fn = decorator(fn)
+    return fn
+
+
+def _filtered_graph(store: Store, actor, depth, relation, relation_class, min_sources, single_source_only, doc):
+    from kg.network import actor_graph
+    return actor_graph(store, actor=actor, depth=depth, relation=relation, relation_class=relation_class,
+                       min_sources=min_sources, single_source_only=single_source_only, doc=doc)
+
+
+@export.command("network")
+@_graph_filters
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml"]), default="gexf", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.pass_obj
+@_fails_cleanly
+def export_network(store: Store, fmt: str, output: str | None, **filters) -> None:
+    """The actor network (one edge per claim) for Gephi or Cytoscape."""
+    from kg.views import export_network as run
+    _write_output(run(_filtered_graph(store, **filters), fmt), output)
+
+
+@cli.command()
+@_graph_filters
+@click.option("--title", help="Page title (default: a description of the filters).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.pass_obj
+@_fails_cleanly
+def graph(store: Store, title: str | None, output: str, **filters) -> None:
+    """Write the actor graph as one offline HTML page: hover an edge for the quotes behind it."""
+    from kg.views import render_html, title_for
+    g = _filtered_graph(store, **filters)
+    _write_output(render_html(g, title=title or title_for(filters)), output)
+    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} claims -> {output}", err=True)
+
+
 @cli.command()
 @click.pass_obj
 @_fails_cleanly

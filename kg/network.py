@@ -48,12 +48,11 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
     With actor, only what lies within depth hops of it; isolated actors only when asked for.
     """
     rules = rules or load_rules()
-    if relation_class and relation_class not in QUAD_CLASSES:
-        raise QueryError(f"--relation-class {relation_class!r}: use one of {', '.join(QUAD_CLASSES)}")
+    classes = _classes(relation_class) if relation_class else None
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
                             single_source=single_source_only, rules=rules)
-    if relation_class:
-        records = [r for r in records if r.quad_class == relation_class]
+    if classes:
+        records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
     g = nx.MultiDiGraph()
     if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
@@ -75,6 +74,16 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found.id, cutoff=depth)
         g = g.subgraph(keep).copy()
     return g
+
+
+def _classes(name: str) -> set[str]:
+    """A quad class, or a half of them: "conflict" is verbal and material conflict."""
+    name = name.strip().lower().replace("-", "_").replace(" ", "_")
+    found = {c for c in QUAD_CLASSES if c == name or name in c.split("_")}
+    if not found:
+        raise QueryError(f"--relation-class {name!r}: use one of {', '.join(QUAD_CLASSES)}, "
+                         f"or cooperation, conflict, verbal, material")
+    return found
 
 
 def _unmentioned(ident: str, rules: Rules) -> dict:
