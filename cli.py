@@ -369,6 +369,89 @@ def serve(store: Store, host: str, port: int, timeout: int) -> None:
     sys.exit(run_server(store, host, port, timeout))
 
 
+# --- tools for the analyst who maintains the rules -------------------------------------------------
+
+def _stored_docs(store: Store, names: tuple[str, ...] | list[str] = ()):
+    from kg.build import stored_documents
+    from kg.rules import load_rules
+    docs = {d.file_name: d for d in stored_documents(store, load_rules())}
+    if not docs:
+        raise KgError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+    for n in names:
+        if n not in docs:
+            raise KgError(f"{n}: no such document in the store")
+    return [docs[n] for n in names] if names else list(docs.values())
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder of gold files (tests/gold).")
+@click.argument("docs", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Scores, misses and false claims as JSON.")
+@click.pass_obj
+@_fails_cleanly
+def eval_command(store: Store, gold_dir: str, docs: tuple[str, ...], as_json: bool) -> None:
+    """Score the build against hand annotations: P/R/F1 per document and micro, misses and false claims."""
+    from pathlib import Path as P
+
+    from kg import report
+    from kg.evaluate import evaluate_store
+    from kg.tables import to_json
+    ev = evaluate_store(store, P(gold_dir), list(docs) or None)
+    _write_output(to_json(ev.as_dict()) if as_json else report.evaluation_text(ev), None)
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--doc", help="A stored document (file name) instead of TEXT.")
+@click.option("--sentence", type=click.IntRange(min=0), help="Only this sentence of --doc (numbered from 0).")
+@click.pass_obj
+@_fails_cleanly
+def explain(store: Store, text: str | None, doc: str | None, sentence: int | None) -> None:
+    """Why a sentence gave the claims it did: actors found, rules that matched, near misses."""
+    from kg import report
+    from kg.diagnose import explain as run
+    from kg.documents import parse_document
+    from kg.rules import load_rules
+    rules = load_rules()
+    if bool(text) == bool(doc):
+        raise click.UsageError("give TEXT or --doc NAME (with --sentence N)")
+    document = _stored_docs(store, [doc])[0] if doc else parse_document("<text>", text + "\n", rules)
+    try:
+        found = run(document, rules, sentence)
+    except IndexError as exc:
+        raise KgError(str(exc)) from None
+    click.echo(report.explanation_text(found), nl=False)
+
+
+@cli.command()
+@click.option("--doc", "docs", multiple=True, help="Only this stored document (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the N most promising sentences.")
+@click.pass_obj
+@_fails_cleanly
+def gaps(store: Store, docs: tuple[str, ...], limit: int | None) -> None:
+    """Sentences that name two or more actors but gave no claim: the recall to-do list."""
+    from kg import report
+    from kg.diagnose import gaps as find_gaps
+    from kg.rules import load_rules
+    rules = load_rules()
+    found = [g for d in _stored_docs(store, docs) for g in find_gaps(d, rules)]
+    found.sort(key=lambda g: (-len(g.hints), -len(g.actors), len(g.text), g.doc, g.sentence))
+    click.echo(report.gaps_text(found[:limit]), nl=False)
+
+
+@cli.command("unknown-names")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the N most frequent names.")
+@click.pass_obj
+@_fails_cleanly
+def unknown_names(store: Store, limit: int | None) -> None:
+    """Capitalised names in the corpus that the gazetteer does not know, with counts and an example."""
+    from kg import report
+    from kg.diagnose import unknown_names as find
+    from kg.rules import load_rules
+    click.echo(report.unknown_names_text(find(_stored_docs(store), load_rules())[:limit]), nl=False)
+
+
 @cli.group()
 def rules() -> None:
     """Check the rule files under ontology/."""

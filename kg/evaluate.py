@@ -81,3 +81,95 @@ def micro(scores: list[DocumentScore], kind: str) -> Score:
         total.fp += part.fp
         total.fn += part.fn
     return total
+
+
+@dataclass
+class Evaluation:
+    documents: list[DocumentScore]
+    labelled: Score
+    unlabelled: Score
+    actors: Score
+    polarity_accuracy: float          # of the claims found, how many have a polarity the gold gives
+    attribution_accuracy: float       # ... and an attribution (speaker or none) the gold gives
+    misses: list[dict]                # gold claims not found, with the gold quote
+    false: list[dict]                 # claims found that the gold does not have, with the quote
+
+    def as_dict(self) -> dict:
+        def score(s: Score) -> dict:
+            return {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+                    "tp": s.tp, "fp": s.fp, "fn": s.fn}
+        return {
+            "micro": {"labelled": score(self.labelled), "unlabelled": score(self.unlabelled),
+                      "actors": score(self.actors), "polarity_accuracy": round(self.polarity_accuracy, 3),
+                      "attribution_accuracy": round(self.attribution_accuracy, 3)},
+            "documents": [{"doc": d.doc, "labelled": score(d.labelled), "unlabelled": score(d.unlabelled),
+                           "actors": score(d.actors)} for d in self.documents],
+            "misses": self.misses, "false": self.false}
+
+
+def _norm(name) -> str:
+    return " ".join(str(name or "").lower().split())
+
+
+def evaluate_rows(claim_rows: list[dict], actor_rows: list[dict], gold: dict[str, dict]) -> Evaluation:
+    """Score a build's claim and actor rows (kg.tables) against gold files, document by document."""
+    docs: list[DocumentScore] = []
+    misses, false = [], []
+    pol_ok = pol_all = att_ok = att_all = 0
+    for name in sorted(gold):
+        g = gold[name]
+        rows = [r for r in claim_rows if r["doc"] == name]
+        pred = {(r["subject"], r["relation"], r["object"]) for r in rows}
+        want = {(c["subject"], c["relation"], c["object"]) for c in g.get("claims") or []}
+        labelled, unlabelled, actors = Score(), Score(), Score()
+        labelled.add(pred, want)
+        unlabelled.add({frozenset((s, o)) for s, _, o in pred}, {frozenset((s, o)) for s, _, o in want})
+        actors.add({r["actor"] for r in actor_rows if r["doc"] == name}, set(g.get("actors") or []))
+        docs.append(DocumentScore(name, labelled, unlabelled, actors, sorted(want - pred), sorted(pred - want)))
+        for triple in sorted(pred & want):
+            gold_claims = [c for c in g["claims"] if (c["subject"], c["relation"], c["object"]) == triple]
+            found = [r for r in rows if (r["subject"], r["relation"], r["object"]) == triple]
+            pol_all += 1
+            pol_ok += bool({c.get("polarity", "asserted") for c in gold_claims} & {r["polarity"] for r in found})
+            att_all += 1
+            att_ok += bool({_norm(c.get("attributed_to")) for c in gold_claims} & {_norm(r["attributed_to"]) for r in found})
+        for triple in sorted(want - pred):
+            c = next(c for c in g["claims"] if (c["subject"], c["relation"], c["object"]) == triple)
+            misses.append({"doc": name, "subject": triple[0], "relation": triple[1], "object": triple[2],
+                           "quote": c.get("quote", "")})
+        for triple in sorted(pred - want):
+            r = next(r for r in rows if (r["subject"], r["relation"], r["object"]) == triple)
+            false.append({"doc": name, "subject": triple[0], "relation": triple[1], "object": triple[2],
+                          "quote": r["quote"], "start": r["start"], "end": r["end"], "rule": r["rule"]})
+    return Evaluation(docs, micro(docs, "labelled"), micro(docs, "unlabelled"), micro(docs, "actors"),
+                      pol_ok / pol_all if pol_all else 0.0, att_ok / att_all if att_all else 0.0, misses, false)
+
+
+def load_gold_dir(directory: Path, names: list[str] | None = None) -> dict[str, dict]:
+    """Gold files of a folder by document file name; only those named, when names are given."""
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise RulesError(f"{directory}: no gold files (*.yaml) here")
+    gold = {g["doc"]: g for g in (load_gold(p) for p in files)}
+    if names:
+        unknown = [n for n in names if n not in gold]
+        if unknown:
+            raise RulesError(f"{directory}: no gold file for {unknown[0]}")
+        gold = {n: gold[n] for n in names}
+    return gold
+
+
+def evaluate_store(store, gold_dir: Path, names: list[str] | None = None) -> Evaluation:
+    """Score the claims and actors of a build against the gold files of the documents it holds."""
+    from kg.tables import actor_rows, claim_rows
+    claims, actors = claim_rows(store), actor_rows(store)
+    stored = {r["doc"] for r in actors} | {r["doc"] for r in claims}
+    gold = load_gold_dir(gold_dir, names)
+    if names:
+        missing = [n for n in names if n not in stored]
+        if missing:
+            raise RulesError(f"{missing[0]}: not in the store; build it first")
+    gold = {n: g for n, g in gold.items() if n in stored}
+    if not gold:
+        raise RulesError(f"{gold_dir}: none of its gold documents is in the store")
+    return evaluate_rows(claims, actors, gold)

@@ -481,11 +481,15 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
                 for m in _overlapping(pat.regex, masked.text):
                     got = _claims_from_match(pat, m, masked, rules, speaker, sent, doc, sent_events, year,
                                              paragraph_event[1] if paragraph_event else None, time_anchor)
-                    tried.append({"rule": pat.id, "span": (m.start(), m.end()), "claims": len(got)})
+                    tried.append({"rule": pat.id, "span": (m.start(), m.end()), "claims": len(got),
+                                  "produced": [(x.claim.subject, x.claim.relation, x.claim.object, x.polarity)
+                                               for x in got],
+                                  "why_not": "" if got else _why_no_claim(pat, m, masked, rules, speaker)})
                     for mention in got:
                         mentions.setdefault((mention.claim.id, sent.index), mention)
         if trace:
-            traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried})
+            traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,
+                           "repeated": sent.repeated, "slots": list(masked.slots)})
         if speaker:
             last_speaker = speaker
         for am in sorted(sent_actors, key=lambda a: a.start):
@@ -511,6 +515,16 @@ def _overlapping(regex: re.Pattern, text: str):
             return
         yield m
         pos = m.start() + 1
+
+
+def _why_no_claim(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, speaker: _Speaker | None) -> str:
+    """Why a pattern that matched made no claim (mirrors the checks in _claims_from_match)."""
+    if speaker and m.start() <= speaker.verb_at < m.end():
+        return "the match is the reporting clause (who said it), not a claim"
+    if "M" in m.re.groupindex and m.group("M"):
+        if any(rules.actors[a].type not in pat.middle_types for a in _slot_actors(masked, m.group("M"))):
+            return f"the actor in the middle is not of type {', '.join(pat.middle_types)}"
+    return "subject and object are the same actor"
 
 
 def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, speaker: _Speaker | None,

@@ -124,3 +124,56 @@ def timeline_text(entries: list[TimelineEntry]) -> str:
     return text_table(["year", "claim", "sources", "documents", "events", "doc", "quote"],
                       [[str(t.year or "?"), t.claim, str(t.sources), str(t.documents), "; ".join(t.events), t.doc,
                         t.quote] for t in entries])
+
+
+def evaluation_text(ev) -> str:
+    """Per-document and micro-averaged scores, then the misses and false claims to work on."""
+    def f(s):
+        return [f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
+    rows = [[d.doc, *f(d.labelled), *f(d.unlabelled), *f(d.actors)] for d in ev.documents]
+    rows.append(["micro", *f(ev.labelled), *f(ev.unlabelled), *f(ev.actors)])
+    out = [text_table(["doc", "lab P", "lab R", "lab F1", "unl P", "unl R", "unl F1", "act P", "act R", "act F1"], rows),
+           f"polarity accuracy {ev.polarity_accuracy:.2f}, attribution accuracy {ev.attribution_accuracy:.2f} "
+           f"(over the {ev.labelled.tp} claims found)", "", f"Missed ({len(ev.misses)}):"]
+    out += [f"  {m['doc']}: {m['subject']} {m['relation']} {m['object']}  \"{' '.join(m['quote'].split())}\""
+            for m in ev.misses]
+    out += ["", f"False ({len(ev.false)}):"]
+    out += [f"  {m['doc']} [{m['start']}:{m['end']}] {m['rule']}: {m['subject']} {m['relation']} {m['object']}  "
+            f"\"{' '.join(m['quote'].split())}\"" for m in ev.false]
+    return "\n".join(out) + "\n"
+
+
+def explanation_text(explanations) -> str:
+    out = []
+    for e in explanations:
+        out.append(f"{e.doc} sentence {e.sentence}{'  (repeated boilerplate: not extracted)' if e.repeated else ''}")
+        out.append(f"  text:    {' '.join(e.text.split())}")
+        out.append("  actors:  " + ("; ".join(f"{s} = {label} ({how})" for s, label, how in e.actors) or "none"))
+        if e.speaker:
+            out.append(f"  said by: {e.speaker}")
+        out.append(f"  masked:  {e.masked}")
+        for t in e.trials:
+            made = "; ".join(f"{s} {r} {o} ({p})" for s, r, o, p in t.claims)
+            out.append(f"  fired    {t.rule}: {made}" if t.fired else f"  matched  {t.rule}, no claim: {t.why_not}")
+        for t in e.near_misses:
+            out.append(f"  nearly   {t.rule}: {t.why_not}")
+        if not e.trials and not e.near_misses:
+            out.append("  no rule matched")
+        out.append("")
+    return "\n".join(out)
+
+
+def gaps_text(found) -> str:
+    out = []
+    for g in found:
+        out.append(f"{g.doc} sentence {g.sentence}: {', '.join(g.actors)}")
+        out.append(f"  {' '.join(g.text.split())}")
+        out += [f"  hint: {h}" for h in g.hints]
+    out.append(f"{len(found)} sentence{'s' * (len(found) != 1)} name two or more actors and gave no claim")
+    return "\n".join(out) + "\n"
+
+
+def unknown_names_text(names) -> str:
+    return text_table(["name", "count", "documents", "example"],
+                      [[n.name, str(n.count), str(n.documents), f"{n.example_doc}: {n.example}"] for n in names],
+                      max_width=90)

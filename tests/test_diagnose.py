@@ -1,0 +1,80 @@
+"""kg eval, kg explain, kg gaps and kg unknown-names on real sentences of the seeds and dev articles."""
+import json
+
+from kg.evaluate import load_gold
+from tests.conftest import GOLD, run
+
+SEED_000 = "000_7f752d16256913ea.txt"
+SEED_001 = "001_f706a8db8eb965ff.txt"
+
+
+def test_eval_scores_the_build_against_the_gold(corpus_store):
+    result = run(["eval", "--gold", str(GOLD), "--json"], corpus_store)
+    assert result.exit_code == 0, result.output
+    ev = json.loads(result.output)
+    assert len(ev["documents"]) == 10
+    lab = ev["micro"]["labelled"]
+    distinct = sum(len({(c["subject"], c["relation"], c["object"]) for c in load_gold(p)["claims"]})
+                   for p in GOLD.glob("*.yaml"))
+    assert lab["tp"] + lab["fn"] == distinct  # every distinct gold claim of every document, once
+    # floors, so that a change that loses accuracy fails (figures in the README)
+    assert lab["precision"] >= 0.75 and lab["recall"] >= 0.32
+    assert ev["micro"]["unlabelled"]["f1"] >= 0.5 and ev["micro"]["actors"]["recall"] >= 0.9
+    assert ev["micro"]["polarity_accuracy"] >= 0.9
+    # misses carry the gold quote, false claims the extracted quote and its rule
+    assert {"doc": SEED_000, "subject": "Communist Party of China", "relation": "RETREAT", "object": "Hu Zongnan",
+            "quote": "the Party Central Committee was avoiding the pursuit of Hu Zongnan's army"} in ev["misses"]
+    assert all(f["rule"] and f["quote"] for f in ev["false"])
+
+
+def test_eval_of_named_documents_and_errors(corpus_store, tmp_path):
+    result = run(["eval", "--gold", str(GOLD), SEED_001], corpus_store)
+    assert result.exit_code == 0
+    rows = [line for line in result.output.splitlines() if line.startswith(("001_", "micro"))]
+    assert len(rows) == 2 and rows[0].split()[1:] == rows[1].split()[1:]
+    assert "Missed (" in result.output and "False (" in result.output
+    (tmp_path / "empty").mkdir()
+    bad = run(["eval", "--gold", str(tmp_path / "empty")], corpus_store)
+    assert bad.exit_code == 1 and "no gold files" in bad.output
+
+
+def test_explain_shows_actors_rules_and_claims(corpus_store):
+    result = run(["explain", "--doc", SEED_001, "--sentence", "2"], corpus_store)
+    out = result.output
+    assert "our country = China (first_person)" in out
+    assert "fired    aid.verb: China AID North Korea (asserted)" in out
+    assert "fired    assault.verb: North Korea ASSAULT China (hedged)" in out  # "prepared to attack"
+
+
+def test_explain_reports_reporting_clause_and_near_misses(corpus_store):
+    # Global Times seed: the speech verb is not a claim; an unknown name is a near miss
+    said = run(["explain", "Zheng Jiyong told the Global Times that China has successfully saved the DPRK."],
+               corpus_store).output
+    assert "said by: Zheng Jiyong" in said and "fired    aid.verb: China AID North Korea" in said
+    assert "no claim: the match is the reporting clause" in said
+    near = run(["explain", "Kim Il-sung hurriedly asked domestic factories to rush out a batch of rain boots and "
+                           "sent them to the Northeast to help Dongye."], corpus_store).output
+    assert "would fire if these were known actors: Northeast" in near
+    bad = run(["explain", "--doc", SEED_001, "--sentence", "999"], corpus_store)
+    assert bad.exit_code == 1 and "no sentence 999" in bad.output
+
+
+def test_gaps_lists_sentences_with_actors_but_no_claim(corpus_store):
+    result = run(["gaps", "--doc", SEED_001], corpus_store)
+    out = result.output
+    # "its actual position has shifted to the Soviet Union": three actors, no rule for shifting sides
+    assert ("Although North Korea ostensibly maintains normal diplomacy with China, its actual position has "
+            "shifted to the Soviet Union.") in out
+    first = out.splitlines()[0]
+    assert first.startswith(f"{SEED_001} sentence ") and "hint:" in out.splitlines()[2]  # near misses first
+    everywhere = run(["gaps", "--limit", "5"], corpus_store).output
+    assert everywhere.strip().endswith("5 sentences name two or more actors and gave no claim")
+
+
+def test_unknown_names_finds_places_and_names_not_in_the_gazetteer(corpus_store):
+    out = run(["unknown-names"], corpus_store).output
+    rows = {line.split("  ")[0]: line for line in out.splitlines()[2:]}
+    assert "Yalu River" in rows and "Dandong" in rows and "Bolshoy Ussuriysky Island" in rows
+    # known actors, events and sentence-opening words are not listed
+    for known in ("China", "Korean War", "Therefore", "According", "Kim Il Sung"):
+        assert known not in rows
