@@ -371,18 +371,6 @@ def serve(store: Store, host: str, port: int, timeout: int) -> None:
 
 # --- tools for the analyst who maintains the rules -------------------------------------------------
 
-def _stored_docs(store: Store, names: tuple[str, ...] | list[str] = ()):
-    from kg.build import stored_documents
-    from kg.rules import load_rules
-    docs = {d.file_name: d for d in stored_documents(store, load_rules())}
-    if not docs:
-        raise KgError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
-    for n in names:
-        if n not in docs:
-            raise KgError(f"{n}: no such document in the store")
-    return [docs[n] for n in names] if names else list(docs.values())
-
-
 @cli.command("eval")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
               help="Folder of gold files (tests/gold).")
@@ -410,13 +398,14 @@ def eval_command(store: Store, gold_dir: str, docs: tuple[str, ...], as_json: bo
 def explain(store: Store, text: str | None, doc: str | None, sentence: int | None) -> None:
     """Why a sentence gave the claims it did: actors found, rules that matched, near misses."""
     from kg import report
+    from kg.build import documents_named
     from kg.diagnose import explain as run
     from kg.documents import parse_document
     from kg.rules import load_rules
     rules = load_rules()
     if bool(text) == bool(doc):
         raise click.UsageError("give TEXT or --doc NAME (with --sentence N)")
-    document = _stored_docs(store, [doc])[0] if doc else parse_document("<text>", text + "\n", rules)
+    document = documents_named(store, [doc], rules)[0] if doc else parse_document("<text>", text + "\n", rules)
     try:
         found = run(document, rules, sentence)
     except IndexError as exc:
@@ -432,12 +421,11 @@ def explain(store: Store, text: str | None, doc: str | None, sentence: int | Non
 def gaps(store: Store, docs: tuple[str, ...], limit: int | None) -> None:
     """Sentences that name two or more actors but gave no claim: the recall to-do list."""
     from kg import report
+    from kg.build import documents_named
     from kg.diagnose import gaps as find_gaps
     from kg.rules import load_rules
     rules = load_rules()
-    found = [g for d in _stored_docs(store, docs) for g in find_gaps(d, rules)]
-    found.sort(key=lambda g: (-len(g.hints), -len(g.actors), len(g.text), g.doc, g.sentence))
-    click.echo(report.gaps_text(found[:limit]), nl=False)
+    click.echo(report.gaps_text(find_gaps(documents_named(store, docs, rules), rules)[:limit]), nl=False)
 
 
 @cli.command("unknown-names")
@@ -447,9 +435,11 @@ def gaps(store: Store, docs: tuple[str, ...], limit: int | None) -> None:
 def unknown_names(store: Store, limit: int | None) -> None:
     """Capitalised names in the corpus that the gazetteer does not know, with counts and an example."""
     from kg import report
+    from kg.build import documents_named
     from kg.diagnose import unknown_names as find
     from kg.rules import load_rules
-    click.echo(report.unknown_names_text(find(_stored_docs(store), load_rules())[:limit]), nl=False)
+    rules = load_rules()
+    click.echo(report.unknown_names_text(find(documents_named(store, rules=rules), rules)[:limit]), nl=False)
 
 
 @cli.group()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.documents import Document, parse_document, read_documents
+from kg.errors import DocumentError, StoreError
 from kg.extract import Extraction, extract
 from kg.corroborate import corroborate
 from kg.rdf import build_log_quads, corroboration_quads, extraction_quads, vocabulary_quads
@@ -41,6 +42,18 @@ def stored_documents(store: Store, rules: Rules) -> list[Document]:
     if not store.exists():
         return []
     return [parse_document(row["name"].value, row["text"].value, rules) for row in store.query(_STORED_DOCS)]
+
+
+def documents_named(store: Store, names: list[str] | tuple[str, ...] = (), rules: Rules | None = None
+                    ) -> list[Document]:
+    """Stored documents by file name (all of them when no names are given); unknown names are errors."""
+    docs = {d.file_name: d for d in stored_documents(store, rules or load_rules())}
+    if not docs:
+        raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+    for n in names:
+        if n not in docs:
+            raise DocumentError(f"{n}: no such document in the store")
+    return [docs[n] for n in names] if names else list(docs.values())
 
 
 def _quads(extractions: list[Extraction], rules: Rules, log: list) -> Iterator:

@@ -107,17 +107,18 @@ class Gap:
     hints: list[str]
 
 
-def gaps(doc: Document, rules: Rules) -> list[Gap]:
+def gaps(docs: list[Document], rules: Rules) -> list[Gap]:
     """Sentences naming two or more actors that gave no claim, most promising first."""
     out = []
-    for e in explain(doc, rules):
-        if e.repeated or any(t.fired for t in e.trials):
-            continue
-        actors = list(dict.fromkeys(label for _, label, _ in e.actors))
-        if len(actors) < 2:
-            continue
-        hints = [f"{t.rule}: {t.why_not}" for t in e.trials + e.near_misses]
-        out.append(Gap(e.doc, e.sentence, e.text, actors, hints))
+    for doc in docs:
+        for e in explain(doc, rules):
+            if e.repeated or any(t.fired for t in e.trials):
+                continue
+            actors = list(dict.fromkeys(label for _, label, _ in e.actors))
+            if len(actors) < 2:
+                continue
+            hints = [f"{t.rule}: {t.why_not}" for t in e.trials + e.near_misses]
+            out.append(Gap(e.doc, e.sentence, e.text, actors, hints))
     # a rule that nearly fired is the cheapest fix; then the more actors, the shorter the sentence
     return sorted(out, key=lambda g: (-len(g.hints), -len(g.actors), len(g.text), g.doc, g.sentence))
 

@@ -57,6 +57,8 @@ def test_explain_reports_reporting_clause_and_near_misses(corpus_store):
     assert "would fire if these were known actors: Northeast" in near
     bad = run(["explain", "--doc", SEED_001, "--sentence", "999"], corpus_store)
     assert bad.exit_code == 1 and "no sentence 999" in bad.output
+    missing = run(["explain", "--doc", "nowhere.txt"], corpus_store)
+    assert missing.exit_code == 1 and missing.output == "kg: error: nowhere.txt: no such document in the store\n"
 
 
 def test_gaps_lists_sentences_with_actors_but_no_claim(corpus_store):
