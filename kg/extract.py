@@ -478,7 +478,13 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
             for pat in rules.patterns:
+                ends: set[int] = set()
                 for m in _overlapping(pat.regex, masked.text):
+                    # a later start that ends where an earlier match ended is a suffix of it: "Mao trained
+                    # in the Soviet Union and fought with Germany" is Mao's act, not the Soviet Union's
+                    if m.end() in ends:
+                        continue
+                    ends.add(m.end())
                     got = _claims_from_match(pat, m, masked, rules, speaker, sent, doc, sent_events, year,
                                              paragraph_event[1] if paragraph_event else None, time_anchor)
                     tried.append({"rule": pat.id, "span": (m.start(), m.end()), "claims": len(got),

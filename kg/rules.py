@@ -37,7 +37,7 @@ _NEXT = f"(?:the\\s+)?{SLOT}"
 _SLOT_LIST = (f"{SLOT}(?:(?:,\\s*{_NEXT})*(?:,?\\s+(?:and|or)\\s+{_NEXT}"
               r"|,?\s+and\s+other\s+(?:countries|states|nations|parties|forces)))?")
 _TITLES = "leader|president|premier|chairman|ambassador|commander|general|marshal"
-_HEAD = (r"(?:\s+(?:army|armies|troops|forces|soldiers|side|government|authorities|military|leadership|"
+_HEAD = (r"(?:\s+(?:army|armies|troops|forces|soldiers|side|government|authorities|military|leadership|leaders|"
          r"border guards|units?|divisions?))?")
 
 
