@@ -123,7 +123,7 @@ def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
     # floors pinned just under the measured figures (README table): a change that loses accuracy fails
     scores = _scores(seed_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.86 and lab.recall >= 0.42
+    assert lab.precision >= 0.84 and lab.recall >= 0.44
     assert act.recall >= 0.9 and act.precision >= 0.97
 
 

@@ -77,3 +77,13 @@ def test_cli_rules_test_passes(tmp_path):
     result = run(["rules", "test"], tmp_path / ".kg")
     assert result.exit_code == 0, result.output
     assert "0 failed" in result.output
+
+
+def test_every_rule_predicate_is_declared_in_the_vocabulary(rules):
+    # a rule an analyst adds must name a predicate kg.ttl declares under the rule's relation
+    import rdflib
+    from kg.rules import ONTOLOGY_DIR
+    g = rdflib.Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    kg = rdflib.Namespace("https://w3id.org/kg/ns#")
+    for p in rules.patterns:
+        assert (kg[p.predicate], rdflib.RDFS.subPropertyOf, kg[p.relation]) in g, f"{p.id}: kg:{p.predicate}"
