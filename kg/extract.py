@@ -193,6 +193,8 @@ def _matcher(rules: Rules) -> _Matcher:
             add(a, "actor", actor.id)
         for a in actor.short:
             add(a, "short", actor.id)
+    for form, ident in rules.combining_forms.items():
+        add(form, "combining", ident)
     for kind, phrases in rules.first_person.items():
         for ph in phrases:
             add(ph, f"first_{kind}", "")
@@ -261,6 +263,8 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                     named[ident] = s
                     if rules.actors[ident].type == "person":
                         last_person = (ident, si)
+            elif kind == "combining" and doc.text[e:e + 1] == "-":
+                actors.append(ActorMention(ident, s, e, surface, si, "alias"))
             elif kind == "event":
                 events.append(EventMention(ident, s, e, surface, si))
             elif kind == "pronoun":

@@ -161,6 +161,13 @@ def _quantities(spec: dict, where: str) -> Quantities:
     return Quantities(frozenset(spec.get("relations") or ()), regex, units, modifiers, vague, scales)
 
 
+def _combining_forms(forms: dict, actors: dict[str, Actor]) -> dict[str, str]:
+    for form, actor in forms.items():
+        if actor not in actors:
+            raise RulesError(f"lexicon.yaml: combining_forms: {form!r} names unknown actor {actor!r}")
+    return {str(k): str(v) for k, v in forms.items()}
+
+
 def _relation_classes(spec: dict, where: str) -> dict[str, str]:
     unknown = [c for c in (spec or {}) if c not in QUAD_CLASSES]
     if unknown:
@@ -187,6 +194,7 @@ class Rules:
     pronouns: dict[str, tuple[str, ...]]
     first_person: dict[str, tuple[str, ...]]
     not_actors: tuple[str, ...]
+    combining_forms: dict[str, str]
     adjective_nouns: frozenset[str]
     metadata: list[MetadataPattern]
     digest: str
@@ -231,7 +239,8 @@ def _expand(source: str, macros: dict[str, str], where: str) -> str:
         if name == "Y":
             return f"(?P<Y>{_SLOT_LIST}){_HEAD}"
         if name == "XS":
-            return f"(?P<XS>{SLOT}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+){_NEXT})+){_HEAD}"
+            # "A and B", "A, B and C", and the hyphenated pair "Sino-Soviet" / "U.S.-South Korea"
+            return f"(?P<XS>{SLOT}(?:(?:,\\s*(?:and\\s+)?|\\s+and\\s+|-){_NEXT})+){_HEAD}"
         if name == "M":
             return f"(?P<M>{SLOT}){_HEAD}"
         if name == "ANY":
@@ -386,6 +395,7 @@ def _load_rules_cached(directory: str) -> Rules:
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
+        combining_forms=_combining_forms(lexicon.get("combining_forms") or {}, actors),
         adjective_nouns=frozenset(lexicon.get("adjective_nouns") or []),
         metadata=_load_metadata(d / "metadata.yaml"),
         digest=rules_digest(d), by_label=by_label,

@@ -123,14 +123,14 @@ def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
     # floors pinned just under the measured figures (README table): a change that loses accuracy fails
     scores = _scores(seed_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.84 and lab.recall >= 0.44
+    assert lab.precision >= 0.83 and lab.recall >= 0.5
     assert act.recall >= 0.9 and act.precision >= 0.97
 
 
 def test_accuracy_on_the_dev_articles(dev_docs, rules):
     scores = _scores(dev_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.65 and lab.recall >= 0.29
+    assert lab.precision >= 0.66 and lab.recall >= 0.31
     assert micro(scores, "unlabelled").f1 >= 0.5 and act.recall >= 0.93
 
 

@@ -101,8 +101,8 @@ def _canned(store, name, *args):
 def test_canned_single_source_and_corroborated(corpus_store):
     rows, columns = _canned(corpus_store, "single-source", "--actor", "North Korea")
     assert "actor" not in columns  # bound parameters are not result columns
-    pairs = {(r["subjectLabel"], r["objectLabel"]) for r in rows}
-    assert ("North Korea", "Northeast Field Army") in pairs and ("China", "North Korea") not in pairs
+    triples = {(r["subjectLabel"], r["rel"].rsplit("#", 1)[1], r["objectLabel"]) for r in rows}
+    assert ("North Korea", "AID", "Northeast Field Army") in triples and ("China", "AID", "North Korea") not in triples
     rows, _ = _canned(corpus_store, "corroborated", "--min-sources", "3")
     assert all(int(r["sources"]) >= 3 for r in rows)
     aid = next(r for r in rows if (r["subjectLabel"], r["rel"], r["objectLabel"]) ==
