@@ -200,6 +200,8 @@ def _matcher(rules: Rules) -> _Matcher:
             add(ph, f"first_{kind}", "")
     for ph in rules.pronouns.get("person", ()):
         add(ph, "pronoun", "")
+    for ph in rules.pronouns.get("body", ()):
+        add(ph, "pronoun_body", "")
     alts = sorted(entries, key=len, reverse=True)
     regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     _MATCHERS[rules.digest] = m = _Matcher(regex, entries)
@@ -242,6 +244,8 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
     pending: list[tuple[str, int, int, str, int]] = []  # first-person phrases, resolved per sentence
     named: dict[str, int] = {}       # actor id -> position of its latest full mention
     last_person: tuple[str, int] | None = None
+    # the first state, party or army of each sentence: usually its subject, which "it" takes up
+    first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     for hit in m.regex.finditer(doc.text.replace("\u2019", "'"), doc.body_start):
         key, s, e = hit.group(0), hit.start(), hit.end()
@@ -255,6 +259,8 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                 named[ident] = s
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
+                elif rules.actors[ident].type in ("state", "organisation", "military_unit"):
+                    first_body.setdefault(si, ident)
             elif kind == "short":
                 cands = [i for k, i in m.entries[key] if k == "short" and i in named]
                 if cands:
@@ -267,6 +273,10 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
             elif kind == "event":
                 events.append(EventMention(ident, s, e, surface, si))
+            elif kind == "pronoun_body":
+                body = first_body.get(si) or first_body.get(si - 1)
+                if body and not rules.expletive_after.match(doc.text, e):
+                    actors.append(ActorMention(body, s, e, surface, si, "pronoun"))
             elif kind == "pronoun":
                 # a pronoun refers to the person named in this or the previous three sentences
                 if last_person and si - last_person[1] <= 3:

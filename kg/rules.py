@@ -195,6 +195,7 @@ class Rules:
     first_person: dict[str, tuple[str, ...]]
     not_actors: tuple[str, ...]
     combining_forms: dict[str, str]
+    expletive_after: re.Pattern
     adjective_nouns: frozenset[str]
     metadata: list[MetadataPattern]
     digest: str
@@ -396,6 +397,8 @@ def _load_rules_cached(directory: str) -> Rules:
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
         combining_forms=_combining_forms(lexicon.get("combining_forms") or {}, actors),
+        expletive_after=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(
+            lexicon.get("expletive_after") or ["is"], key=len, reverse=True)) + r")\b", re.IGNORECASE),
         adjective_nouns=frozenset(lexicon.get("adjective_nouns") or []),
         metadata=_load_metadata(d / "metadata.yaml"),
         digest=rules_digest(d), by_label=by_label,

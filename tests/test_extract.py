@@ -130,7 +130,7 @@ def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
 def test_accuracy_on_the_dev_articles(dev_docs, rules):
     scores = _scores(dev_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.66 and lab.recall >= 0.31
+    assert lab.precision >= 0.67 and lab.recall >= 0.33
     assert micro(scores, "unlabelled").f1 >= 0.5 and act.recall >= 0.93
 
 
@@ -138,3 +138,11 @@ def test_gold_files_hold_the_issue_examples():
     gold = load_gold(GOLD / "000_7f752d16256913ea.yaml")
     assert any((c["subject"], c["relation"], c["object"]) == ("North Korea", "AID", "Northeast Field Army")
                for c in gold["claims"])
+
+
+def test_it_takes_up_the_first_state_of_the_sentence_but_not_as_an_expletive(rules):
+    doc = parse_document("it.txt", "The Soviet Union armed North Korea in 1965. It also sent advisers to Pyongyang.\n"
+                                   "China watched. It was expected that China would protest.\n", rules)
+    ex = extract(doc, rules)
+    its = [a for a in ex.actors if a.surface == "It"]
+    assert [(a.actor, a.resolution) for a in its] == [("soviet_union", "pronoun")]
