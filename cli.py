@@ -34,7 +34,10 @@ def _write_output(data: bytes | str, output: str | None) -> None:
         sys.stdout.flush()
         return
     target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as exc:
+        raise KgError(f"{output}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
@@ -350,8 +353,8 @@ def timeline(store: Store, actor: str | None, fmt: str) -> None:
     from kg.network import timeline as make_timeline
     from kg.tables import to_csv, to_json
     entries = make_timeline(claim_records(store, actor=actor))
-    rows = [{**asdict(t), "events": "; ".join(t.events)} for t in entries]
-    text = {"text": lambda: report.timeline_text(entries), "csv": lambda: to_csv(rows, list(rows[0]) if rows else []),
+    text = {"text": lambda: report.timeline_text(entries),
+            "csv": lambda: to_csv(report.timeline_rows(entries), report.TIMELINE_COLUMNS),
             "json": lambda: to_json([asdict(t) for t in entries])}[fmt]()
     _write_output(text, None)
 

@@ -46,16 +46,18 @@ def evidence_rows(records: list[ClaimRecord]) -> list[dict]:
     return rows
 
 
+def _side_lines(side, width: int) -> list[str]:
+    parts = [side.claim, f"source: {side.source}", f"{side.doc} [{side.start}:{side.end}]", f"\"{side.quote}\""]
+    return [ln for part in parts for ln in textwrap.wrap(" ".join(part.split()), width) or [""]]
+
+
 def contested_text(pairs: list[ContestedPair], width: int = 100) -> str:
     """Each contested pair side by side: claim, source, document and quote of both accounts."""
     col = (width - 3) // 2
     out = []
     for p in pairs:
         out.append(f"{p.kind}{': ' + p.note if p.note else ''}")
-        left = [p.a.claim, f"source: {p.a.source}", f"{p.a.doc} [{p.a.start}:{p.a.end}]", f"\"{p.a.quote}\""]
-        right = [p.b.claim, f"source: {p.b.source}", f"{p.b.doc} [{p.b.start}:{p.b.end}]", f"\"{p.b.quote}\""]
-        lw = [ln for part in left for ln in textwrap.wrap(" ".join(part.split()), col) or [""]]
-        rw = [ln for part in right for ln in textwrap.wrap(" ".join(part.split()), col) or [""]]
+        lw, rw = _side_lines(p.a, col), _side_lines(p.b, col)
         for i in range(max(len(lw), len(rw))):
             a = lw[i] if i < len(lw) else ""
             b = rw[i] if i < len(rw) else ""
@@ -118,6 +120,13 @@ def path_text(hops: list[Hop]) -> str:
         out.append(f"{i}. {h.source} {arrow} {h.target}   ({h.sources} source{'s' * (h.sources != 1)})")
         out.append(f"   {h.doc} [{h.start}:{h.end}]: \"{' '.join(h.quote.split())}\"")
     return "\n".join(out) + "\n"
+
+
+TIMELINE_COLUMNS = ["year", "claim", "relation", "events", "documents", "sources", "quote", "doc"]
+
+
+def timeline_rows(entries: list[TimelineEntry]) -> list[dict]:
+    return [{**asdict(t), "events": "; ".join(t.events)} for t in entries]
 
 
 def timeline_text(entries: list[TimelineEntry]) -> str:

@@ -66,3 +66,5 @@ def test_timeline_orders_claims_by_year(corpus_store):
     korean_war = next(e for e in entries if e["claim"] == "China AID North Korea")
     assert korean_war["year"] == 1950 and korean_war["sources"] == 4 and "Korean War" in korean_war["events"]
     assert all("North Korea" in e["claim"] for e in entries)
+    csv_lines = run(["timeline", "--actor", "DPRK", "--format", "csv"], corpus_store).output.splitlines()
+    assert csv_lines[0] == "year,claim,relation,events,documents,sources,quote,doc" and len(csv_lines) == len(entries) + 1

@@ -217,3 +217,9 @@ def test_rebuilding_while_serving_keeps_the_served_build(endpoint, seed_store):
     status, _, body = _http(f"{url}/query?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
                             headers={"Accept": "application/sparql-results+json"})
     assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_output_to_a_missing_folder_is_a_one_line_error(corpus_store, tmp_path):
+    result = run(["claims", "-o", str(tmp_path / "no" / "claims.txt")], corpus_store)
+    assert result.exit_code == 1 and result.output.startswith("kg: error: ") and "cannot write here" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "no").exists()
