@@ -165,6 +165,7 @@ def sentences_of(doc: Document) -> list[Sentence]:
 @dataclass
 class _Matcher:
     regex: re.Pattern
+    inner: re.Pattern  # actor names alone, to find the participants named inside an event's name
     entries: dict[str, list[tuple[str, str]]]  # surface -> [(kind, id)]
 
 
@@ -204,7 +205,9 @@ def _matcher(rules: Rules) -> _Matcher:
         add(ph, "pronoun_body", "")
     alts = sorted(entries, key=len, reverse=True)
     regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
-    _MATCHERS[rules.digest] = m = _Matcher(regex, entries)
+    names = [a for a in alts if entries[a][0][0] in ("actor", "combining")]
+    inner = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in names) + r")(?![\w])")
+    _MATCHERS[rules.digest] = m = _Matcher(regex, inner, entries)
     return m
 
 
@@ -247,7 +250,8 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
     # the first state, party or army of each sentence: usually its subject, which "it" takes up
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
-    for hit in m.regex.finditer(doc.text.replace("\u2019", "'"), doc.body_start):
+    text = doc.text.replace("\u2019", "'")
+    for hit in m.regex.finditer(text, doc.body_start):
         key, s, e = hit.group(0), hit.start(), hit.end()
         surface = doc.text[s:e]
         si = _sentence_at(sentences, s)
@@ -273,6 +277,13 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
             elif kind == "event":
                 events.append(EventMention(ident, s, e, surface, si))
+                # "the U.S.-south Korea joint military exercises" still names both sides
+                participants = rules.events[ident].participants
+                for sub in m.inner.finditer(text, s, e):
+                    k, ident2 = m.entries[sub.group(0)][0]
+                    if ident2 in participants and (k == "actor" or text[sub.end():sub.end() + 1] == "-"):
+                        actors.append(ActorMention(ident2, sub.start(), sub.end(), doc.text[sub.start():sub.end()],
+                                                   si, "alias"))
             elif kind == "pronoun_body":
                 body = first_body.get(si) or first_body.get(si - 1)
                 if body and not rules.expletive_after.match(doc.text, e):

@@ -34,7 +34,8 @@ SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
 SLOT = f"{SLOT_OPEN}\\d+{SLOT_CLOSE}"
 # "A and B", "A, B and C", "A, B and other countries"; a bare "A, B" is not a coordination
 _NEXT = f"(?:the\\s+)?{SLOT}"
-_SLOT_LIST = (f"{SLOT}(?:(?:,\\s*{_NEXT})*(?:,?\\s+(?:and|or)\\s+{_NEXT}"
+# "the U.S.-South Korea drills" names both sides: a hyphenated pair counts as a coordination
+_SLOT_LIST = (f"{SLOT}(?:-{SLOT})*(?:(?:,\\s*{_NEXT})*(?:,?\\s+(?:and|or)\\s+{_NEXT}"
               r"|,?\s+and\s+other\s+(?:countries|states|nations|parties|forces)))?")
 _TITLES = "leader|president|premier|chairman|ambassador|commander|general|marshal"
 _HEAD = (r"(?:\s+(?:army|armies|troops|forces|soldiers|side|government|authorities|military|leadership|leaders|"

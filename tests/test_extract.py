@@ -146,3 +146,15 @@ def test_it_takes_up_the_first_state_of_the_sentence_but_not_as_an_expletive(rul
     ex = extract(doc, rules)
     its = [a for a in ex.actors if a.surface == "It"]
     assert [(a.actor, a.resolution) for a in its] == [("soviet_union", "pronoun")]
+
+
+def test_an_event_name_still_names_the_participants_inside_it(dev_docs, rules):
+    ex = extract(dev_docs["kcna_2014_japanese_denounces_war_maneuvers.txt"], rules)
+    first = next(s for s in ex.sentences if "in denunciation of" in ex.document.text[s.start:s.end])
+    inside = [(a.surface, a.actor) for a in ex.actors if a.sentence == first.index and a.resolution == "alias"]
+    assert ("U.S.", "united_states") in inside and ("south Korea", "south_korea") in inside
+    assert any(e.event == "us_south_korea_joint_exercises" and e.sentence == first.index for e in ex.events)
+    assert find(ex, rules, "Takashi Nada", "ACCUSE", "South Korea")
+    # "Korean War" contains no participant's name, so it adds no actor
+    doc = parse_document("kw.txt", "Veterans of the Korean War met in Seoul.\n", rules)
+    assert [a.actor for a in extract(doc, rules).actors] == ["south_korea"]
