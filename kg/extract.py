@@ -247,6 +247,7 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
     pending: list[tuple[str, int, int, str, int]] = []  # first-person phrases, resolved per sentence
     named: dict[str, int] = {}       # actor id -> position of its latest full mention
     last_person: tuple[str, int] | None = None
+    persons_of: dict[int, list[str]] = {}  # sentence -> persons named in it, in order
     # the first state, party or army of each sentence: usually its subject, which "it" takes up
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
@@ -263,6 +264,7 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                 named[ident] = s
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
+                    persons_of.setdefault(si, []).append(ident)
                 elif rules.actors[ident].type in ("state", "organisation", "military_unit"):
                     first_body.setdefault(si, ident)
             elif kind == "short":
@@ -273,6 +275,7 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                     named[ident] = s
                     if rules.actors[ident].type == "person":
                         last_person = (ident, si)
+                        persons_of.setdefault(si, []).append(ident)
             elif kind == "combining" and doc.text[e:e + 1] == "-":
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
             elif kind == "event":
@@ -289,9 +292,13 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                 if body and not rules.expletive_after.match(doc.text, e):
                     actors.append(ActorMention(body, s, e, surface, si, "pronoun"))
             elif kind == "pronoun":
-                # a pronoun refers to the person named in this or the previous three sentences
+                # a pronoun refers to a person named in this or the previous three sentences. "he" takes
+                # the first person of the nearest such sentence, usually its subject ("Dobrynin told
+                # Brezhnev that he had met Kissinger"); "him" the latest ("Brezhnev contacted Kim and
+                # asked him"), since an object pronoun is seldom the subject of its own clause
                 if last_person and si - last_person[1] <= 3:
-                    actors.append(ActorMention(last_person[0], s, e, surface, si, "pronoun"))
+                    ident = last_person[0] if surface.lower() in ("him", "her") else persons_of[last_person[1]][0]
+                    actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
             elif kind.startswith("first_"):
                 pending.append((kind, s, e, surface, si))
     return actors, events, pending

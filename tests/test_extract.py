@@ -158,3 +158,13 @@ def test_an_event_name_still_names_the_participants_inside_it(dev_docs, rules):
     # "Korean War" contains no participant's name, so it adds no actor
     doc = parse_document("kw.txt", "Veterans of the Korean War met in Seoul.\n", rules)
     assert [a.actor for a in extract(doc, rules).actors] == ["south_korea"]
+
+
+def test_he_takes_the_subject_and_him_the_latest_person(dev_docs, seed_docs, rules):
+    ex = extract(dev_docs["ians_2010_us_saved_china_from_soviet_nuclear_attack.txt"], rules)
+    assert find(ex, rules, "Anatoly Dobrynin", "CONSULT", "Henry Kissinger")
+    assert not find(ex, rules, "Leonid Brezhnev", "CONSULT", "Henry Kissinger")
+    ex = extract(seed_docs["001_f706a8db8eb965ff.txt"], rules)
+    sent = next(s for s in ex.sentences if "asked him to take action" in ex.document.text[s.start:s.end])
+    pronouns = [(a.surface, a.actor) for a in ex.actors if a.sentence == sent.index and a.resolution == "pronoun"]
+    assert pronouns == [("he", "leonid_brezhnev"), ("him", "kim_il_sung")]
