@@ -355,6 +355,40 @@ def _mask(text: str, sent: Sentence, mentions: list[ActorMention], rules: Rules)
     return _Masked("".join(parts), starts, ends, slots)
 
 
+def _join(masked: _Masked, subject_end: int, rest: int) -> _Masked:
+    """The masked sentence with the stretch between a subject and a later verb left out."""
+    cut = slice(subject_end, rest)
+    return _Masked(masked.text[:cut.start] + " " + masked.text[cut.stop:],
+                   masked.starts[:cut.start] + [masked.starts[cut.stop]] + masked.starts[cut.stop:],
+                   masked.ends[:cut.start] + [masked.ends[cut.start - 1]] + masked.ends[cut.stop:], masked.slots)
+
+
+def _shared_subject_views(masked: _Masked, rules: Rules) -> list[tuple[_Masked, int]]:
+    """Views in which a relative clause or a later coordinated verb follows its subject directly.
+
+    Each comes with the position of the subject slot in the view."""
+    shared = rules.shared_subject
+    if shared is None:
+        return []
+    views = []
+    for m in shared.relative.finditer(masked.text):
+        views.append((_join(masked, m.end("S"), m.end()), m.start("S")))
+    subjects = list(shared.subject.finditer(masked.text))
+    for i, m in enumerate(subjects):
+        # later verbs of the same subject, up to the next clause that has a subject of its own
+        stop = subjects[i + 1].start() if i + 1 < len(subjects) else len(masked.text)
+        for c in shared.next_verb.finditer(masked.text, m.end(), stop):
+            views.append((_join(masked, m.end("S"), c.end()), m.start("S")))
+    return views
+
+
+def _acts_in_match(m: re.Match, subject_at: int) -> bool:
+    for group in ("X", "XS", "Y"):
+        if group in m.re.groupindex and m.group(group) and m.start(group) <= subject_at < m.end(group):
+            return True
+    return False
+
+
 def _slot_actors(masked: _Masked, group: str | None) -> list[str]:
     out: list[str] = []
     for k in _SLOT_RE.findall(group or ""):
@@ -509,22 +543,27 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         time_anchor = year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
-            for pat in rules.patterns:
-                ends: set[int] = set()
-                for m in _overlapping(pat.regex, masked.text):
-                    # a later start that ends where an earlier match ended is a suffix of it: "Mao trained
-                    # in the Soviet Union and fought with Germany" is Mao's act, not the Soviet Union's
-                    if m.end() in ends:
-                        continue
-                    ends.add(m.end())
-                    got = _claims_from_match(pat, m, masked, rules, speaker, sent, doc, sent_events, year,
-                                             paragraph_event[1] if paragraph_event else None, time_anchor)
-                    tried.append({"rule": pat.id, "span": (m.start(), m.end()), "claims": len(got),
-                                  "produced": [(x.claim.subject, x.claim.relation, x.claim.object, x.polarity)
-                                               for x in got],
-                                  "why_not": "" if got else _why_no_claim(pat, m, masked, rules, speaker)})
-                    for mention in got:
-                        mentions.setdefault((mention.claim.id, sent.index), mention)
+            for view, subject_at in [(masked, None), *_shared_subject_views(masked, rules)]:
+                for pat in rules.patterns:
+                    ends: set[int] = set()
+                    for m in _overlapping(pat.regex, view.text):
+                        # a later start that ends where an earlier match ended is a suffix of it: "Mao trained
+                        # in the Soviet Union and fought with Germany" is Mao's act, not the Soviet Union's
+                        if m.end() in ends:
+                            continue
+                        ends.add(m.end())
+                        if subject_at is not None and not _acts_in_match(m, subject_at):
+                            continue  # on a view, only the joined subject and its later verb count
+                        via = "" if subject_at is None else "+shared-subject"
+                        got = _claims_from_match(pat, m, view, rules, speaker, sent, doc, sent_events, year,
+                                                 paragraph_event[1] if paragraph_event else None, time_anchor, via)
+                        tried.append({"rule": pat.id + via,
+                                      "span": (m.start(), m.end()), "claims": len(got),
+                                      "produced": [(x.claim.subject, x.claim.relation, x.claim.object,
+                                                    x.polarity) for x in got],
+                                      "why_not": "" if got else _why_no_claim(pat, m, view, rules, speaker)})
+                        for mention in got:
+                            mentions.setdefault((mention.claim.id, sent.index), mention)
         if trace:
             traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,
                            "repeated": sent.repeated, "slots": list(masked.slots)})
@@ -567,7 +606,7 @@ def _why_no_claim(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, spea
 
 def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, speaker: _Speaker | None,
                        sent: Sentence, doc: Document, sent_events: list[str], year: int | None,
-                       paragraph_event: str | None, time_anchor: int | None) -> list[Mention]:
+                       paragraph_event: str | None, time_anchor: int | None, via: str = "") -> list[Mention]:
     if speaker and m.start() <= speaker.verb_at < m.end():
         return []  # "Zheng told the Global Times" is how the claim is reported, not a claim itself
     if "M" in m.re.groupindex and m.group("M"):
@@ -590,12 +629,12 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
     quote = stripped
     out = []
     for subj, obj in pairs:
-        variants = [(subj, obj, pat.id)]
+        variants = [(subj, obj, pat.id + via)]
         if pat.relation not in ("LEADER_OF", "MEMBER_OF"):
             ls = _lift(rules.actors[subj], time_anchor) or subj
             lo = _lift(rules.actors[obj], time_anchor) or obj
             if (ls, lo) != (subj, obj) and ls != lo:
-                variants.append((ls, lo, f"{pat.id}+represents"))
+                variants.append((ls, lo, f"{pat.id}{via}+represents"))
         for s, o, rule in variants:
             event = _event_for((s, o), sent_events, year, paragraph_event, rules)
             claim = Claim(s, pat.relation, o, polarity == "negated")

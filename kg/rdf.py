@@ -140,11 +140,13 @@ def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
         yield _q(s, iri("kg:relation"), relation_iri(p.relation))
         yield _q(s, iri("kg:pattern"), Literal(p.source))
         predicates[p.predicate] = p.relation
-        lifted = rule_iri(p.id + "+represents")
-        yield _q(lifted, RDF_TYPE, iri("kg:Rule"))
-        yield _q(lifted, LABEL, Literal(p.id + "+represents"))
-        yield _q(lifted, iri("kg:relation"), relation_iri(p.relation))
-        yield _q(lifted, iri("prov:wasDerivedFrom"), s)
+        # the same pattern matched on a shared-subject view of a sentence, or lifted to the body a person led
+        for suffix in ("+represents", "+shared-subject", "+shared-subject+represents"):
+            derived = rule_iri(p.id + suffix)
+            yield _q(derived, RDF_TYPE, iri("kg:Rule"))
+            yield _q(derived, LABEL, Literal(p.id + suffix))
+            yield _q(derived, iri("kg:relation"), relation_iri(p.relation))
+            yield _q(derived, iri("prov:wasDerivedFrom"), s)
     for pred, rel in sorted(predicates.items()):
         yield _q(iri("kg:" + pred), iri("rdfs:subPropertyOf"), relation_iri(rel))
     for rel, cls in sorted(rules.relation_classes.items()):

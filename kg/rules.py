@@ -162,6 +162,27 @@ def _quantities(spec: dict, where: str) -> Quantities:
     return Quantities(frozenset(spec.get("relations") or ()), regex, units, modifiers, vague, scales)
 
 
+@dataclass(frozen=True)
+class SharedSubject:
+    """Where a later verb shares an earlier subject: "A, who led B" and "A drove north and captured B"."""
+    subject: re.Pattern    # an actor slot (group S) followed by its verb
+    relative: re.Pattern   # an actor slot (group S) followed by "who" and a verb
+    next_verb: re.Pattern  # "and" (or "but", "then") before a verb of the same subject
+
+
+def _shared_subject(entry: dict, macros: dict[str, str]) -> SharedSubject:
+    where = "lexicon.yaml: shared_subject"
+    try:
+        verbs = "|".join(sorted((re.escape(v) for v in entry["verbs"]), key=len, reverse=True))
+        verb = f"{entry['adverbs']}(?:[a-z]+ed|{verbs})\\b"
+        return SharedSubject(
+            subject=_compile(f"(?P<S>{SLOT}){_HEAD}{{PAREN}}\\s+(?:who\\s+|which\\s+)?{verb}", macros, where),
+            relative=_compile(f"(?P<S>{SLOT}){_HEAD}{entry['relative']}(?={verb})", macros, where),
+            next_verb=_compile(f"{entry['coordination']}(?={verb})", macros, where))
+    except (KeyError, TypeError) as exc:
+        raise RulesError(f"{where}: needs relative, coordination, adverbs and verbs ({exc})") from None
+
+
 def _combining_forms(forms: dict, actors: dict[str, Actor]) -> dict[str, str]:
     for form, actor in forms.items():
         if actor not in actors:
@@ -203,6 +224,7 @@ class Rules:
     relation_classes: dict[str, str] = field(default_factory=dict)
     initiation_predicates: frozenset[str] = frozenset()
     quantities: Quantities | None = None
+    shared_subject: SharedSubject | None = None
     by_label: dict[str, str] = field(default_factory=dict)
 
     def actor_by_name(self, name: str) -> Actor | None:
@@ -405,4 +427,5 @@ def _load_rules_cached(directory: str) -> Rules:
         digest=rules_digest(d), by_label=by_label,
         relation_classes=_relation_classes(lexicon.get("relation_classes"), "lexicon.yaml: relation_classes"),
         initiation_predicates=frozenset(lexicon.get("initiation_predicates") or ()),
+        shared_subject=_shared_subject(lexicon["shared_subject"], macros) if lexicon.get("shared_subject") else None,
         quantities=_quantities(lexicon.get("quantity") or {}, "lexicon.yaml: quantity"))

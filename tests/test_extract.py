@@ -168,3 +168,17 @@ def test_he_takes_the_subject_and_him_the_latest_person(dev_docs, seed_docs, rul
     sent = next(s for s in ex.sentences if "asked him to take action" in ex.document.text[s.start:s.end])
     pronouns = [(a.surface, a.actor) for a in ex.actors if a.sentence == sent.index and a.resolution == "pronoun"]
     assert pronouns == [("he", "leonid_brezhnev"), ("him", "kim_il_sung")]
+
+
+def test_a_later_verb_and_a_relative_clause_share_the_subject(dev_docs, seed_docs, rules):
+    ex = extract(dev_docs["worldhistoryproject_chinese_forces_intervene.txt"], rules)
+    [m] = find(ex, rules, "Eighth United States Army", "ASSAULT", "North Korea")
+    assert m.quote.startswith("Eighth U.S. Army") and m.quote.endswith("captured Pyongyang")
+    assert ex.document.text[m.start:m.end] == m.quote and m.rule == "assault.verb+shared-subject"
+    assert not find(ex, rules, "Korea", "ASSAULT", "North Korea")  # "of Korea and captured" is not a subject
+    ex = extract(seed_docs[SEED_002], rules)
+    assert find(ex, rules, "United States", "REJECT", "China")  # "the US who invaded ... and ignored warnings"
+    assert not find(ex, rules, "Chinese analysts", "REJECT", "China")
+    doc = parse_document("c.txt", "China sent advisers to Hanoi and the US attacked North Vietnam.\n", rules)
+    got = {(m.claim.subject, m.claim.relation, m.claim.object) for m in extract(doc, rules).mentions}
+    assert got == {("united_states", "ASSAULT", "north_vietnam")}  # a new subject ends the shared one
