@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.documents import Document
-from kg.rules import SLOT, SLOT_CLOSE, SLOT_OPEN, Actor, Pattern, Rules
+from kg.rules import ACTOR_TYPES, SLOT, SLOT_CLOSE, SLOT_OPEN, Actor, Pattern, Rules
 
 _SLOT_RE = re.compile(f"{SLOT_OPEN}(\\d+){SLOT_CLOSE}")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof", "rev", "gov", "sen",
@@ -601,6 +601,9 @@ def _why_no_claim(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules, spea
     if "M" in m.re.groupindex and m.group("M"):
         if any(rules.actors[a].type not in pat.middle_types for a in _slot_actors(masked, m.group("M"))):
             return f"the actor in the middle is not of type {', '.join(pat.middle_types)}"
+    if pat.subject_types != ACTOR_TYPES or pat.object_types != ACTOR_TYPES:
+        return (f"the subject must be of type {', '.join(pat.subject_types)} and the object of type "
+                f"{', '.join(pat.object_types)}, or they are the same actor")
     return "subject and object are the same actor"
 
 
@@ -619,6 +622,8 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
     else:
         pairs = [(a, b) for a in _slot_actors(masked, m.group("X")) for b in _slot_actors(masked, m.group("Y"))
                  if a != b]
+    pairs = [(a, b) for a, b in pairs
+             if rules.actors[a].type in pat.subject_types and rules.actors[b].type in pat.object_types]
     if not pairs:
         return []
     polarity = _polarity(masked, m, rules)

@@ -91,6 +91,8 @@ class Pattern:
     examples: tuple[Example, ...] = ()
     counter_examples: tuple[str, ...] = ()
     middle_types: tuple[str, ...] = ()
+    subject_types: tuple[str, ...] = ACTOR_TYPES  # "Chinese ground forces under the CPV": a state is no member
+    object_types: tuple[str, ...] = ACTOR_TYPES
 
 
 @dataclass(frozen=True)
@@ -355,9 +357,14 @@ def _load_patterns(path: Path, macros: dict[str, str]) -> list[Pattern]:
                 if len(c) not in (3, 4) or c[1] not in RELATIONS:
                     raise RulesError(f"{where}: malformed example claim {list(c)}")
             examples.append(Example(ex["text"], claims))
+        types = {}
+        for key in ("middle_types", "subject_types", "object_types"):
+            types[key] = tuple(e.get(key) or ACTOR_TYPES)
+            unknown = sorted(set(types[key]) - set(ACTOR_TYPES))
+            if unknown:
+                raise RulesError(f"{where}: {key} names unknown actor types {unknown}")
         patterns.append(Pattern(e["id"], e["relation"], e["predicate"], e["pattern"], regex, symmetric,
-                                tuple(examples), tuple(e.get("counter_examples") or []),
-                                tuple(e.get("middle_types") or ACTOR_TYPES)))
+                                tuple(examples), tuple(e.get("counter_examples") or []), **types))
     return patterns
 
 

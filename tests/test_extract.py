@@ -182,3 +182,10 @@ def test_a_later_verb_and_a_relative_clause_share_the_subject(dev_docs, seed_doc
     doc = parse_document("c.txt", "China sent advisers to Hanoi and the US attacked North Vietnam.\n", rules)
     got = {(m.claim.subject, m.claim.relation, m.claim.object) for m in extract(doc, rules).mentions}
     assert got == {("united_states", "ASSAULT", "north_vietnam")}  # a new subject ends the shared one
+
+
+def test_a_short_name_joins_the_body_but_a_state_is_no_member(dev_docs, rules):
+    ex = extract(dev_docs["xinhua_2020_war_heroism_still_valued.txt"], rules)
+    [m] = find(ex, rules, "Sun Deli", "MEMBER_OF", "Chinese People's Volunteers")
+    assert m.quote.startswith("Sun joined") and m.rule == "member.joined"
+    assert not find(ex, rules, "China", "MEMBER_OF", "Chinese People's Volunteers")  # "Chinese ground forces under"

@@ -73,6 +73,14 @@ def test_unknown_relation_is_refused(rule_copy):
         load_rules(rule_copy)
 
 
+def test_unknown_actor_type_is_refused(rule_copy):
+    path = rule_copy / "relations.yaml"
+    path.write_text(path.read_text() + "\n- id: bad.type\n  relation: AID\n  predicate: aided\n"
+                    "  subject_types: [nation]\n  pattern: '{X} aided {Y}'\n")
+    with pytest.raises(RulesError, match=r"pattern 'bad.type': subject_types names unknown actor types \['nation'\]"):
+        load_rules(rule_copy)
+
+
 def test_cli_rules_test_passes(tmp_path):
     result = run(["rules", "test"], tmp_path / ".kg")
     assert result.exit_code == 0, result.output
