@@ -638,7 +638,11 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
         if pat.relation not in ("LEADER_OF", "MEMBER_OF"):
             ls = _lift(rules.actors[subj], time_anchor) or subj
             lo = _lift(rules.actors[obj], time_anchor) or obj
-            if (ls, lo) != (subj, obj) and ls != lo:
+            # not "the Soviet Union accused Stalin" (one side a person still), nor "China met the CPV"
+            # (one body part of the other)
+            lifted = [rules.actors[a] for a in (ls, lo)]
+            if ((ls, lo) != (subj, obj) and ls != lo and all(a.type != "person" for a in lifted)
+                    and lifted[0].country != lo and lifted[1].country != ls):
                 variants.append((ls, lo, f"{pat.id}{via}+represents"))
         for s, o, rule in variants:
             event = _event_for((s, o), sent_events, year, paragraph_event, rules)

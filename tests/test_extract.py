@@ -189,3 +189,12 @@ def test_a_short_name_joins_the_body_but_a_state_is_no_member(dev_docs, rules):
     [m] = find(ex, rules, "Sun Deli", "MEMBER_OF", "Chinese People's Volunteers")
     assert m.quote.startswith("Sun joined") and m.rule == "member.joined"
     assert not find(ex, rules, "China", "MEMBER_OF", "Chinese People's Volunteers")  # "Chinese ground forces under"
+
+
+def test_a_persons_act_is_lifted_to_their_state_only_when_both_sides_are_bodies(rules):
+    doc = parse_document("lift.txt", "In 1956 Khrushchev denounced Stalin. In 1957 Khrushchev met Mao Zedong.\n"
+                                     "In 1950 Mao held a banquet for Peng Dehuai.\n", rules)
+    got = {(m.claim.subject, m.claim.relation, m.claim.object, m.rule) for m in extract(doc, rules).mentions}
+    assert ("soviet_union", "CONSULT", "china", "consult.meet+represents") in got
+    assert not any(s == "soviet_union" and o == "joseph_stalin" for s, _, o, _ in got)
+    assert not any(s == "china" and o == "chinese_peoples_volunteers" for s, _, o, _ in got)
