@@ -32,7 +32,7 @@ class ActorMention:
     end: int
     surface: str
     sentence: int
-    resolution: str  # alias | short | pronoun | first_person
+    resolution: str  # alias | short | pronoun | role | first_person
 
 
 @dataclass(frozen=True)
@@ -203,6 +203,8 @@ def _matcher(rules: Rules) -> _Matcher:
         add(ph, "pronoun", "")
     for ph in rules.pronouns.get("body", ()):
         add(ph, "pronoun_body", "")
+    for noun, kind in rules.role_nouns.items():
+        add(noun, "role", kind)
     alts = sorted(entries, key=len, reverse=True)
     regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     names = [a for a in alts if entries[a][0][0] in ("actor", "combining")]
@@ -248,6 +250,7 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
     named: dict[str, int] = {}       # actor id -> position of its latest full mention
     last_person: tuple[str, int] | None = None
     persons_of: dict[int, list[str]] = {}  # sentence -> persons named in it, in order
+    latest: dict[str, tuple[str, int]] = {}  # actor type -> (latest actor named of that type, sentence)
     # the first state, party or army of each sentence: usually its subject, which "it" takes up
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
@@ -262,6 +265,7 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
             if kind == "actor":
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
                 named[ident] = s
+                latest[rules.actors[ident].type] = (ident, si)
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
                     persons_of.setdefault(si, []).append(ident)
@@ -287,6 +291,13 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules):
                     if ident2 in participants and (k == "actor" or text[sub.end():sub.end() + 1] == "-"):
                         actors.append(ActorMention(ident2, sub.start(), sub.end(), doc.text[sub.start():sub.end()],
                                                    si, "alias"))
+            elif kind == "role":
+                # "the magazine said": the latest media outlet named; "a magazine" introduces a new one
+                if text[max(0, s - 4):s].lower() == "the " and ident in latest:
+                    ref, ref_si = latest[ident]
+                    if si - ref_si <= 5:
+                        actors.append(ActorMention(ref, s, e, surface, si, "role"))
+                        latest[ident] = (ref, si)  # "the magazine ... The magazine ..." keeps it in view
             elif kind == "pronoun_body":
                 body = first_body.get(si) or first_body.get(si - 1)
                 if body and not rules.expletive_after.match(doc.text, e):

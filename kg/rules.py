@@ -185,6 +185,15 @@ def _shared_subject(entry: dict, macros: dict[str, str]) -> SharedSubject:
         raise RulesError(f"{where}: needs relative, coordination, adverbs and verbs ({exc})") from None
 
 
+def _role_nouns(entry: dict) -> dict[str, str]:
+    out = {}
+    for kind, nouns in entry.items():
+        if kind not in ACTOR_TYPES:
+            raise RulesError(f"lexicon.yaml: role_nouns: unknown actor type {kind!r}")
+        out.update({str(n): kind for n in nouns})
+    return out
+
+
 def _combining_forms(forms: dict, actors: dict[str, Actor]) -> dict[str, str]:
     for form, actor in forms.items():
         if actor not in actors:
@@ -227,6 +236,7 @@ class Rules:
     initiation_predicates: frozenset[str] = frozenset()
     quantities: Quantities | None = None
     shared_subject: SharedSubject | None = None
+    role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
     by_label: dict[str, str] = field(default_factory=dict)
 
     def actor_by_name(self, name: str) -> Actor | None:
@@ -424,6 +434,7 @@ def _load_rules_cached(directory: str) -> Rules:
         clause_openers=_cue_regex(lexicon.get("clause_openers") or []),
         year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
+        role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
         combining_forms=_combining_forms(lexicon.get("combining_forms") or {}, actors),

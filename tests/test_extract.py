@@ -198,3 +198,13 @@ def test_a_persons_act_is_lifted_to_their_state_only_when_both_sides_are_bodies(
     assert ("soviet_union", "CONSULT", "china", "consult.meet+represents") in got
     assert not any(s == "soviet_union" and o == "joseph_stalin" for s, _, o, _ in got)
     assert not any(s == "china" and o == "chinese_peoples_volunteers" for s, _, o, _ in got)
+
+
+def test_the_magazine_is_the_outlet_named_last_but_a_magazine_is_new(dev_docs, rules):
+    ex = extract(dev_docs["ians_2010_us_saved_china_from_soviet_nuclear_attack.txt"], rules)
+    roles = [(a.surface, a.actor) for a in ex.actors if a.resolution == "role"]
+    assert roles and set(roles) == {("magazine", "literary_history_reference")}
+    [m] = find(ex, rules, "Literary History Reference", "MEMBER_OF", "People's Daily")
+    assert m.quote.startswith("magazine is part of")
+    doc = parse_document("m.txt", "Xinhua reported the talks. A magazine in Seoul said a newspaper had it wrong.\n", rules)
+    assert "role" not in {a.resolution for a in extract(doc, rules).actors}
