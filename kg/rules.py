@@ -169,7 +169,7 @@ class SharedSubject:
     """Where a later verb shares an earlier subject: "A, who led B" and "A drove north and captured B"."""
     subject: re.Pattern    # an actor slot (group S) followed by its verb
     relative: re.Pattern   # an actor slot (group S) followed by "who" and a verb
-    next_verb: re.Pattern  # "and" (or "but", "then") before a verb of the same subject
+    next_verb: re.Pattern  # "and" (or "but", "then") before a verb of the same subject, or ", wanting to"
 
 
 def _shared_subject(entry: dict, macros: dict[str, str]) -> SharedSubject:
@@ -180,7 +180,7 @@ def _shared_subject(entry: dict, macros: dict[str, str]) -> SharedSubject:
         return SharedSubject(
             subject=_compile(f"(?P<S>{SLOT}){_HEAD}{{PAREN}}\\s+(?:who\\s+|which\\s+)?{verb}", macros, where),
             relative=_compile(f"(?P<S>{SLOT}){_HEAD}{entry['relative']}(?={verb})", macros, where),
-            next_verb=_compile(f"{entry['coordination']}(?={verb})", macros, where))
+            next_verb=_compile(f"{entry['coordination']}(?={verb})|{entry.get('participle') or '(?!)'}", macros, where))
     except (KeyError, TypeError) as exc:
         raise RulesError(f"{where}: needs relative, coordination, adverbs and verbs ({exc})") from None
 

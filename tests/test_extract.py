@@ -208,3 +208,12 @@ def test_the_magazine_is_the_outlet_named_last_but_a_magazine_is_new(dev_docs, r
     assert m.quote.startswith("magazine is part of")
     doc = parse_document("m.txt", "Xinhua reported the talks. A magazine in Seoul said a newspaper had it wrong.\n", rules)
     assert "role" not in {a.resolution for a in extract(doc, rules).actors}
+
+
+def test_a_participle_clause_shares_the_subject_and_a_possessor_is_no_subject(seed_docs, rules):
+    ex = extract(seed_docs["001_f706a8db8eb965ff.txt"], rules)
+    [m] = find(ex, rules, "Soviet Union", "COOPERATE", "China")
+    assert m.polarity == "hedged" and "ostensibly wanting to fight alongside China" in m.quote
+    assert m.rule == "cooperate.with+shared-subject"
+    # "... than China's peaceful means, and thus naturally chose to move closer to the Soviet Union"
+    assert not any("China's peaceful means" in m.quote for m in find(ex, rules, "China", "COOPERATE", "Soviet Union"))
