@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.documents import Document
 from kg.rules import ACTOR_TYPES, SLOT, SLOT_CLOSE, SLOT_OPEN, Actor, Pattern, Rules
@@ -504,6 +504,15 @@ def _event_for(claim_actors: tuple[str, str], sent_events: list[str], year: int 
     return None
 
 
+def _as_of(am: ActorMention, years: list[int], rules: Rules) -> ActorMention:
+    """The mention as the actor its name meant in those years: "Russia" in 1969 is the Soviet Union."""
+    if years:
+        for w in rules.actors[am.actor].was:
+            if all(w.start <= y <= w.end for y in years):
+                return replace(am, actor=w.actor)
+    return am
+
+
 def _lift(actor: Actor, year: int | None) -> str | None:
     """The body a person led or commanded in that year, so their acts count for it too."""
     if year is None:
@@ -530,7 +539,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         pending_by_sentence.setdefault(p[4], []).append(p)
 
     mentions: dict[tuple[str, int], Mention] = {}
-    all_actors: list[ActorMention] = list(actors)
+    all_actors: list[ActorMention] = []
     traces: list[dict] = []
     last_speaker: _Speaker | None = None
     anchor_year: int | None = None
@@ -538,7 +547,18 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
     last_person: str | None = None
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
-        sent_actors = by_sentence.get(sent.index, [])
+        sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
+        ym = rules.year.search(stext)
+        year = int(ym.group(1)) if ym else None
+        if paragraph_event and paragraph_event[0] != sent.paragraph:
+            paragraph_event = None
+        time_anchor = year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
+        # what a name meant then goes by the sentence's own years (or its event), not a year carried
+        # over from earlier sentences, and only when they all fall on the same side
+        own_years = [int(y) for y in rules.year.findall(stext)] or (
+            [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
+        sent_actors = [_as_of(am, own_years, rules) for am in by_sentence.get(sent.index, [])]
+        all_actors.extend(sent_actors)
         first = _mask(doc.text, sent, sent_actors, rules)
         speaker = _attribution(first, rules, last_speaker, last_person)
         fp = _resolve_first_person(pending_by_sentence.get(sent.index, []), sent, doc, rules, perspective, speaker)
@@ -546,12 +566,6 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         masked = _mask(doc.text, sent, sent_actors + fp, rules) if fp else first
         if fp:
             speaker = _attribution(masked, rules, last_speaker, last_person)
-        sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
-        ym = rules.year.search(stext)
-        year = int(ym.group(1)) if ym else None
-        if paragraph_event and paragraph_event[0] != sent.paragraph:
-            paragraph_event = None
-        time_anchor = year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
             for view, subject_at in [(masked, None), *_shared_subject_views(masked, rules)]:

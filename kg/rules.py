@@ -60,6 +60,8 @@ class Actor:
     country: str | None = None
     party: str | None = None
     represents: tuple[Represents, ...] = ()
+    # in these years the same names meant another actor ("Russia" in 1969 is the Soviet Union)
+    was: tuple[Represents, ...] = ()
     perspective_cues: tuple[str, ...] = ()
 
 
@@ -316,14 +318,19 @@ def _load_actors(path: Path) -> dict[str, Actor]:
             raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
         if e["id"] in actors:
             raise RulesError(f"{where}: duplicate actor id {e['id']!r}")
-        reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
+        try:
+            reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
+            was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)))
+                        for r in e.get("was") or [])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RulesError(f"{where} ({e['id']}): represents/was entries need actor, from and to years ({exc})") from None
         actors[e["id"]] = Actor(
             id=e["id"], label=e["label"], type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
             short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
-            country=e.get("country"), party=e.get("party"), represents=reps,
+            country=e.get("country"), party=e.get("party"), represents=reps, was=was,
             perspective_cues=tuple(e.get("perspective_cues") or []))
     for a in actors.values():
-        for ref in [a.country, a.party, *(r.actor for r in a.represents)]:
+        for ref in [a.country, a.party, *(r.actor for r in a.represents), *(r.actor for r in a.was)]:
             if ref and ref not in actors:
                 raise RulesError(f"{path.name}: actor {a.id!r} refers to unknown actor {ref!r}")
     return actors

@@ -123,15 +123,15 @@ def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
     # floors pinned just under the measured figures (README table): a change that loses accuracy fails
     scores = _scores(seed_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.83 and lab.recall >= 0.5
-    assert act.recall >= 0.9 and act.precision >= 0.97
+    assert lab.precision >= 0.87 and lab.recall >= 0.59
+    assert act.recall >= 0.9 and act.precision >= 0.96
 
 
 def test_accuracy_on_the_dev_articles(dev_docs, rules):
     scores = _scores(dev_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.67 and lab.recall >= 0.33
-    assert micro(scores, "unlabelled").f1 >= 0.5 and act.recall >= 0.93
+    assert lab.precision >= 0.92 and lab.recall >= 0.5
+    assert micro(scores, "unlabelled").f1 >= 0.71 and act.recall >= 0.95
 
 
 def test_gold_files_hold_the_issue_examples():
@@ -217,3 +217,16 @@ def test_a_participle_clause_shares_the_subject_and_a_possessor_is_no_subject(se
     assert m.rule == "cooperate.with+shared-subject"
     # "... than China's peaceful means, and thus naturally chose to move closer to the Soviet Union"
     assert not any("China's peaceful means" in m.quote for m in find(ex, rules, "China", "COOPERATE", "Soviet Union"))
+
+
+def test_a_name_means_the_actor_of_its_years(rules):
+    doc = parse_document("era.txt", "In 1969 Russia attacked China on the Ussuri.\n"
+                                    "In 1904 Russia fought with Japan in Manchuria.\n"
+                                    "Border agreements that Russia and China concluded in 1991, 1994 and 2004 held.\n"
+                                    "Russia attacked Georgia.\n", rules)
+    ex = extract(doc, rules)
+    by_sentence = [[a.actor for a in ex.actors if a.sentence == s.index] for s in ex.sentences]
+    assert by_sentence[0] == ["soviet_union", "china"]
+    assert by_sentence[1] == ["russian_empire", "empire_of_japan"]
+    assert by_sentence[2] == ["russia", "china"]  # years on both sides of 1991: the name stays
+    assert by_sentence[3][0] == "russia"  # no year of its own: a year from earlier sentences is not enough
