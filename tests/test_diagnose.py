@@ -67,8 +67,11 @@ def test_gaps_lists_sentences_with_actors_but_no_claim(corpus_store):
     # "its actual position has shifted to the Soviet Union": three actors, no rule for shifting sides
     assert ("Although North Korea ostensibly maintains normal diplomacy with China, its actual position has "
             "shifted to the Soviet Union.") in out
-    first = out.splitlines()[0]
-    assert first.startswith(f"{SEED_001} sentence ") and "hint:" in out.splitlines()[2]  # near misses first
+    assert out.splitlines()[0].startswith(f"{SEED_001} sentence ")
+    # near misses first: "the US sent its aircraft carrier fleets to the Taiwan Straits" lacks a known actor
+    lines = run(["gaps", "--doc", "002_1097ed8253d2e8fa.txt"], corpus_store).output.splitlines()
+    assert "the US sent its aircraft carrier fleets to the Taiwan Straits" in lines[1]
+    assert lines[2].startswith("  hint: aid.give-to: would fire if these were known actors: Taiwan Straits")
     everywhere = run(["gaps", "--limit", "5"], corpus_store).output
     assert everywhere.strip().endswith("5 sentences name two or more actors and gave no claim")
 

@@ -27,7 +27,7 @@ def test_graph_has_one_edge_per_claim_and_filters(corpus_store):
     assert g.number_of_edges() == len(claims)
     e = g.get_edge_data("china", "north_korea")
     aid = next(d for d in e.values() if d["relation"] == "AID")
-    assert aid["sources"] == 4 and aid["quad_class"] == "material_cooperation" and not aid["negated"]
+    assert aid["sources"] == 5 and aid["quad_class"] == "material_cooperation" and not aid["negated"]
     near = actor_graph(store, actor="Lin Biao", depth=1)
     assert "lin_biao" in near and all(near.has_edge(n, "lin_biao") or near.has_edge("lin_biao", n)
                                       for n in near if n != "lin_biao")
@@ -64,7 +64,7 @@ def test_timeline_orders_claims_by_year(corpus_store):
     years = [e["year"] for e in entries if e["year"] is not None]
     assert years == sorted(years) and years[0] <= 1950
     korean_war = next(e for e in entries if e["claim"] == "China AID North Korea")
-    assert korean_war["year"] == 1950 and korean_war["sources"] == 4 and "Korean War" in korean_war["events"]
+    assert korean_war["year"] == 1950 and korean_war["sources"] == 5 and "Korean War" in korean_war["events"]
     assert all("North Korea" in e["claim"] for e in entries)
     csv_lines = run(["timeline", "--actor", "DPRK", "--format", "csv"], corpus_store).output.splitlines()
     assert csv_lines[0] == "year,claim,relation,events,documents,sources,quote,doc" and len(csv_lines) == len(entries) + 1

@@ -107,7 +107,7 @@ def test_canned_single_source_and_corroborated(corpus_store):
     assert all(int(r["sources"]) >= 3 for r in rows)
     aid = next(r for r in rows if (r["subjectLabel"], r["rel"], r["objectLabel"]) ==
                ("China", "https://w3id.org/kg/ns#AID", "North Korea"))
-    assert aid["sources"] == "4" and "Zheng Jiyong" in aid["supportedBy"]
+    assert aid["sources"] == "5" and "Zheng Jiyong" in aid["supportedBy"]
 
 
 def test_canned_contested_mentions_chain_sources(corpus_store):
