@@ -239,6 +239,7 @@ class Rules:
     quantities: Quantities | None = None
     shared_subject: SharedSubject | None = None
     role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
+    role_titles: tuple[str, ...] = ()  # "the chairman": the person last named with that title
     by_label: dict[str, str] = field(default_factory=dict)
 
     def actor_by_name(self, name: str) -> Actor | None:
@@ -442,6 +443,7 @@ def _load_rules_cached(directory: str) -> Rules:
         year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),
+        role_titles=tuple(str(t).lower() for t in lexicon.get("role_titles") or ()),
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
         combining_forms=_combining_forms(lexicon.get("combining_forms") or {}, actors),

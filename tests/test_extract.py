@@ -230,3 +230,18 @@ def test_a_name_means_the_actor_of_its_years(rules):
     assert by_sentence[1] == ["russian_empire", "empire_of_japan"]
     assert by_sentence[2] == ["russia", "china"]  # years on both sides of 1991: the name stays
     assert by_sentence[3][0] == "russia"  # no year of its own: a year from earlier sentences is not enough
+
+
+def test_a_title_alone_and_his_country_refer_to_people_named_before(seed_docs, rules):
+    doc = parse_document("t.txt", "Chairman Mao received Kim Il Sung in 1950. Kim returned to his country.\n"
+                                  "The general situation was tense. The president of the United Nations spoke.\n"
+                                  "The chairman later said that the talks went well.\n", rules)
+    ex = extract(doc, rules)
+    assert [(a.surface, a.actor, a.resolution) for a in ex.actors if a.resolution in ("role", "pronoun")] == [
+        ("his country", "north_korea", "pronoun"), ("chairman", "mao_zedong", "role")]
+    assert not find(ex, rules, "Kim Il Sung", "CONCEDE", "North Korea")  # "returned to" is no concession
+    assert find(ex, rules, "Mao Zedong", "CONSULT", "Kim Il Sung")
+    # "** The chairman once said": a censored name in a text written from China's side
+    ex = extract(seed_docs["001_f706a8db8eb965ff.txt"], rules)
+    [m] = [m for m in find(ex, rules, "Soviet Union", "COERCE", "North Korea") if "may have been instructed" in m.quote]
+    assert m.speaker == "mao_zedong" and m.polarity == "hedged"
