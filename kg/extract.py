@@ -601,11 +601,10 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
                 for pat in rules.patterns:
                     ends: set[int] = set()
                     for m in _overlapping(pat.regex, view.text):
-                        # a later start that ends where an earlier match ended is a suffix of it: "Mao trained
+                        # a later start that ends where an earlier claim ended is a suffix of it: "Mao trained
                         # in the Soviet Union and fought with Germany" is Mao's act, not the Soviet Union's
                         if m.end() in ends:
                             continue
-                        ends.add(m.end())
                         if subject_at is not None and not _acts_in_match(m, subject_at):
                             continue  # on a view, only the joined subject and its later verb count
                         via = "" if subject_at is None else "+shared-subject"
@@ -616,6 +615,8 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
                                       "produced": [(x.claim.subject, x.claim.relation, x.claim.object,
                                                     x.polarity) for x in got],
                                       "why_not": "" if got else _why_no_claim(pat, m, view, rules, speaker)})
+                        if got:  # a match the type checks refused leaves the way open to a later start
+                            ends.add(m.end())
                         for mention in got:
                             mentions.setdefault((mention.claim.id, sent.index), mention)
         if trace:
