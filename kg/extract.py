@@ -674,6 +674,8 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
     if pat.symmetric:
         members = _slot_actors(masked, m.group("XS"))
         pairs = [(a, b) for a in members for b in members if a != b]
+    elif pat.object_is == "country":
+        pairs = [(a, rules.actors[a].country) for a in _slot_actors(masked, m.group("X")) if rules.actors[a].country]
     else:
         pairs = [(a, b) for a in _slot_actors(masked, m.group("X")) for b in _slot_actors(masked, m.group("Y"))
                  if a != b]

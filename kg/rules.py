@@ -95,6 +95,7 @@ class Pattern:
     middle_types: tuple[str, ...] = ()
     subject_types: tuple[str, ...] = ACTOR_TYPES  # "Chinese ground forces under the CPV": a state is no member
     object_types: tuple[str, ...] = ACTOR_TYPES
+    object_is: str | None = None  # "country": the object is the subject's own state ("Kosygin, the premier")
 
 
 @dataclass(frozen=True)
@@ -366,8 +367,11 @@ def _load_patterns(path: Path, macros: dict[str, str]) -> list[Pattern]:
         regex = _compile(e["pattern"], macros, where)
         groups = set(regex.groupindex)
         symmetric = "XS" in groups
-        if not symmetric and not {"X", "Y"} <= groups:
-            raise RulesError(f"{where}: a pattern needs both {{X}} and {{Y}}, or {{XS}}")
+        implicit = e.get("object_is")
+        if implicit not in (None, "country"):
+            raise RulesError(f"{where}: object_is must be 'country', not {implicit!r}")
+        if not symmetric and not ({"X", "Y"} <= groups or (implicit and "X" in groups)):
+            raise RulesError(f"{where}: a pattern needs both {{X}} and {{Y}}, or {{XS}}, or {{X}} and object_is")
         examples = []
         for ex in e.get("examples") or []:
             claims = tuple(tuple(str(v) for v in c) for c in ex.get("claims") or [])
@@ -382,7 +386,8 @@ def _load_patterns(path: Path, macros: dict[str, str]) -> list[Pattern]:
             if unknown:
                 raise RulesError(f"{where}: {key} names unknown actor types {unknown}")
         patterns.append(Pattern(e["id"], e["relation"], e["predicate"], e["pattern"], regex, symmetric,
-                                tuple(examples), tuple(e.get("counter_examples") or []), **types))
+                                tuple(examples), tuple(e.get("counter_examples") or []), object_is=implicit,
+                                **types))
     return patterns
 
 

@@ -95,3 +95,11 @@ def test_every_rule_predicate_is_declared_in_the_vocabulary(rules):
     kg = rdflib.Namespace("https://w3id.org/kg/ns#")
     for p in rules.patterns:
         assert (kg[p.predicate], rdflib.RDFS.subPropertyOf, kg[p.relation]) in g, f"{p.id}: kg:{p.predicate}"
+
+
+def test_object_is_takes_only_country(rule_copy):
+    path = rule_copy / "relations.yaml"
+    path.write_text(path.read_text() + "\n- id: bad.implicit\n  relation: LEADER_OF\n  predicate: leaderOf\n"
+                    "  object_is: party\n  pattern: '{X}, the leader'\n")
+    with pytest.raises(RulesError, match=r"pattern 'bad.implicit': object_is must be 'country', not 'party'"):
+        load_rules(rule_copy)
