@@ -704,9 +704,12 @@ def _claims_from_match(pat: Pattern, m: re.Match, masked: _Masked, rules: Rules,
         for s, o, rule in variants:
             event = _event_for((s, o), sent_events, year, paragraph_event, rules)
             claim = Claim(s, pat.relation, o, polarity == "negated")
+            # "Lü Chao, a research fellow at ..., told the Global Times" describes the speaker in the
+            # text's own voice: who leads or belongs to what is not what the speaker says
+            said = speaker if speaker and pat.relation not in ("LEADER_OF", "MEMBER_OF") else None
             out.append(Mention(claim, pat.predicate, rule, start, end, quote, sent.index, polarity,
-                               speaker.actor if speaker else None,
-                               speaker.name if speaker and not speaker.actor else None, time_anchor, event,
+                               said.actor if said else None,
+                               said.name if said and not said.actor else None, time_anchor, event,
                                _quantity_near(doc, sent, start, end, pat.relation, rules)))
     return out
 

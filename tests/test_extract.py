@@ -245,3 +245,10 @@ def test_a_title_alone_and_his_country_refer_to_people_named_before(seed_docs, r
     ex = extract(seed_docs["001_f706a8db8eb965ff.txt"], rules)
     [m] = [m for m in find(ex, rules, "Soviet Union", "COERCE", "North Korea") if "may have been instructed" in m.quote]
     assert m.speaker == "mao_zedong" and m.polarity == "hedged"
+
+
+def test_how_the_text_introduces_a_speaker_is_its_own_voice(seed_docs, rules):
+    ex = extract(seed_docs[SEED_002], rules)
+    [m] = find(ex, rules, "Lü Chao", "MEMBER_OF", "Liaoning Academy of Social Sciences")
+    assert m.speaker is None and m.speaker_name is None  # "Lü Chao, a research fellow at ..., told the GT"
+    assert any(m.speaker == "lu_chao" for m in ex.mentions if m.claim.relation not in ("MEMBER_OF", "LEADER_OF"))
