@@ -18,8 +18,8 @@ def test_eval_scores_the_build_against_the_gold(corpus_store):
                    for p in GOLD.glob("*.yaml"))
     assert lab["tp"] + lab["fn"] == distinct  # every distinct gold claim of every document, once
     # floors, so that a change that loses accuracy fails (figures in the README)
-    assert lab["precision"] >= 0.89 and lab["recall"] >= 0.57
-    assert ev["micro"]["unlabelled"]["f1"] >= 0.72 and ev["micro"]["actors"]["recall"] >= 0.93
+    assert lab["precision"] >= 0.9 and lab["recall"] >= 0.64
+    assert ev["micro"]["unlabelled"]["f1"] >= 0.78 and ev["micro"]["actors"]["recall"] >= 0.94
     assert ev["micro"]["polarity_accuracy"] >= 0.9
     # misses carry the gold quote, false claims the extracted quote and its rule
     assert {"doc": SEED_000, "subject": "Communist Party of China", "relation": "RETREAT", "object": "Hu Zongnan",
