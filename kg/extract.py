@@ -542,6 +542,23 @@ def _as_of(am: ActorMention, years: list[int], rules: Rules) -> ActorMention:
     return am
 
 
+# "the North Korean leader" with no name after it: the person who led that state then
+_UNNAMED_LEADER = re.compile(r"\s+(?:leader|president|premier|chairman|head of state)\b(?!\s+[A-Z])")
+
+
+def _leader_of(am: ActorMention, text: str, year: int | None, rules: Rules) -> ActorMention:
+    if year is None or rules.actors[am.actor].type != "state" or text[max(0, am.start - 4):am.start].lower() != "the ":
+        return am
+    m = _UNNAMED_LEADER.match(text, am.end)
+    if not m:
+        return am
+    leaders = [a.id for a in rules.actors.values() if a.type == "person"
+               and any(r.actor == am.actor and r.start <= year <= r.end for r in a.represents)]
+    if len(leaders) != 1:
+        return am
+    return ActorMention(leaders[0], am.start, m.end(), text[am.start:m.end()], am.sentence, "role")
+
+
 def _lift(actor: Actor, year: int | None) -> str | None:
     """The body a person led or commanded in that year, so their acts count for it too."""
     if year is None:
@@ -586,7 +603,8 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(stext)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
-        sent_actors = [_as_of(am, own_years, rules) for am in by_sentence.get(sent.index, [])]
+        sent_actors = [_leader_of(_as_of(am, own_years, rules), doc.text, time_anchor, rules)
+                       for am in by_sentence.get(sent.index, [])]
         all_actors.extend(sent_actors)
         first = _mask(doc.text, sent, sent_actors, rules)
         speaker = _attribution(first, rules, last_speaker, last_person)

@@ -252,3 +252,15 @@ def test_how_the_text_introduces_a_speaker_is_its_own_voice(seed_docs, rules):
     [m] = find(ex, rules, "Lü Chao", "MEMBER_OF", "Liaoning Academy of Social Sciences")
     assert m.speaker is None and m.speaker_name is None  # "Lü Chao, a research fellow at ..., told the GT"
     assert any(m.speaker == "lu_chao" for m in ex.mentions if m.claim.relation not in ("MEMBER_OF", "LEADER_OF"))
+
+
+def test_the_unnamed_leader_of_a_state_is_who_led_it_that_year(rules):
+    doc = parse_document("l.txt", "In 1951 the North Korean leader thanked the Chinese side.\n"
+                                  "In 1950 the North Korean leader Kim Il Sung met Stalin.\n"
+                                  "In 1990 the Soviet leader visited Beijing.\n", rules)
+    ex = extract(doc, rules)
+    assert find(ex, rules, "Kim Il Sung", "SUPPORT", "China") and find(ex, rules, "North Korea", "SUPPORT", "China")
+    [m] = [a for a in ex.actors if a.resolution == "role"]
+    assert (m.surface, m.actor) == ("North Korean leader", "kim_il_sung")
+    # no one in the gazetteer led the Soviet Union in 1990: the state stays
+    assert any(a.actor == "soviet_union" and a.sentence == 2 for a in ex.actors)
