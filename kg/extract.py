@@ -322,6 +322,8 @@ def _mentions(doc: Document, sentences: list[Sentence], rules: Rules, perspectiv
                     if ref:
                         actors.append(ActorMention(ref, s, e, surface, si, "role"))
                         named[ref] = s
+                        last_person = (ref, si)
+                        persons_of.setdefault(si, []).append(ref)
             elif kind == "pronoun_country":
                 if last_person and si - last_person[1] <= 3:
                     country = rules.actors[persons_of[last_person[1]][0]].country
