@@ -325,7 +325,7 @@ def _load_actors(path: Path) -> dict[str, Actor]:
             was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)))
                         for r in e.get("was") or [])
         except (KeyError, TypeError, ValueError) as exc:
-            raise RulesError(f"{where} ({e['id']}): represents/was entries need actor, from and to years ({exc})") from None
+            raise RulesError(f"{where} ({e['id']}): represents and was entries need an actor and whole-number years ({exc})") from None
         actors[e["id"]] = Actor(
             id=e["id"], label=e["label"], type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
             short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
