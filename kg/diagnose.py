@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.documents import Document
-from kg.extract import ActorMention, Sentence, _mask, extract
+from kg.extract import ActorMention, Sentence, mask, extract
 from kg.rules import Rules
 
 UNKNOWN = "?"
@@ -78,7 +78,7 @@ def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Ex
         near = []
         unknown = _unknown_name_mentions(doc, sent, slots, rules)
         if unknown:
-            relaxed = _mask(doc.text, sent, slots + unknown, rules)
+            relaxed = mask(doc.text, sent, slots + unknown, rules)
             for pat in rules.patterns:
                 if pat.id in matched:
                     continue

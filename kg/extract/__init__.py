@@ -1,0 +1,104 @@
+"""Extract actors, events and claims from one document: a pure function of (document, rules)."""
+from __future__ import annotations
+
+from kg.documents import Document
+from kg.extract.actors import actor_mentions, perspective_of
+from kg.extract.attribution import Speaker, attribution
+from kg.extract.masking import mask, shared_subject_views, acts_in_match
+from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
+from kg.extract.patterns import claims_from_match, overlapping, why_no_claim
+from kg.extract.references import as_of, leader_of, resolve_first_person
+from kg.extract.sentences import sentences_of, split_sentences
+from kg.rules import Rules
+
+__all__ = ["ActorMention", "Claim", "EventMention", "Extraction", "Mention", "Quantity", "Sentence", "extract",
+           "mask", "sentences_of", "split_sentences"]
+
+
+def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
+    """Every actor, event and claim mention of one document (no I/O, no shared state)."""
+    sentences = sentences_of(doc)
+    perspective = perspective_of(doc, rules)
+    actors, events, pending = actor_mentions(doc, sentences, rules, perspective)
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for am in actors:
+        by_sentence.setdefault(am.sentence, []).append(am)
+    events_by_sentence: dict[int, list[EventMention]] = {}
+    for em in events:
+        events_by_sentence.setdefault(em.sentence, []).append(em)
+    pending_by_sentence: dict[int, list] = {}
+    for p in pending:
+        pending_by_sentence.setdefault(p[4], []).append(p)
+
+    mentions: dict[tuple[str, int], Mention] = {}
+    all_actors: list[ActorMention] = []
+    traces: list[dict] = []
+    last_speaker: Speaker | None = None
+    anchor_year: int | None = None
+    paragraph_event: tuple[int, str] | None = None
+    last_person: str | None = None
+    for sent in sentences:
+        stext = doc.text[sent.start:sent.end]
+        sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
+        ym = rules.year.search(stext)
+        year = int(ym.group(1)) if ym else None
+        if paragraph_event and paragraph_event[0] != sent.paragraph:
+            paragraph_event = None
+        time_anchor = year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
+        # what a name meant then goes by the sentence's own years (or its event), not a year carried
+        # over from earlier sentences, and only when they all fall on the same side
+        own_years = [int(y) for y in rules.year.findall(stext)] or (
+            [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
+        sent_actors = [leader_of(as_of(am, own_years, rules), doc.text, time_anchor, rules)
+                       for am in by_sentence.get(sent.index, [])]
+        all_actors.extend(sent_actors)
+        first = mask(doc.text, sent, sent_actors, rules)
+        speaker = attribution(first, rules, last_speaker, last_person)
+        fp = resolve_first_person(pending_by_sentence.get(sent.index, []), sent, doc, rules, perspective, speaker)
+        all_actors.extend(fp)
+        masked = mask(doc.text, sent, sent_actors + fp, rules) if fp else first
+        if fp:
+            speaker = attribution(masked, rules, last_speaker, last_person)
+        tried: list[dict] = []
+        if not sent.repeated and len(masked.slots) >= 1:
+            for view, subject_at in [(masked, None), *shared_subject_views(masked, rules)]:
+                for pat in rules.patterns:
+                    ends: set[int] = set()
+                    for m in overlapping(pat.regex, view.text):
+                        # a later start that ends where an earlier claim ended is a suffix of it: "Mao trained
+                        # in the Soviet Union and fought with Germany" is Mao's act, not the Soviet Union's
+                        if m.end() in ends:
+                            continue
+                        if subject_at is not None and not acts_in_match(m, subject_at):
+                            continue  # on a view, only the joined subject and its later verb count
+                        via = "" if subject_at is None else "+shared-subject"
+                        got = claims_from_match(pat, m, view, rules, speaker, sent, doc, sent_events, year,
+                                                 paragraph_event[1] if paragraph_event else None, time_anchor, via)
+                        tried.append({"rule": pat.id + via,
+                                      "span": (m.start(), m.end()), "claims": len(got),
+                                      "produced": [(x.claim.subject, x.claim.relation, x.claim.object,
+                                                    x.polarity) for x in got],
+                                      "why_not": "" if got else why_no_claim(pat, m, view, rules, speaker)})
+                        if got:  # a match the type checks refused leaves the way open to a later start
+                            ends.add(m.end())
+                        for mention in got:
+                            mentions.setdefault((mention.claim.id, sent.index), mention)
+        if trace:
+            traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,
+                           "repeated": sent.repeated, "slots": list(masked.slots)})
+        if speaker:
+            last_speaker = speaker
+        for am in sorted(sent_actors, key=lambda a: a.start):
+            if rules.actors[am.actor].type == "person":
+                last_person = am.actor
+        if year:
+            anchor_year = year
+        elif sent_events:
+            anchor_year = rules.events[sent_events[-1]].start or anchor_year
+        if sent_events:
+            paragraph_event = (sent.paragraph, sent_events[-1])
+    ordered = sorted(mentions.values(), key=lambda x: (x.start, x.end, x.claim, x.rule))
+    return Extraction(doc, sentences, sorted(all_actors, key=lambda a: (a.start, a.end, a.actor)), events,
+                      ordered, perspective, traces)
+
+

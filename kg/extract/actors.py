@@ -1,0 +1,174 @@
+"""Actor and event mentions: gazetteer names, then short names, pronouns, role nouns and titles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.documents import Document
+from kg.extract.model import ActorMention, EventMention, Sentence
+from kg.extract.references import STANDS_ALONE, has_title
+from kg.extract.sentences import sentence_at
+from kg.rules import Rules
+
+
+@dataclass
+class _Matcher:
+    regex: re.Pattern
+    inner: re.Pattern  # actor names alone, to find the participants named inside an event's name
+    entries: dict[str, list[tuple[str, str]]]  # surface -> [(kind, id)]
+
+
+_MATCHERS: dict[str, _Matcher] = {}
+
+
+def name_matcher(rules: Rules) -> _Matcher:
+    if rules.digest in _MATCHERS:
+        return _MATCHERS[rules.digest]
+    entries: dict[str, list[tuple[str, str]]] = {}
+
+    def add(surface: str, kind: str, ident: str) -> None:
+        # a leading "the" belongs to the sentence, not the name: "the Chinese" must not beat
+        # "Chinese People's Volunteers" by starting one word earlier
+        surface = surface[4:] if surface.startswith("the ") else surface
+        entries.setdefault(surface, [])
+        if (kind, ident) not in entries[surface]:
+            entries[surface].append((kind, ident))
+    for phrase in rules.not_actors:
+        add(phrase, "not", "")
+    for ev in rules.events.values():
+        for a in (ev.label, *ev.aliases):
+            add(a, "event", ev.id)
+    for actor in rules.actors.values():
+        for a in actor.aliases:
+            add(a, "actor", actor.id)
+        for a in actor.short:
+            add(a, "short", actor.id)
+    for form, ident in rules.combining_forms.items():
+        add(form, "combining", ident)
+    for kind, phrases in rules.first_person.items():
+        for ph in phrases:
+            add(ph, f"first_{kind}", "")
+    for ph in rules.pronouns.get("person", ()):
+        add(ph, "pronoun", "")
+    for ph in rules.pronouns.get("body", ()):
+        add(ph, "pronoun_body", "")
+    for noun, kind in rules.role_nouns.items():
+        add(noun, "role", kind)
+    for title in rules.role_titles:
+        add(title, "title", title)
+    for ph in rules.pronouns.get("country_of_person", ()):
+        add(ph, "pronoun_country", "")
+    alts = sorted(entries, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    names = [a for a in alts if entries[a][0][0] in ("actor", "combining")]
+    inner = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in names) + r")(?![\w])")
+    _MATCHERS[rules.digest] = m = _Matcher(regex, inner, entries)
+    return m
+
+
+def perspective_of(doc: Document, rules: Rules) -> str | None:
+    """The side a text is written from: front matter, else cue phrases and the publisher's country."""
+    if doc.perspective:
+        return doc.perspective
+    scores: dict[str, int] = {}
+    for actor in rules.actors.values():
+        n = sum(len(re.findall(rf"(?<!\w){re.escape(c)}(?!\w)", doc.text)) for c in actor.perspective_cues)
+        if n:
+            scores[actor.id] = n
+    outlet = rules.actor_by_name(doc.publisher) if doc.publisher else None
+    if outlet and outlet.country:
+        scores[outlet.country] = scores.get(outlet.country, 0) + 2
+    return max(sorted(scores), key=lambda k: scores[k]) if scores else None
+
+
+def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, perspective: str | None = None):
+    """Actor and event mentions; short names and pronouns resolved to the actor named before."""
+    m = name_matcher(rules)
+    actors: list[ActorMention] = []
+    events: list[EventMention] = []
+    pending: list[tuple[str, int, int, str, int]] = []  # first-person phrases, resolved per sentence
+    named: dict[str, int] = {}       # actor id -> position of its latest full mention
+    last_person: tuple[str, int] | None = None
+    persons_of: dict[int, list[str]] = {}  # sentence -> persons named in it, in order
+    latest: dict[str, tuple[str, int]] = {}  # actor type -> (latest actor named of that type, sentence)
+    # the first state, party or army of each sentence: usually its subject, which "it" takes up
+    first_body: dict[int, str] = {}
+    # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
+    text = doc.text.replace("\u2019", "'")
+    for hit in m.regex.finditer(text, doc.body_start):
+        key, s, e = hit.group(0), hit.start(), hit.end()
+        surface = doc.text[s:e]
+        si = sentence_at(sentences, s)
+        if si < 0:
+            continue
+        for kind, ident in m.entries[key][:1] if m.entries[key][0][0] != "short" else [("short", "")]:
+            if kind == "actor":
+                actors.append(ActorMention(ident, s, e, surface, si, "alias"))
+                named[ident] = s
+                latest[rules.actors[ident].type] = (ident, si)
+                if rules.actors[ident].type == "person":
+                    last_person = (ident, si)
+                    persons_of.setdefault(si, []).append(ident)
+                elif rules.actors[ident].type in ("state", "organisation", "military_unit"):
+                    first_body.setdefault(si, ident)
+            elif kind == "short":
+                cands = [i for k, i in m.entries[key] if k == "short" and i in named]
+                if cands:
+                    ident = max(cands, key=lambda i: named[i])
+                    actors.append(ActorMention(ident, s, e, surface, si, "short"))
+                    named[ident] = s
+                    if rules.actors[ident].type == "person":
+                        last_person = (ident, si)
+                        persons_of.setdefault(si, []).append(ident)
+            elif kind == "combining" and doc.text[e:e + 1] == "-":
+                actors.append(ActorMention(ident, s, e, surface, si, "alias"))
+            elif kind == "event":
+                events.append(EventMention(ident, s, e, surface, si))
+                # "the U.S.-south Korea joint military exercises" still names both sides
+                participants = rules.events[ident].participants
+                for sub in m.inner.finditer(text, s, e):
+                    k, ident2 = m.entries[sub.group(0)][0]
+                    if ident2 in participants and (k == "actor" or text[sub.end():sub.end() + 1] == "-"):
+                        actors.append(ActorMention(ident2, sub.start(), sub.end(), doc.text[sub.start():sub.end()],
+                                                   si, "alias"))
+            elif kind == "role":
+                # "the magazine said": the latest media outlet named; "a magazine" introduces a new one
+                if text[max(0, s - 4):s].lower() == "the " and ident in latest:
+                    ref, ref_si = latest[ident]
+                    if si - ref_si <= 5:
+                        actors.append(ActorMention(ref, s, e, surface, si, "role"))
+                        latest[ident] = (ref, si)  # "the magazine ... The magazine ..." keeps it in view
+            elif kind == "title":
+                if text[max(0, s - 4):s].lower() == "the " and STANDS_ALONE.match(text, e):
+                    holders = [i for i in named if has_title(rules.actors[i], ident)]
+                    # "** The chairman" in a text written from China's side, with the name censored:
+                    # the one person of that side the gazetteer knows by that title
+                    own_side = [i for i, a in rules.actors.items() if has_title(a, ident) and a.country == perspective]
+                    ref = max(holders, key=lambda i: named[i]) if holders else (
+                        own_side[0] if perspective and len(own_side) == 1 else None)
+                    if ref:
+                        actors.append(ActorMention(ref, s, e, surface, si, "role"))
+                        named[ref] = s
+                        last_person = (ref, si)
+                        persons_of.setdefault(si, []).append(ref)
+            elif kind == "pronoun_country":
+                if last_person and si - last_person[1] <= 3:
+                    country = rules.actors[persons_of[last_person[1]][0]].country
+                    if country:
+                        actors.append(ActorMention(country, s, e, surface, si, "pronoun"))
+            elif kind == "pronoun_body":
+                body = first_body.get(si) or first_body.get(si - 1)
+                if body and not rules.expletive_after.match(doc.text, e):
+                    actors.append(ActorMention(body, s, e, surface, si, "pronoun"))
+            elif kind == "pronoun":
+                # a pronoun refers to a person named in this or the previous three sentences. "he" takes
+                # the first person of the nearest such sentence, usually its subject ("Dobrynin told
+                # Brezhnev that he had met Kissinger"); "him" the latest ("Brezhnev contacted Kim and
+                # asked him"), since an object pronoun is seldom the subject of its own clause
+                if last_person and si - last_person[1] <= 3:
+                    ident = last_person[0] if surface.lower() in ("him", "her") else persons_of[last_person[1]][0]
+                    actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
+            elif kind.startswith("first_"):
+                pending.append((kind, s, e, surface, si))
+    return actors, events, pending
+

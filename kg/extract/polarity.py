@@ -1,0 +1,26 @@
+"""Asserted, negated or hedged: negation cues in the verb's clause, hedges in or before the claim."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.masking import Masked, plain
+from kg.rules import Rules
+
+
+def polarity_of_match(masked: Masked, m: re.Match, rules: Rules) -> str:
+    obj = m.start("Y") if "Y" in m.re.groupindex and m.group("Y") else m.end()
+    # a negation counts only in the clause that holds the verb ("was not reconciled, and tried to ...")
+    clause_start = max(m.start(), masked.text.rfind(",", m.start(), obj) + 1)
+    # nor across an embedded question: "didn't sleep for days over whether to send troops"
+    for opener in rules.clause_openers.finditer(masked.text, clause_start, obj):
+        clause_start = opener.end()
+    region = rules.negation_exceptions.sub(" ", plain(masked.text[clause_start:obj]))
+    if rules.negation.search(region):
+        return "negated"
+    if rules.hedge.search(plain(masked.text[m.start():m.end()])):
+        return "hedged"
+    if rules.hedge_sentence.search(plain(masked.text[:m.start()])):
+        return "hedged"
+    return "asserted"
+
+

@@ -1,0 +1,76 @@
+"""What a reference means where it stands: first person, names of their time, unnamed leaders, lifting."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.documents import Document
+from kg.extract.attribution import Speaker, inside_quotes
+from kg.extract.model import ActorMention, Sentence
+from kg.rules import Actor, Rules
+
+# a title that stands for a person is followed by a clause break or a verb, not by a noun or "of"
+STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|\s(?:once|also|then|later|himself|herself|said|says|told|tells|was|is|had|has|"
+                           r"would|will|did|could|replied|answered|wrote|ordered|decided|[a-z]+ed)\b)")
+
+
+def has_title(actor: Actor, title: str) -> bool:
+    return actor.type == "person" and any(a.lower().startswith(title + " ") for a in actor.aliases)
+
+
+
+def resolve_first_person(pending, sent: Sentence, doc: Document, rules: Rules, perspective: str | None,
+                          speaker: Speaker | None) -> list[ActorMention]:
+    out = []
+    for kind, s, e, surface, si in pending:
+        side = perspective
+        if speaker and speaker.actor and inside_quotes(doc.text, s, sent.start):
+            sp = rules.actors[speaker.actor]
+            side = sp.id if sp.type == "state" else sp.country
+        if not side:
+            continue
+        target = side
+        if kind == "first_party":
+            target = rules.actors[side].party if side in rules.actors else None
+        if target:
+            out.append(ActorMention(target, s, e, surface, si, "first_person"))
+    return out
+
+
+
+def as_of(am: ActorMention, years: list[int], rules: Rules) -> ActorMention:
+    """The mention as the actor its name meant in those years: "Russia" in 1969 is the Soviet Union."""
+    if years:
+        for w in rules.actors[am.actor].was:
+            if all(w.start <= y <= w.end for y in years):
+                return replace(am, actor=w.actor)
+    return am
+
+
+# "the North Korean leader" with no name after it: the person who led that state then
+_UNNAMED_LEADER = re.compile(r"\s+(?:leader|president|premier|chairman|head of state)\b(?!\s+[A-Z])")
+
+
+def leader_of(am: ActorMention, text: str, year: int | None, rules: Rules) -> ActorMention:
+    if year is None or rules.actors[am.actor].type != "state" or text[max(0, am.start - 4):am.start].lower() != "the ":
+        return am
+    m = _UNNAMED_LEADER.match(text, am.end)
+    if not m:
+        return am
+    leaders = [a.id for a in rules.actors.values() if a.type == "person"
+               and any(r.actor == am.actor and r.start <= year <= r.end for r in a.represents)]
+    if len(leaders) != 1:
+        return am
+    return ActorMention(leaders[0], am.start, m.end(), text[am.start:m.end()], am.sentence, "role")
+
+
+def lift(actor: Actor, year: int | None) -> str | None:
+    """The body a person led or commanded in that year, so their acts count for it too."""
+    if year is None:
+        return None
+    for r in actor.represents:
+        if r.start <= year <= r.end:
+            return r.actor
+    return None
+
+

@@ -1,0 +1,78 @@
+"""Paragraphs and sentences with offsets into the stored text; repeated boilerplate marked."""
+from __future__ import annotations
+
+import re
+
+from kg.documents import Document
+from kg.extract.model import Sentence
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jr", "sr", "prof", "rev", "gov", "sen",
+                  "rep", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "u.s", "u.n", "u.k", "etc", "vs", "inc", "co", "corp", "ltd", "e.g", "i.e", "approx",
+                  "p", "pp", "no", "ft", "mt", "adm", "capt", "maj", "messrs"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9*])|(?<=[a-z])[.!?](?=[A-Z][a-z])")
+
+
+def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
+    """Non-empty lines; a line cut mid-sentence ("During the\\n\\nperiod, ...") joins the next."""
+    spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text[start:])]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged:
+            ps, pe = merged[-1]
+            prev, nxt = text[ps:pe].rstrip(), text[s:e].lstrip()
+            if prev and nxt and prev[-1].isalpha() and prev[-1].islower() and nxt[0].islower():
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\S+)$", text[pos:m.start()] if m.start() > pos else "")
+        w = word.group(1).lower().rstrip(".") if word else ""
+        if text[m.start()] == "." and (w in _ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
+            continue
+        out.append((pos, m.end()))
+        pos = m.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end and text[pos:end].strip():
+        out.append((pos, end))
+    return [(s, s + len(text[s:e].rstrip())) for s, e in out if text[s:e].strip()]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def sentences_of(doc: Document) -> list[Sentence]:
+    """Sentences with offsets into doc.text; sentences the document already made are marked repeated."""
+    seen: list[set[str]] = []
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(_paragraphs(doc.text, doc.body_start)):
+        for s, e in split_sentences(doc.text, ps, pe):
+            words = _words(doc.text[s:e])
+            # boilerplate reprinted with small edits ("once assisted" / "assisted") is still a repeat
+            repeated = len(words) >= 6 and any(len(words & o) / len(words | o) >= 0.8 for o in seen)
+            seen.append(words)
+            out.append(Sentence(len(out), s, e, p, repeated))
+    return out
+
+
+
+def sentence_at(sentences: list[Sentence], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= pos:
+            lo = mid + 1
+        elif sentences[mid].start > pos:
+            hi = mid - 1
+        else:
+            return mid
+    return -1
+
+
