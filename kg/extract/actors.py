@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from kg.documents import Document
@@ -11,10 +12,60 @@ from kg.extract.sentences import sentence_at
 from kg.rules import Rules
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def fold(token: str) -> str:
+    """A token as names are matched: accents and curly apostrophes do not count ("Walesa" finds "Wałęsa")."""
+    if token.isascii():
+        return token
+    token = unicodedata.normalize("NFKD", token.replace("\u2019", "'"))
+    return "".join(c for c in token if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
+
+
+class NameIndex:
+    """Longest-match lookup of names over word tokens: one dict probe per token, however many names.
+
+    A regular expression alternation of every name grows slower with each name; the gazetteer
+    derived from the field's dictionaries holds tens of thousands."""
+
+    def __init__(self, surfaces):
+        self.by_first: dict[str, dict[tuple[str, ...], str]] = {}
+        self.longest: dict[str, int] = {}
+        for surface in surfaces:
+            key = tuple(fold(t) for t in _TOKEN.findall(surface))
+            if key:
+                self.by_first.setdefault(key[0], {}).setdefault(key, surface)
+                self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+    def find(self, text: str, start: int = 0, end: int | None = None):
+        """(start, end, surface) of each longest name, left to right, not overlapping."""
+        toks = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+        i = 0
+        while i < len(toks):
+            cands = self.by_first.get(toks[i][2])
+            if cands:
+                for n in range(min(self.longest[toks[i][2]], len(toks) - i), 0, -1):
+                    key = tuple(t[2] for t in toks[i:i + n])
+                    if key in cands and (n == 1 or _plain_gaps(text, toks[i:i + n])):
+                        yield toks[i][0], toks[i + n - 1][1], cands[key]
+                        i += n
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+
+
+def _plain_gaps(text: str, toks) -> bool:
+    # a name does not run across a line break or a wide gap
+    return all(len(text[a[1]:b[0]]) <= 1 and "\n" not in text[a[1]:b[0]] for a, b in zip(toks, toks[1:]))
+
+
 @dataclass
 class _Matcher:
-    regex: re.Pattern
-    inner: re.Pattern  # actor names alone, to find the participants named inside an event's name
+    names: NameIndex   # every surface the gazetteer and lexicon know
+    inner: NameIndex   # actor names alone, to find the participants named inside an event's name
     entries: dict[str, list[tuple[str, str]]]  # surface -> [(kind, id)]
 
 
@@ -58,11 +109,8 @@ def name_matcher(rules: Rules) -> _Matcher:
         add(title, "title", title)
     for ph in rules.pronouns.get("country_of_person", ()):
         add(ph, "pronoun_country", "")
-    alts = sorted(entries, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
-    names = [a for a in alts if entries[a][0][0] in ("actor", "combining")]
-    inner = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in names) + r")(?![\w])")
-    _MATCHERS[rules.digest] = m = _Matcher(regex, inner, entries)
+    names = [a for a in entries if entries[a][0][0] in ("actor", "combining")]
+    _MATCHERS[rules.digest] = m = _Matcher(NameIndex(entries), NameIndex(names), entries)
     return m
 
 
@@ -81,8 +129,26 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
     return max(sorted(scores), key=lambda k: scores[k]) if scores else None
 
 
-def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, perspective: str | None = None):
-    """Actor and event mentions; short names and pronouns resolved to the actor named before."""
+def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int):
+    """Gazetteer names and the document's own names (found by NER), longest first where they overlap."""
+    hits = [(s, e, key, m.entries[key]) for s, e, key in m.names.find(text, start)]
+    if extra:
+        hits += [(s, e, key, extra[key]) for s, e, key in NameIndex(extra).find(text, start)]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept, end = [], -1
+        for h in hits:
+            if h[0] >= end:
+                kept.append(h)
+                end = h[1]
+        hits = kept
+    return hits
+
+
+def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, perspective: str | None = None,
+                   extra: dict[str, list[tuple[str, str]]] | None = None):
+    """Actor and event mentions; short names and pronouns resolved to the actor named before.
+
+    extra: the document's own names (surface -> [(kind, actor id)]) beside the gazetteer's."""
     m = name_matcher(rules)
     actors: list[ActorMention] = []
     events: list[EventMention] = []
@@ -95,13 +161,12 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     text = doc.text.replace("\u2019", "'")
-    for hit in m.regex.finditer(text, doc.body_start):
-        key, s, e = hit.group(0), hit.start(), hit.end()
+    for s, e, key, found in _hits(m, extra or {}, text, doc.body_start):
         surface = doc.text[s:e]
         si = sentence_at(sentences, s)
         if si < 0:
             continue
-        for kind, ident in m.entries[key][:1] if m.entries[key][0][0] != "short" else [("short", "")]:
+        for kind, ident in found[:1] if found[0][0] != "short" else [("short", "")]:
             if kind == "actor":
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
                 named[ident] = s
@@ -112,7 +177,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 elif rules.actors[ident].type in ("state", "organisation", "military_unit"):
                     first_body.setdefault(si, ident)
             elif kind == "short":
-                cands = [i for k, i in m.entries[key] if k == "short" and i in named]
+                cands = [i for k, i in found if k == "short" and i in named]
                 if cands:
                     ident = max(cands, key=lambda i: named[i])
                     actors.append(ActorMention(ident, s, e, surface, si, "short"))
@@ -126,11 +191,10 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 events.append(EventMention(ident, s, e, surface, si))
                 # "the U.S.-south Korea joint military exercises" still names both sides
                 participants = rules.events[ident].participants
-                for sub in m.inner.finditer(text, s, e):
-                    k, ident2 = m.entries[sub.group(0)][0]
-                    if ident2 in participants and (k == "actor" or text[sub.end():sub.end() + 1] == "-"):
-                        actors.append(ActorMention(ident2, sub.start(), sub.end(), doc.text[sub.start():sub.end()],
-                                                   si, "alias"))
+                for ss, se, sub in m.inner.find(text, s, e):
+                    k, ident2 = m.entries[sub][0]
+                    if ident2 in participants and (k == "actor" or text[se:se + 1] == "-"):
+                        actors.append(ActorMention(ident2, ss, se, doc.text[ss:se], si, "alias"))
             elif kind == "role":
                 # "the magazine said": the latest media outlet named; "a magazine" introduces a new one
                 if text[max(0, s - 4):s].lower() == "the " and ident in latest:
