@@ -51,9 +51,16 @@ def _write_output(data: bytes | str, output: str | None) -> None:
 @click.version_option(__version__, prog_name="kg")
 @click.option("--store", "store_path", envvar="KG_STORE", default=DEFAULT_STORE, show_default=True,
               type=click.Path(file_okay=False), help="Store directory (or set KG_STORE).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of your own rule files (actors.yaml, verbs.yaml, relations.yaml, ...) that extend "
+                   "the built-in ones; repeatable (or set KG_RULES, separated by ':').")
 @click.pass_context
-def cli(ctx: click.Context, store_path: str) -> None:
+def cli(ctx: click.Context, store_path: str, rule_dirs: tuple[str, ...]) -> None:
     """kg: a claim-provenance knowledge graph of who did what to whom, according to whom."""
+    if rule_dirs:
+        # one place decides which rule files are in force: kg.rules reads KG_RULES
+        os.environ["KG_RULES"] = os.pathsep.join([*filter(None, os.environ.get("KG_RULES", "").split(os.pathsep)),
+                                                  *rule_dirs])
     ctx.obj = Store(store_path)
 
 
@@ -445,9 +452,16 @@ def unknown_names(store: Store, limit: int | None) -> None:
     click.echo(report.unknown_names_text(find(documents_named(store, rules=rules), rules)[:limit]), nl=False)
 
 
-@cli.group()
-def rules() -> None:
-    """Check the rule files under ontology/."""
+@cli.group(invoke_without_command=True)
+@click.pass_context
+@_fails_cleanly
+def rules(ctx: click.Context) -> None:
+    """The rule files in force (built-in, derived, and yours from --rules / KG_RULES) and their hash."""
+    if ctx.invoked_subcommand is None:
+        from kg.rules import load_rules, rule_dirs, rule_files
+        for p in rule_files(rule_dirs()):
+            click.echo(str(p))
+        click.echo(f"rules hash {load_rules().digest}")
 
 
 @rules.command("test")

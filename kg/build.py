@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -12,7 +12,7 @@ from kg.documents import Document, parse_document, read_documents
 from kg.errors import DocumentError, StoreError
 from kg.extract import Extraction, extract
 from kg.corroborate import corroborate
-from kg.rdf import build_log_quads, corroboration_quads, extraction_quads, vocabulary_quads
+from kg.rdf import build_log_quads, parse_rule_quads, used_actors, corroboration_quads, extraction_quads, vocabulary_quads
 from kg.rules import Rules, load_rules
 from kg.store import Store
 
@@ -56,8 +56,15 @@ def documents_named(store: Store, names: list[str] | tuple[str, ...] = (), rules
     return [docs[n] for n in names] if names else list(docs.values())
 
 
+def with_discovered(rules: Rules, extractions: list[Extraction]) -> Rules:
+    """The rules with every document's own actors (found by NER) beside the listed ones."""
+    found = {k: a for ex in extractions for k, a in sorted(ex.discovered.items())}
+    return replace(rules, actors={**found, **rules.actors}) if found else rules
+
+
 def _quads(extractions: list[Extraction], rules: Rules, log: list) -> Iterator:
-    yield from vocabulary_quads(rules)
+    yield from vocabulary_quads(rules, used_actors(extractions, rules))
+    yield from parse_rule_quads(extractions, rules)
     for ex in extractions:
         yield from extraction_quads(ex, rules)
     yield from corroboration_quads(corroborate(extractions, rules))
@@ -69,6 +76,7 @@ def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     docs = sorted(docs, key=lambda d: d.file_name)
     extractions = [extract(d, rules) for d in docs]
+    rules = with_discovered(rules, extractions)
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     build_id = hashlib.sha256(f"{started}|{'|'.join(d.id for d in docs)}".encode()).hexdigest()[:16]
     log = list(build_log_quads(build_id, started, ended, rules, len(docs)))

@@ -41,6 +41,7 @@ class Explanation:
     masked: str
     trials: list[RuleTrial]
     near_misses: list[RuleTrial]                 # rules that would fire if an unknown name were an actor
+    parse: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # token, lemma, POS, relation, head
 
 
 def _unknown_name_mentions(doc: Document, sent: Sentence, known: list[ActorMention], rules: Rules) -> list[ActorMention]:
@@ -59,6 +60,7 @@ def _unknown_name_mentions(doc: Document, sent: Sentence, known: list[ActorMenti
 def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Explanation]:
     """For each sentence (or one): actors found, every rule that matched and what it made, and near misses."""
     ex = extract(doc, rules, trace=True)
+    rules = ex.rules or rules  # with the document's own actors (found by NER)
     by_index = {s.index: s for s in ex.sentences}
     if sentence is not None and sentence not in by_index:
         raise IndexError(f"{doc.file_name}: no sentence {sentence} (it has {len(ex.sentences)}, numbered from 0)")
@@ -89,12 +91,18 @@ def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Ex
                     if names:
                         near.append(RuleTrial(pat.id, False, [], "would fire if these were known actors: "
                                               + ", ".join(dict.fromkeys(names))))
+        for f in t.get("frames") or []:
+            claims = [] if f.get("why_not") else [(", ".join(f["subjects"]), f["relation"], ", ".join(f["objects"]), "")]
+            trials.append(RuleTrial(f["rule"], not f.get("why_not"), claims,
+                                    f.get("why_not", "") or f"'{f['verb']}' ({f['lemma']})"))
         speaker = t["speaker"]
+        parse = t.get("parse")
         out.append(Explanation(
             doc.file_name, sent.index, doc.text[sent.start:sent.end], sent.repeated,
             [(a.surface, rules.actors[a.actor].label, a.resolution) for a in slots],
             (rules.actors[speaker.actor].label if speaker.actor else speaker.name) if speaker else "",
-            t["masked"], trials, near))
+            t["masked"], trials, near,
+            [(tok.text, tok.lemma, tok.pos, tok.dep, parse.tokens[tok.head].text) for tok in parse.tokens] if parse else []))
     return out
 
 

@@ -57,8 +57,8 @@ def load_gold(path: Path) -> dict:
 
 
 def predicted_claims(ex: Extraction, rules: Rules) -> set[tuple[str, str, str]]:
-    return {(rules.actors[m.claim.subject].label, m.claim.relation, rules.actors[m.claim.object].label)
-            for m in ex.mentions}
+    actors = (ex.rules or rules).actors
+    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label) for m in ex.mentions}
 
 
 def score_document(ex: Extraction, gold: dict, rules: Rules) -> DocumentScore:
@@ -68,7 +68,7 @@ def score_document(ex: Extraction, gold: dict, rules: Rules) -> DocumentScore:
     labelled, unlabelled, actors = Score(), Score(), Score()
     labelled.add(pred, want)
     unlabelled.add({frozenset((s, o)) for s, _, o in pred}, {frozenset((s, o)) for s, _, o in want})
-    actors.add({rules.actors[a.actor].label for a in ex.actors}, set(gold.get("actors") or []))
+    actors.add({(ex.rules or rules).actors[a.actor].label for a in ex.actors}, set(gold.get("actors") or []))
     return DocumentScore(ex.document.file_name, labelled, unlabelled, actors,
                          sorted(want - pred), sorted(pred - want))
 
@@ -111,20 +111,50 @@ def _norm(name) -> str:
     return " ".join(str(name or "").lower().split())
 
 
-def evaluate_rows(claim_rows: list[dict], actor_rows: list[dict], gold: dict[str, dict]) -> Evaluation:
-    """Score a build's claim and actor rows (kg.tables) against gold files, document by document."""
+class _Names:
+    """Gold names and system labels on one footing: an actor the gazetteer knows under any alias is
+    that actor; a gold actor no list has matches a system actor named by one of its surface forms."""
+
+    def __init__(self, gold: dict, rules: Rules | None):
+        self.rules = rules
+        self.gold_key: dict[str, str] = {}
+        self.surface_key: dict[str, str] = {}
+        for m in gold.get("missing_actors") or []:
+            for surface in [m.get("label"), *(m.get("surfaces") or [])]:
+                if surface:
+                    self.surface_key.setdefault(_norm(surface).removeprefix("the "), str(m.get("label")))
+
+    def key(self, name: str, actor_id: str | None = None) -> str:
+        if self.rules is not None:
+            actor = self.rules.actors.get(actor_id or "") if actor_id else None
+            actor = actor if actor is not None and actor.listed else self.rules.actor_by_name(name)
+            if actor is not None:
+                return actor.label
+        return self.surface_key.get(_norm(name).removeprefix("the "), name)
+
+
+def evaluate_rows(claim_rows: list[dict], actor_rows: list[dict], gold: dict[str, dict],
+                  rules: Rules | None = None) -> Evaluation:
+    """Score a build's claim and actor rows (kg.tables) against gold files, document by document.
+
+    With rules, names are compared through the gazetteer's aliases and the gold's surface forms."""
     docs: list[DocumentScore] = []
     misses, false = [], []
     pol_ok = pol_all = att_ok = att_all = 0
     for name in sorted(gold):
         g = gold[name]
-        rows = [r for r in claim_rows if r["doc"] == name]
+        names = _Names(g, rules)
+        rows = [dict(r, subject=names.key(r["subject"], r.get("subject_id")),
+                     object=names.key(r["object"], r.get("object_id"))) for r in claim_rows if r["doc"] == name]
         pred = {(r["subject"], r["relation"], r["object"]) for r in rows}
+        g = dict(g, claims=[dict(c, subject=names.key(c["subject"]), object=names.key(c["object"]))
+                            for c in g.get("claims") or []], actors=[names.key(a) for a in g.get("actors") or []])
         want = {(c["subject"], c["relation"], c["object"]) for c in g.get("claims") or []}
         labelled, unlabelled, actors = Score(), Score(), Score()
         labelled.add(pred, want)
         unlabelled.add({frozenset((s, o)) for s, _, o in pred}, {frozenset((s, o)) for s, _, o in want})
-        actors.add({r["actor"] for r in actor_rows if r["doc"] == name}, set(g.get("actors") or []))
+        actors.add({names.key(r["actor"], r.get("actor_id")) for r in actor_rows if r["doc"] == name},
+                   set(g.get("actors") or []))
         docs.append(DocumentScore(name, labelled, unlabelled, actors, sorted(want - pred), sorted(pred - want)))
         for triple in sorted(pred & want):
             gold_claims = [c for c in g["claims"] if (c["subject"], c["relation"], c["object"]) == triple]
@@ -159,7 +189,7 @@ def load_gold_dir(directory: Path, names: list[str] | None = None) -> dict[str, 
     return gold
 
 
-def evaluate_store(store, gold_dir: Path, names: list[str] | None = None) -> Evaluation:
+def evaluate_store(store, gold_dir: Path, names: list[str] | None = None, rules: Rules | None = None) -> Evaluation:
     """Score the claims and actors of a build against the gold files of the documents it holds."""
     from kg.tables import actor_rows, claim_rows
     claims, actors = claim_rows(store), actor_rows(store)
@@ -172,4 +202,7 @@ def evaluate_store(store, gold_dir: Path, names: list[str] | None = None) -> Eva
     gold = {n: g for n, g in gold.items() if n in stored}
     if not gold:
         raise RulesError(f"{gold_dir}: none of its gold documents is in the store")
-    return evaluate_rows(claims, actors, gold)
+    if rules is None:
+        from kg.rules import load_rules
+        rules = load_rules()
+    return evaluate_rows(claims, actors, gold, rules)

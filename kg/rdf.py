@@ -15,7 +15,7 @@ from kg import __version__
 from kg.corroborate import Corroboration, Source, publisher_source
 from kg.documents import Document
 from kg.extract import Extraction, Mention
-from kg.rules import Rules
+from kg.rules import Actor, Rules
 
 BASE = "https://w3id.org/kg/"
 KG = BASE + "ns#"
@@ -84,6 +84,15 @@ def rule_iri(rule_id: str) -> NamedNode:
     return NamedNode(f"{ID}rule/{rule_id}")
 
 
+def predicate_iri(predicate: str) -> NamedNode:
+    """A pattern's finer verb is declared in kg.ttl (kg:suppliedTo); a lexicon entry's lives under
+    predicate/ (predicate/verb/ambush) and is declared by the build as a sub-property of its type."""
+    if ":" in predicate:
+        kind, word = predicate.split(":", 1)
+        return NamedNode(f"{BASE}predicate/{kind}/{word}")
+    return iri("kg:" + predicate)
+
+
 def relation_iri(relation: str) -> NamedNode:
     return NamedNode(KG + relation)
 
@@ -106,9 +115,46 @@ def _q(s, p, o, g=_DG) -> Quad:
     return Quad(s, p, o, g)
 
 
-def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
-    """Actors, events, rules and the extraction run: the same for every document."""
+def used_actors(extractions: Iterable[Extraction], rules: Rules) -> set[str]:
+    """The actors a build names (and the states and parties they refer to): the graph describes these,
+    not the tens of thousands the gazetteer lists."""
+    used: set[str] = set()
+    for ex in extractions:
+        used |= {a.actor for a in ex.actors}
+        used |= {x for m in ex.mentions for x in (m.claim.subject, m.claim.object, m.speaker) if x}
+        if ex.perspective:
+            used.add(ex.perspective)
+    for a in list(used):
+        actor = rules.actors.get(a)
+        if actor:
+            used |= {x for x in (actor.country, actor.party, *(r.actor for r in actor.represents)) if x}
+    return used & set(rules.actors)
+
+
+def actor_country(actor: Actor, rules: Rules) -> str | None:
+    """ISO 3166-1 alpha-3 of the actor's state (IGO/NGO for international bodies), as PLOVER records it."""
+    if actor.iso3:
+        return actor.iso3
+    for ref in (actor.country, *(r.actor for r in actor.represents), *(r.actor for r in actor.roles)):
+        if ref and ref in rules.actors and rules.actors[ref].iso3:
+            return rules.actors[ref].iso3
+    return None
+
+
+def actor_sector(actor: Actor) -> str | None:
+    """GOV, MIL, REB, ... where the dictionaries or the actor's type say it."""
+    if actor.sector:
+        return actor.sector
+    if actor.roles:
+        return actor.roles[-1].sector
+    return {"state": "GOV", "military_unit": "MIL", "media_outlet": "MED"}.get(actor.type)
+
+
+def vocabulary_quads(rules: Rules, actors: set[str] | None = None) -> Iterator[Quad]:
+    """Actors (those named, when given), events, rules and the extraction run."""
     for a in rules.actors.values():
+        if actors is not None and a.id not in actors:
+            continue
         s = actor_iri(a.id)
         yield _q(s, RDF_TYPE, iri("kg:Actor"))
         yield _q(s, RDF_TYPE, iri("kg:" + ACTOR_CLASSES[a.type]))
@@ -119,7 +165,13 @@ def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
         if a.wikidata:
             yield _q(s, iri("owl:sameAs"), iri("wd:" + a.wikidata))
         if a.country:
-            yield _q(s, iri("kg:country"), actor_iri(a.country))
+            yield _q(s, iri("kg:countryActor"), actor_iri(a.country))
+        code, sector = actor_country(a, rules), actor_sector(a)
+        if code:
+            yield _q(s, iri("kg:country"), Literal(code))
+        if sector:
+            yield _q(s, iri("kg:sector"), Literal(sector))
+        yield _q(s, iri("kg:inGazetteer"), Literal("true" if a.listed else "false", datatype=XSD_BOOL))
     for e in rules.events.values():
         s = event_iri(e.id)
         yield _q(s, RDF_TYPE, iri("kg:Event"))
@@ -156,6 +208,23 @@ def vocabulary_quads(rules: Rules) -> Iterator[Quad]:
     yield _q(run, RDF_TYPE, iri("kg:ExtractionRun"))
     yield _q(run, iri("kg:version"), Literal(__version__))
     yield _q(run, iri("kg:rulesHash"), Literal(rules.digest))
+
+
+def parse_rule_quads(extractions: Iterable[Extraction], rules: Rules) -> Iterator[Quad]:
+    """The verb-lexicon entries, event nouns and constructions that made a claim of this build, as kg:Rule."""
+    patterns = {p.id for p in rules.patterns}
+    used = sorted({(m.rule, m.claim.relation, m.predicate) for ex in extractions for m in ex.mentions
+                   if m.rule.split("+")[0] not in patterns})
+    for rule, relation, predicate in used:
+        s = rule_iri(rule)
+        yield _q(s, RDF_TYPE, iri("kg:Rule"))
+        yield _q(s, LABEL, Literal(rule))
+        yield _q(s, iri("kg:relation"), relation_iri(relation))
+        if "+" in rule:
+            yield _q(s, iri("prov:wasDerivedFrom"), rule_iri(rule.split("+")[0]))
+    for predicate, relation in sorted({(p, r) for _, r, p in used}):
+        yield _q(predicate_iri(predicate), iri("rdfs:subPropertyOf"), relation_iri(relation))
+        yield _q(predicate_iri(predicate), LABEL, Literal(predicate))
 
 
 def source_node(src: Source) -> NamedNode:
@@ -214,7 +283,7 @@ def _mention_quads(ex: Extraction, m: Mention, run: NamedNode) -> Iterator[Quad]
     yield _q(mi, iri("prov:wasDerivedFrom"), doc_iri(doc))
     yield _q(mi, iri("prov:wasGeneratedBy"), run)
     yield _q(mi, iri("kg:rule"), rule_iri(m.rule))
-    yield _q(mi, iri("kg:predicate"), iri("kg:" + m.predicate))
+    yield _q(mi, iri("kg:predicate"), predicate_iri(m.predicate))
     yield _q(mi, iri("kg:polarity"), iri("kg:" + POLARITY_IRIS[m.polarity]))
     yield _q(mi, iri("kg:sentenceIndex"), _int(m.sentence))
     if m.speaker:

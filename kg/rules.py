@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +22,6 @@ def _ontology_dir() -> Path:
 
 
 ONTOLOGY_DIR = _ontology_dir()
-RULE_FILES = ("actors.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml")
 ACTOR_TYPES = ("state", "organisation", "military_unit", "person", "group", "media_outlet")
 RELATIONS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "LEADER_OF", "MEMBER_OF")
@@ -47,6 +46,15 @@ class Represents:
     actor: str
     start: int
     end: int
+    names: tuple[str, ...] = ()  # for `was`: only these names of the actor meant the other one then
+
+
+@dataclass(frozen=True)
+class Role:
+    actor: str
+    sector: str | None
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class Actor:
     # in these years the same names meant another actor ("Russia" in 1969 is the Soviet Union)
     was: tuple[Represents, ...] = ()
     perspective_cues: tuple[str, ...] = ()
+    iso3: str | None = None      # ISO 3166-1 alpha-3 of the actor's state; IGO / NGO for international bodies
+    sector: str | None = None    # GOV, MIL, POLICE, REB, ... as the field's dictionaries code it
+    roles: tuple[Role, ...] = ()  # date-bounded roles from the field's dictionaries (a minister of Iraq in 1990)
+    listed: bool = True          # False for an actor found by NER that no gazetteer lists
 
 
 @dataclass(frozen=True)
@@ -215,6 +227,58 @@ def _relation_classes(spec: dict, where: str) -> dict[str, str]:
     return classes
 
 
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb of the verb lexicon: lemma (+ particle or preposition, + object nouns) -> PLOVER type."""
+
+    id: str
+    lemma: str
+    relation: str
+    particle: str | None = None
+    object_words: frozenset[str] = frozenset()
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
+class NounFrame:
+    noun: str
+    relation: str
+    object_preps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Construction:
+    """A structural rule of the frame matcher, with the examples `kg rules test` runs."""
+
+    id: str
+    description: str
+    examples: tuple[Example, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+
+@dataclass
+class Frames:
+    """Everything the parse-based matcher reads: verbs, event nouns, agent nouns, construction words."""
+
+    verbs: dict[tuple[str, str | None], VerbEntry]
+    object_verbs: dict[str, list[VerbEntry]]      # lemma -> entries that need an object noun ("send troops")
+    nouns: dict[str, NounFrame]
+    agents: dict[str, str]                         # agent noun (lemmas, lower case) -> sector
+    complements: dict[str, str]
+    hedge_governors: frozenset[str]
+    aspectual: frozenset[str]
+    denial: frozenset[str]
+    speech: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    partitives: frozenset[str]
+    body_nouns: frozenset[str]
+    leader_titles: frozenset[str]
+    object_preps: tuple[str, ...]
+    mutual: frozenset[str]
+    constructions: list[Construction]
+    stoppers: frozenset[str] = frozenset()
+
+
 @dataclass
 class Rules:
     actors: dict[str, Actor]
@@ -242,6 +306,7 @@ class Rules:
     role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
     role_titles: tuple[str, ...] = ()  # "the chairman": the person last named with that title
     by_label: dict[str, str] = field(default_factory=dict)
+    frames: Frames | None = None
 
     def actor_by_name(self, name: str) -> Actor | None:
         """Find an actor by id, label or any alias (case-insensitive)."""
@@ -249,9 +314,13 @@ class Rules:
         return self.actors.get(key) if key else None
 
 
+# libyaml's loader where PyYAML has it: the derived gazetteer is megabytes
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise RulesError(f"{path}: rule file not found") from None
     except yaml.YAMLError as exc:
@@ -311,36 +380,87 @@ def _require(entry: dict, keys: tuple[str, ...], where: str) -> None:
         raise RulesError(f"{where}: missing field(s) {', '.join(missing)}")
 
 
-def _load_actors(path: Path) -> dict[str, Actor]:
-    actors: dict[str, Actor] = {}
+_ID = re.compile(r"[a-z0-9_][a-z0-9_.-]*")
+
+
+def _actor(e: dict, where: str) -> Actor:
+    _require(e, ("id", "label", "type", "aliases"), where)
+    if not isinstance(e["id"], str) or not _ID.fullmatch(e["id"]):
+        raise RulesError(f"{where}: actor id {e['id']!r} must be lower-case letters, digits and _ . - (no spaces)")
+    if e["type"] not in ACTOR_TYPES:
+        raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
+    if e.get("wikidata") is not None and not re.fullmatch(r"Q\d+", str(e["wikidata"])):
+        raise RulesError(f"{where} ({e['id']}): wikidata must be a QID like Q148, not {e['wikidata']!r}")
+    try:
+        reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
+        was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)),
+                               tuple(str(n) for n in r.get("names") or ()))
+                    for r in e.get("was") or [])
+        roles = tuple(Role(r["actor"], r.get("sector"), int(r.get("from", 0)), int(r.get("to", 9999)))
+                      for r in e.get("roles") or [])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulesError(f"{where} ({e['id']}): represents, was and roles entries need an actor and whole-number "
+                         f"years ({exc})") from None
+    return Actor(
+        id=e["id"], label=str(e["label"]), type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
+        short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
+        country=e.get("country"), party=e.get("party"), represents=reps, was=was,
+        perspective_cues=tuple(e.get("perspective_cues") or []), iso3=e.get("iso3"), sector=e.get("sector"),
+        roles=roles)
+
+
+def _load_actors(path: Path, actors: dict[str, Actor] | None = None, derived: bool = False) -> dict[str, Actor]:
+    """Actors of one file over those loaded before: the same id replaces (a derived entry only adds names)."""
+    actors = dict(actors or {})
+    seen: set[str] = set()
+    taken = {a: x.id for x in actors.values() for a in x.aliases} if derived else {}
     for i, e in enumerate(_load_yaml(path) or []):
         where = f"{path.name}: entry {i + 1}"
-        _require(e, ("id", "label", "type", "aliases"), where)
-        if e["type"] not in ACTOR_TYPES:
-            raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
-        if e["id"] in actors:
-            raise RulesError(f"{where}: duplicate actor id {e['id']!r}")
-        try:
-            reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
-            was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)))
-                        for r in e.get("was") or [])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RulesError(f"{where} ({e['id']}): represents and was entries need an actor and whole-number years ({exc})") from None
-        actors[e["id"]] = Actor(
-            id=e["id"], label=e["label"], type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
-            short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
-            country=e.get("country"), party=e.get("party"), represents=reps, was=was,
-            perspective_cues=tuple(e.get("perspective_cues") or []))
-    for a in actors.values():
-        for ref in [a.country, a.party, *(r.actor for r in a.represents), *(r.actor for r in a.was)]:
-            if ref and ref not in actors:
-                raise RulesError(f"{path.name}: actor {a.id!r} refers to unknown actor {ref!r}")
+        a = _actor(e, where)
+        if a.id in seen:
+            raise RulesError(f"{where}: duplicate actor id {a.id!r}")
+        seen.add(a.id)
+        if derived:
+            # the curated gazetteer stays on top: its names and facts win, the dictionaries add the rest
+            old = actors.get(a.id)
+            aliases = tuple(x for x in a.aliases if taken.get(x, a.id) == a.id)
+            if old:
+                actors[a.id] = replace(old, aliases=old.aliases + tuple(x for x in aliases if x not in old.aliases),
+                                       iso3=old.iso3 or a.iso3, sector=old.sector or a.sector,
+                                       roles=old.roles or a.roles)
+                continue
+            if not aliases:
+                continue
+            a = replace(a, aliases=aliases)
+        actors[a.id] = a
     return actors
 
 
-def _load_events(path: Path, actors: dict[str, Actor]) -> dict[str, Event]:
+def _check_actor_refs(actors: dict[str, Actor]) -> None:
+    for a in actors.values():
+        for ref in [a.country, a.party, *(r.actor for r in a.represents), *(r.actor for r in a.was),
+                    *(r.actor for r in a.roles)]:
+            if ref and ref not in actors:
+                raise RulesError(f"actors: actor {a.id!r} refers to unknown actor {ref!r}")
+
+
+def _entries(paths: list[Path]) -> list[tuple[Path, int, dict]]:
+    """(file, index, entry) of several rule files; a later entry with the same id replaces an earlier one."""
+    by_id: dict = {}
+    for path in paths:
+        seen = set()
+        for i, e in enumerate(_load_yaml(path) or []):
+            key = e.get("id") if isinstance(e, dict) and e.get("id") else (path, i)
+            if key in seen:
+                raise RulesError(f"{path.name}: entry {i + 1}: duplicate id {key!r}")
+            seen.add(key)
+            by_id[key] = (path, i, e)
+    return list(by_id.values())
+
+
+def _load_events(paths: list[Path], actors: dict[str, Actor]) -> dict[str, Event]:
     events: dict[str, Event] = {}
-    for i, e in enumerate(_load_yaml(path) or []):
+    for path, i, e in _entries(paths):
         where = f"{path.name}: entry {i + 1}"
         _require(e, ("id", "label", "aliases"), where)
         for p in e.get("participants") or []:
@@ -352,10 +472,10 @@ def _load_events(path: Path, actors: dict[str, Actor]) -> dict[str, Event]:
     return events
 
 
-def _load_patterns(path: Path, macros: dict[str, str]) -> list[Pattern]:
+def _load_patterns(paths: list[Path], macros: dict[str, str]) -> list[Pattern]:
     patterns: list[Pattern] = []
     seen: set[str] = set()
-    for i, e in enumerate(_load_yaml(path) or []):
+    for path, i, e in _entries(paths):
         where = f"{path.name}: pattern {i + 1}"
         _require(e, ("id", "relation", "predicate", "pattern"), where)
         where = f"{path.name}: pattern {e['id']!r}"
@@ -404,29 +524,162 @@ def _load_metadata(path: Path) -> list[MetadataPattern]:
     return out
 
 
-def rules_digest(directory: Path) -> str:
-    """SHA-256 over the rule files, so every claim records which rules made it."""
+# the rule files kg reads from each rules folder, in this order; a user's folder may hold any of them
+RULE_FILES = ("actors.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml", "frames.yaml",
+              "verbs.yaml", "agents.yaml")
+DERIVED_FILES = ("derived/world_actors.yaml", "derived/verbs.yaml", "derived/agents.yaml")
+
+
+def rule_dirs() -> list[Path]:
+    """The built-in ontology folder, then each folder of KG_RULES (os.pathsep-separated), later ones on top."""
+    extra = [Path(p) for p in os.environ.get("KG_RULES", "").split(os.pathsep) if p.strip()]
+    for d in extra:
+        if not d.is_dir():
+            raise RulesError(f"{d}: rules folder not found (from --rules or KG_RULES)")
+    return [ONTOLOGY_DIR, *extra]
+
+
+def rule_files(dirs: list[Path]) -> list[Path]:
+    """Every rule file in force, in the order it is read."""
+    out = [dirs[0] / n for n in DERIVED_FILES if (dirs[0] / n).exists()]
+    for d in dirs:
+        out += [d / n for n in RULE_FILES if (d / n).exists()]
+    return out
+
+
+def rules_digest(directory: Path | list[Path]) -> str:
+    """SHA-256 over the rule files in force, so every claim records which rules made it."""
+    dirs = directory if isinstance(directory, list) else [Path(directory)]
     h = hashlib.sha256()
-    for name in RULE_FILES:
-        p = directory / name
-        h.update(name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"") + b"\0")
+    for p in rule_files(dirs):
+        rel = p.relative_to(p.parents[1] if p.parent.name == "derived" else p.parent)
+        h.update(str(rel).encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
+def _merge(base, extra):
+    """A user's lexicon or frames file over the built-in one: lists extend, mappings merge, the rest replaces."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
+def _by_id(entries: list, where: str) -> list:
+    """Entries of several files: a later entry with the same id replaces the earlier one in place."""
+    out: dict = {}
+    for e in entries:
+        if not isinstance(e, dict) or "id" not in e:
+            raise RulesError(f"{where}: every entry needs an id")
+        out[e["id"]] = e
+    return list(out.values())
+
+
+def _verb_entry(e: dict, where: str) -> VerbEntry:
+    _require(e, ("lemma", "relation"), where)
+    if e["relation"] not in RELATIONS:
+        raise RulesError(f"{where}: unknown relation {e['relation']!r}")
+    particle = _word(e["particle"], where) if e.get("particle") else None
+    words = frozenset(str(w).lower() for w in e.get("object_words") or ())
+    ident = e.get("id") or "verb:" + "_".join([str(e["lemma"]), *(particle.split() if particle else [])])
+    return VerbEntry(str(ident), str(e["lemma"]).lower(), e["relation"], particle, words,
+                     str(e["cameo"]) if e.get("cameo") else None)
+
+
+def _word(w, where: str) -> str:
+    if isinstance(w, bool):  # YAML 1.1 reads a bare on / off / yes / no as a boolean
+        raise RulesError(f"frames.yaml: {where}: quote the words on, off, yes and no (\"on\")")
+    return str(w).lower()
+
+
+def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
+    verbs: dict[tuple[str, str | None], VerbEntry] = {}
+    object_verbs: dict[str, list[VerbEntry]] = {}
+    agents: dict[str, str] = {}
+    for p in files:
+        if p.name == "verbs.yaml":
+            for i, e in enumerate(_load_yaml(p) or []):
+                v = _verb_entry(e, f"{p.name}: entry {i + 1}")
+                if v.object_words:
+                    object_verbs[v.lemma] = [x for x in object_verbs.get(v.lemma, []) if x.id != v.id] + [v]
+                else:
+                    verbs[(v.lemma, v.particle)] = v  # a later file's entry replaces the derived one
+        elif p.name == "agents.yaml":
+            for i, e in enumerate(_load_yaml(p) or []):
+                _require(e, ("noun", "sector"), f"{p.name}: entry {i + 1}")
+                agents[str(e["noun"]).lower()] = str(e["sector"])
+                if e.get("plural"):
+                    agents[str(e["plural"]).lower()] = str(e["sector"])
+    where = "frames.yaml"
+    nouns = {}
+    for i, e in enumerate(frames_spec.get("nouns") or []):
+        _require(e, ("noun", "relation"), f"{where}: noun {i + 1}")
+        if e["relation"] not in RELATIONS:
+            raise RulesError(f"{where}: noun {e['noun']!r}: unknown relation {e['relation']!r}")
+        nouns[str(e["noun"]).lower()] = NounFrame(str(e["noun"]).lower(), e["relation"],
+                                                  tuple(_word(w, f"noun {e['noun']}") for w in e.get("object") or ()))
+    complements = {str(k): str(v) for k, v in (frames_spec.get("complements") or {}).items()}
+    for k, v in complements.items():
+        if v not in RELATIONS:
+            raise RulesError(f"{where}: complements: {k!r} has unknown relation {v!r}")
+    constructions = []
+    for i, e in enumerate(frames_spec.get("constructions") or []):
+        _require(e, ("id",), f"{where}: construction {i + 1}")
+        examples = tuple(Example(str(x["text"]), tuple(tuple(str(v) for v in c) for c in x.get("claims") or []))
+                         for x in e.get("examples") or [])
+        constructions.append(Construction("frame:" + str(e["id"]), str(e.get("description") or ""), examples,
+                                          tuple(e.get("counter_examples") or ())))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_word(w, key) for w in frames_spec.get(key) or ())
+    return Frames(verbs=verbs, object_verbs=object_verbs, nouns=nouns, agents=agents, complements=complements,
+                  hedge_governors=words("hedge_governors"), aspectual=words("aspectual"), denial=words("denial"),
+                  speech=words("speech"), hedge_adverbs=words("hedge_adverbs"), partitives=words("partitives"),
+                  body_nouns=words("body_nouns"), leader_titles=words("leader_titles"),
+                  object_preps=tuple(_word(w, "object_preps") for w in frames_spec.get("object_preps") or ()),
+                  mutual=words("mutual"),
+                  stoppers=words("stoppers"),
+                  constructions=constructions)
+
+
 def load_rules(directory: Path | str | None = None) -> Rules:
-    """Read and check every rule file; raises RulesError naming the file and entry."""
-    directory = Path(directory) if directory else ONTOLOGY_DIR
-    return _load_rules_cached(str(directory.resolve()))
+    """Read and check every rule file in force; raises RulesError naming the file and entry.
+
+    directory: a complete rules folder instead of the built-in one (tests); KG_RULES folders still extend it."""
+    dirs = rule_dirs()
+    if directory:
+        dirs[0] = Path(directory)
+    return _load_rules_cached(tuple(str(d.resolve()) for d in dirs))
 
 
 @lru_cache(maxsize=8)
-def _load_rules_cached(directory: str) -> Rules:
-    d = Path(directory)
-    lexicon = _load_yaml(d / "lexicon.yaml") or {}
+def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
+    dirs = [Path(d) for d in directories]
+    files = rule_files(dirs)
+
+    def merged(name: str) -> dict:
+        spec: dict = {}
+        for p in files:
+            if p.name == name and p.parent.name != "derived":
+                spec = _merge(spec, _load_yaml(p) or {})
+        return spec
+    lexicon = merged("lexicon.yaml")
     macros = {k: str(v) for k, v in (lexicon.get("macros") or {}).items()}
-    actors = _load_actors(d / "actors.yaml")
-    events = _load_events(d / "events.yaml", actors)
-    patterns = _load_patterns(d / "relations.yaml", macros)
+    actors: dict[str, Actor] = {}
+    for p in files:
+        if p.name == "actors.yaml":
+            actors = _load_actors(p, actors)
+    for p in files:
+        if p.name == "world_actors.yaml":
+            actors = _load_actors(p, actors, derived=True)
+    _check_actor_refs(actors)
+    events = _load_events([p for p in files if p.name == "events.yaml"], actors)
+    patterns = _load_patterns([p for p in files if p.name == "relations.yaml"], macros)
+    frames = _load_frames(files, merged("frames.yaml"))
     speaker_nouns = "|".join(sorted(lexicon.get("speaker_nouns") or ["analysts"], key=len, reverse=True))
     speaker = (f"(?:the\\s+)?(?P<S>{SLOT}|he|she|they|him|her|them|(?:(?:a|an|the|most|some|many|other)\\s+)?"
                f"(?:[A-Za-z\\-]+\\s+){{0,3}}?(?:{speaker_nouns}))")
@@ -455,8 +708,8 @@ def _load_rules_cached(directory: str) -> Rules:
         expletive_after=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in sorted(
             lexicon.get("expletive_after") or ["is"], key=len, reverse=True)) + r")\b", re.IGNORECASE),
         adjective_nouns=frozenset(lexicon.get("adjective_nouns") or []),
-        metadata=_load_metadata(d / "metadata.yaml"),
-        digest=rules_digest(d), by_label=by_label,
+        metadata=[m for p in files if p.name == "metadata.yaml" for m in _load_metadata(p)],
+        digest=rules_digest(dirs), by_label=by_label, frames=frames,
         relation_classes=_relation_classes(lexicon.get("relation_classes"), "lexicon.yaml: relation_classes"),
         initiation_predicates=frozenset(lexicon.get("initiation_predicates") or ()),
         shared_subject=_shared_subject(lexicon["shared_subject"], macros) if lexicon.get("shared_subject") else None,

@@ -1,4 +1,4 @@
-"""Run the example sentences every relation pattern carries (`kg rules test`)."""
+"""Run the example sentences every relation pattern and frame construction carries (`kg rules test`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -19,7 +19,8 @@ class ExampleResult:
 def claims_of(text: str, rules: Rules) -> set[tuple[str, str, str, str]]:
     """The (subject, relation, object, polarity) labels the extractor finds in a text."""
     ex = extract(parse_document("example.txt", text, rules), rules)
-    return {(rules.actors[m.claim.subject].label, m.claim.relation, rules.actors[m.claim.object].label, m.polarity)
+    actors = ex.rules.actors
+    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity)
             for m in ex.mentions}
 
 
@@ -27,8 +28,12 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
     """Each example yields exactly its listed claims with all rules, and some of them with its own rule alone;
     a counter-example yields nothing with its own rule alone."""
     results = []
-    for pat in rules.patterns:
-        alone = replace(rules, patterns=[pat])
+    rules_list = [(pat, replace(rules, patterns=[pat], frames=None)) for pat in rules.patterns]
+    if rules.frames is not None:
+        # a construction of the frame matcher "alone" is the frames without any pattern
+        frames_only = replace(rules, patterns=[])
+        rules_list += [(c, frames_only) for c in rules.frames.constructions]
+    for pat, alone in rules_list:
         for ex in pat.examples:
             found = claims_of(ex.text, rules)
             own = claims_of(ex.text, alone)

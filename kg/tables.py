@@ -12,8 +12,9 @@ from kg.store import Store
 
 CLAIM_COLUMNS = ["claim_id", "doc", "subject", "subject_id", "relation", "object", "object_id", "event",
                  "polarity", "attributed_to", "predicate", "quote", "start", "end", "sentence", "rule",
-                 "documents", "sources"]
-ACTOR_COLUMNS = ["doc", "actor", "actor_id", "type", "wikidata", "surface", "start", "end"]
+                 "documents", "sources", "subject_type", "subject_country", "object_type", "object_country"]
+ACTOR_COLUMNS = ["doc", "actor", "actor_id", "type", "country", "sector", "in_gazetteer", "wikidata", "surface",
+                 "start", "end"]
 GRAPH_FORMATS = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
                  "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
 
@@ -21,7 +22,7 @@ SPARQL_PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
 
 _MENTIONS = SPARQL_PREFIXES + """
 SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred ?exact ?start ?end ?sent ?rule
-       ?documents ?sources WHERE {
+       ?documents ?sources ?st ?sc ?ot ?oc WHERE {
   ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?doc ; kg:polarity ?pol ; kg:sentenceIndex ?sent ;
      kg:rule ?rule ; kg:predicate ?pred ; oa:hasTarget ?t .
   ?t oa:hasSelector ?q , ?p .
@@ -33,13 +34,17 @@ SELECT ?claim ?fname ?s ?sl ?rel ?o ?ol ?event ?pol ?speaker ?speakerName ?pred 
   OPTIONAL { ?m kg:event ?e . ?e rdfs:label ?event }
   OPTIONAL { ?m kg:attributedTo ?sp . ?sp rdfs:label ?speaker }
   OPTIONAL { ?m kg:attributedToName ?speakerName }
+  OPTIONAL { ?s kg:actorType ?st } OPTIONAL { ?s kg:country ?sc }
+  OPTIONAL { ?o kg:actorType ?ot } OPTIONAL { ?o kg:country ?oc }
 }
 """
 
 _ACTORS = SPARQL_PREFIXES + """
-SELECT ?fname ?label ?actor ?type ?wd ?surface ?start ?end WHERE {
+SELECT ?fname ?label ?actor ?type ?country ?sector ?listed ?wd ?surface ?start ?end WHERE {
   ?m a kg:ActorMention ; kg:actor ?actor ; prov:wasDerivedFrom ?doc ; kg:surface ?surface ; kg:start ?start ; kg:end ?end .
   ?doc kg:fileName ?fname . ?actor rdfs:label ?label ; kg:actorType ?type .
+  OPTIONAL { ?actor kg:country ?country } OPTIONAL { ?actor kg:sector ?sector }
+  OPTIONAL { ?actor kg:inGazetteer ?listed }
   OPTIONAL { ?actor owl:sameAs ?wdi . FILTER(STRSTARTS(STR(?wdi), STR(wd:))) BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
 }
 """
@@ -67,6 +72,8 @@ def claim_rows(store: Store) -> list[dict]:
             "predicate": _local(r["pred"]), "quote": r["exact"].value,
             "start": int(r["start"].value), "end": int(r["end"].value), "sentence": int(r["sent"].value),
             "rule": _local(r["rule"]), "documents": int(r["documents"].value), "sources": int(r["sources"].value),
+            "subject_type": _val(r["st"]), "subject_country": _val(r["sc"]),
+            "object_type": _val(r["ot"]), "object_country": _val(r["oc"]),
         })
     rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["subject_id"], x["relation"], x["object_id"], x["rule"]))
     return rows
@@ -75,7 +82,8 @@ def claim_rows(store: Store) -> list[dict]:
 def actor_rows(store: Store) -> list[dict]:
     """One row per actor mention in a document."""
     rows = [{"doc": r["fname"].value, "actor": r["label"].value, "actor_id": _local(r["actor"]),
-             "type": r["type"].value, "wikidata": _val(r["wd"]), "surface": r["surface"].value,
+             "type": r["type"].value, "country": _val(r["country"]), "sector": _val(r["sector"]),
+             "in_gazetteer": _val(r["listed"]) != "false", "wikidata": _val(r["wd"]), "surface": r["surface"].value,
              "start": int(r["start"].value), "end": int(r["end"].value)} for r in store.query(_ACTORS)]
     rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["actor_id"]))
     return rows

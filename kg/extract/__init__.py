@@ -1,12 +1,18 @@
 """Extract actors, events and claims from one document: a pure function of (document, rules)."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from kg.documents import Document
+from kg.extract.discover import discover, unknown_capitals
+from kg.extract.frames import frame_claims
+from kg.extract.parse import Parse, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
 from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
-from kg.extract.patterns import claims_from_match, overlapping, why_no_claim
+from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
 from kg.extract.references import as_of, leader_of, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Rules
@@ -15,11 +21,54 @@ __all__ = ["ActorMention", "Claim", "EventMention", "Extraction", "Mention", "Qu
            "mask", "sentences_of", "split_sentences"]
 
 
-def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
-    """Every actor, event and claim mention of one document (no I/O, no shared state)."""
+def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMention], rules: Rules
+                ) -> tuple[list[Sentence], set[int]]:
+    """The sentences worth parsing (two candidate actors, or one and an unknown name or agent noun), and
+    those of them that need NER (a capitalised name no list knows)."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for am in actors:
+        by_sentence.setdefault(am.sentence, []).append(am)
+    agent_words = _agent_words(rules)
+    plan, ner = [], set()
+    for sent in sentences:
+        if sent.repeated:
+            continue
+        here = by_sentence.get(sent.index, [])
+        unknown = unknown_capitals(doc.text, sent, here)
+        agents = bool(agent_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
+        if len(here) + unknown + agents >= 2:
+            if unknown:
+                ner.add(len(plan))
+            plan.append(sent)
+    return plan, ner
+
+
+def _agent_words(rules: Rules) -> set[str]:
+    if rules.frames is None:
+        return set()
+    words = {n.split()[-1] for n in rules.frames.agents} | set(rules.frames.body_nouns) | set(rules.frames.partitives)
+    return words | {w + "s" for w in words}
+
+
+def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True) -> Extraction:
+    """Every actor, event and claim mention of one document (no I/O, no shared state).
+
+    parse: run the parser (frames over sentence structure, NER for unlisted actors) besides the patterns."""
     sentences = sentences_of(doc)
     perspective = perspective_of(doc, rules)
     actors, events, pending = actor_mentions(doc, sentences, rules, perspective)
+    parses: dict[int, Parse] = {}
+    discovered: dict = {}
+    if parse and rules.frames is not None:
+        plan, ner = _parse_plan(doc, sentences, actors, rules)
+        done = parse_sentences(doc.text, [(x.start, x.end) for x in plan], ner)
+        parses = {sent.index: p for sent, p in zip(plan, done)}
+        discovered, names = discover(doc.text, parses, actors, rules)
+        if discovered:
+            # the document's own actors join the gazetteer for this document, so pronouns, short
+            # names and the patterns treat them like listed ones
+            rules = replace(rules, actors={**rules.actors, **discovered})
+            actors, events, pending = actor_mentions(doc, sentences, rules, perspective, names)
     by_sentence: dict[int, list[ActorMention]] = {}
     for am in actors:
         by_sentence.setdefault(am.sentence, []).append(am)
@@ -49,6 +98,9 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(stext)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
+        if not own_years and anchor_year is None and doc.date:
+            # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
+            own_years = [int(doc.date[:4])]
         sent_actors = [leader_of(as_of(am, own_years, rules), doc.text, time_anchor, rules)
                        for am in by_sentence.get(sent.index, [])]
         all_actors.extend(sent_actors)
@@ -83,9 +135,28 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
                             ends.add(m.end())
                         for mention in got:
                             mentions.setdefault((mention.claim.id, sent.index), mention)
+        frames_tried: list[dict] = []
+        if sent.index in parses:
+            where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
+            found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
+                                               bool(rules.hedge_sentence.search(stext)))
+            for fc in found:
+                said = Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
+                    fc.speaker or fc.speaker_name) else speaker
+                for mention in mentions_for([(fc.subject.actor, fc.object.actor)], fc.relation, fc.predicate,
+                                            fc.rule, fc.polarity, fc.start, fc.end, said, where, rules):
+                    if mention.polarity == "negated":
+                        # the parse sees the negation or denial that governs the verb; a pattern over
+                        # the same words that called it asserted is overruled
+                        asserted = replace(mention.claim, negated=False)
+                        old = mentions.get((asserted.id, sent.index))
+                        if old and old.start < mention.end and mention.start < old.end:
+                            del mentions[(asserted.id, sent.index)]
+                    mentions.setdefault((mention.claim.id, sent.index), mention)
         if trace:
             traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,
-                           "repeated": sent.repeated, "slots": list(masked.slots)})
+                           "repeated": sent.repeated, "slots": list(masked.slots), "frames": frames_tried,
+                           "parse": parses.get(sent.index)})
         if speaker:
             last_speaker = speaker
         for am in sorted(sent_actors, key=lambda a: a.start):
@@ -99,6 +170,6 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False) -> Extraction:
             paragraph_event = (sent.paragraph, sent_events[-1])
     ordered = sorted(mentions.values(), key=lambda x: (x.start, x.end, x.claim, x.rule))
     return Extraction(doc, sentences, sorted(all_actors, key=lambda a: (a.start, a.end, a.actor)), events,
-                      ordered, perspective, traces)
+                      ordered, perspective, traces, discovered, rules)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.documents import Document
 from kg.extract.attribution import Speaker
@@ -80,32 +81,52 @@ def claims_from_match(pat: Pattern, m: re.Match, masked: Masked, rules: Rules, s
         return []
     polarity = polarity_of_match(masked, m, rules)
     start, end = masked.starts[m.start()], masked.ends[m.end() - 1]
+    where = Where(sent, doc, sent_events, year, paragraph_event, time_anchor)
+    return mentions_for(pairs, pat.relation, pat.predicate, pat.id + via, polarity, start, end, speaker, where, rules)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The sentence a claim is made in, with what places it in time."""
+
+    sent: Sentence
+    doc: Document
+    events: list[str]
+    year: int | None
+    paragraph_event: str | None
+    time_anchor: int | None
+
+
+def mentions_for(pairs: list[tuple[str, str]], relation: str, predicate: str, rule: str, polarity: str,
+                 start: int, end: int, speaker: Speaker | None, where: Where, rules: Rules) -> list[Mention]:
+    """Mentions of (subject, object) pairs over one span, with the acts of leaders lifted to their bodies."""
+    doc, sent = where.doc, where.sent
     quote = doc.text[start:end]
     stripped = quote.rstrip(" ,;:")
     end -= len(quote) - len(stripped)
     quote = stripped
     out = []
     for subj, obj in pairs:
-        variants = [(subj, obj, pat.id + via)]
-        if pat.relation not in ("LEADER_OF", "MEMBER_OF"):
-            ls = lift(rules.actors[subj], time_anchor) or subj
-            lo = lift(rules.actors[obj], time_anchor) or obj
+        variants = [(subj, obj, rule)]
+        if relation not in ("LEADER_OF", "MEMBER_OF"):
+            ls = lift(rules.actors[subj], where.time_anchor) or subj
+            lo = lift(rules.actors[obj], where.time_anchor) or obj
             # not "the Soviet Union accused Stalin" (one side a person still), nor "China met the CPV"
             # (one body part of the other)
             lifted = [rules.actors[a] for a in (ls, lo)]
             if ((ls, lo) != (subj, obj) and ls != lo and all(a.type != "person" for a in lifted)
                     and lifted[0].country != lo and lifted[1].country != ls):
-                variants.append((ls, lo, f"{pat.id}{via}+represents"))
-        for s, o, rule in variants:
-            event = event_for((s, o), sent_events, year, paragraph_event, rules)
-            claim = Claim(s, pat.relation, o, polarity == "negated")
+                variants.append((ls, lo, f"{rule}+represents"))
+        for s, o, r in variants:
+            event = event_for((s, o), where.events, where.year, where.paragraph_event, rules)
+            claim = Claim(s, relation, o, polarity == "negated")
             # "Lü Chao, a research fellow at ..., told the Global Times" describes the speaker in the
             # text's own voice: who leads or belongs to what is not what the speaker says
-            said = speaker if speaker and pat.relation not in ("LEADER_OF", "MEMBER_OF") else None
-            out.append(Mention(claim, pat.predicate, rule, start, end, quote, sent.index, polarity,
+            said = speaker if speaker and relation not in ("LEADER_OF", "MEMBER_OF") else None
+            out.append(Mention(claim, predicate, r, start, end, quote, sent.index, polarity,
                                said.actor if said else None,
-                               said.name if said and not said.actor else None, time_anchor, event,
-                               _quantity_near(doc, sent, start, end, pat.relation, rules)))
+                               said.name if said and not said.actor else None, where.time_anchor, event,
+                               _quantity_near(doc, sent, start, end, relation, rules)))
     return out
 
 

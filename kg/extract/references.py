@@ -42,7 +42,7 @@ def as_of(am: ActorMention, years: list[int], rules: Rules) -> ActorMention:
     """The mention as the actor its name meant in those years: "Russia" in 1969 is the Soviet Union."""
     if years:
         for w in rules.actors[am.actor].was:
-            if all(w.start <= y <= w.end for y in years):
+            if all(w.start <= y <= w.end for y in years) and (not w.names or am.surface in w.names):
                 return replace(am, actor=w.actor)
     return am
 

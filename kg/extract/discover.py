@@ -1,0 +1,114 @@
+"""Actors no list has: names the NER finds (PERSON, ORG, NORP, GPE) become the document's own actors.
+
+Each gets a stable id from its name, a type from its entity label, and `listed=False`; a short
+form ("Wałęsa" after "Lech Wałęsa", "RSF" after "Rapid Support Forces (RSF)") is the same actor.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.extract.model import ActorMention, Sentence
+from kg.extract.parse import Parse
+from kg.rules import Actor, Rules
+
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
+# a place name after these is where something happened, not who acted ("fighting in Bakhmut")
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
+             "through", "along", "over", "off", "north", "south", "east", "west", "between"}
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "god", "internet", "twitter", "facebook", "telegram", "covid", "christmas", "easter", "ramadan"}
+# names of places, not of actors
+_PLACE_WORDS = {"island", "islands", "river", "province", "mountain", "mountains", "sea", "lake", "strait", "straits",
+                "peninsula", "valley", "bay", "gulf", "ocean", "region", "district", "county", "city", "street",
+                "square", "airport", "bridge", "border", "front", "line", "plateau", "desert", "coast", "canal",
+                "oblast", "prefecture", "village", "town", "port", "station", "hill", "heights", "pass"}
+_CAPITAL = re.compile(r"(?<![\w'])[A-Z][\w'’.-]*[a-z][\w'’.-]*|(?<![\w'])[A-Z]{2,}\b")
+_FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After",
+                   "Before", "As", "Since", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+                   "His", "Her", "Its", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "According", "However", "Meanwhile"}
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_") or "x"
+
+
+def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention]) -> int:
+    """How many capitalised words of a sentence no actor mention covers (the first word aside)."""
+    n = 0
+    for m in _CAPITAL.finditer(text, sent.start, sent.end):
+        if m.group(0) in _FUNCTION_WORDS or any(a.start <= m.start() < a.end for a in mentions):
+            continue
+        if not text[sent.start:m.start()].strip(" \"“‘'(*-"):
+            continue
+        n += 1
+    return n
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    while text[start:end].lower().startswith("the "):
+        start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    return start, end
+
+
+def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+             ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """The document's own actors and the names that find them: (actors by id, surface -> [(kind, id)])."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    not_actors = {n.lower() for n in rules.not_actors}
+    persons_by_last: dict[str, str] = {}
+    for si in sorted(parses):
+        parse = parses[si]
+        for label, s, e in parse.entities:
+            kind = ENTITY_TYPES.get(label)
+            if kind is None or any(a.start < e and s < a.end for a in known):
+                continue
+            s, e = _clean(text, s, e)
+            name = " ".join(text[s:e].split())
+            if (len(name) < 2 or name.lower() in _NOT_NAMES or name.lower() in not_actors or any(ch.isdigit() for ch in name)
+                    or not name[0].isupper() or name in names):
+                continue
+            if kind == "state":
+                tok = parse.token_at(s)
+                head = parse.tokens[tok.head] if tok else None
+                root = tok
+                while root is not None and root.dep == "compound" and root.head != root.i:
+                    root = parse.tokens[root.head]
+                prep = parse.tokens[root.head] if root is not None and root.dep == "pobj" else None
+                if prep is not None and prep.text.lower() in _LOCATIVE:
+                    continue
+                if head is not None and head.text.lower() in _LOCATIVE:
+                    continue
+            words = name.split()
+            if kind == "person" and len(words) == 1 and name in persons_by_last:
+                names[name] = [("short", persons_by_last[name])]
+                continue
+            if any(w.lower().strip("()") in _PLACE_WORDS for w in words):
+                continue
+            # one word alone is too often a place, a month or a common noun the NER took for a name;
+            # a state the dictionaries list is found by the gazetteer, not here
+            sentence_start = not text[parse.start:s].strip(" \"“‘'(*-")
+            if len(words) == 1 and (kind in ("person", "state", "group") or sentence_start) and not (
+                    kind == "organisation" and name.isupper() and len(name) > 1):
+                continue
+            ident = slug(name)
+            if ident in rules.actors and rules.actors[ident].label != name:
+                ident = f"{ident}_{kind}"
+            if ident not in actors:
+                actors[ident] = Actor(ident, name, kind, (name,), listed=False)
+            names[name] = [("actor", ident)]
+            if kind == "person" and len(words) > 1 and len(words[-1]) > 2:
+                persons_by_last.setdefault(words[-1], ident)
+                names.setdefault(words[-1], [("short", ident)])
+            # "Rapid Support Forces (RSF)": the acronym is the same body
+            acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[e:e + 14])
+            if acr and kind in ("organisation", "group"):
+                names.setdefault(acr.group(1), [("actor", ident)])
+    return actors, names

@@ -1,0 +1,412 @@
+"""Relation frames over the parse: a predicate (lexicon verb or event noun) and where its actors sit.
+
+The structure comes from the dependency parse, not from one expression per wording: subjects and
+objects by grammatical role, passives by their agent, coordination, relative and participle
+clauses, shared subjects, infinitival complements, denial and reported speech. What the words mean
+is data (ontology/frames.yaml, verbs.yaml, derived/verbs.yaml, derived/agents.yaml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.model import ActorMention
+from kg.extract.parse import Parse, Token
+from kg.rules import Frames, Rules, VerbEntry
+
+_SUBJ = ("nsubj", "csubj")
+_MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "ought", "'ll", "wo"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_CONDITIONAL = {"if", "unless", "whether"}
+
+
+@dataclass
+class FrameClaim:
+    """A claim the parse supports, before it becomes a Mention: actors, relation, rule, span, polarity."""
+
+    subject: ActorMention
+    object: ActorMention
+    relation: str
+    rule: str
+    predicate: str
+    start: int
+    end: int
+    polarity: str
+    speaker: str | None = None        # actor id of the subject of a speech verb above the claim
+    speaker_name: str | None = None   # that subject as written, when it is no actor
+    construction: str = "active"
+    why: list[str] = field(default_factory=list)
+
+
+class _Sentence:
+    """A parse with the actor mentions mapped onto its tokens."""
+
+    def __init__(self, parse: Parse, actors: list[ActorMention], rules: Rules):
+        self.p = parse
+        self.t = parse.tokens
+        self.rules = rules
+        self.f: Frames = rules.frames
+        self.kids: dict[int, list[Token]] = {}
+        for tok in self.t:
+            if tok.head != tok.i:
+                self.kids.setdefault(tok.head, []).append(tok)
+        self.actor_at: dict[int, ActorMention] = {}
+        for am in sorted(actors, key=lambda a: (a.end - a.start)):
+            for tok in self.t:
+                if tok.start < am.end and am.start < tok.end and tok.i not in self.actor_at:
+                    self.actor_at[tok.i] = am
+
+    def children(self, i: int, *deps: str) -> list[Token]:
+        return [c for c in self.kids.get(i, []) if not deps or c.dep in deps]
+
+    def head(self, i: int) -> Token | None:
+        tok = self.t[i]
+        return None if tok.head == i else self.t[tok.head]
+
+    # --- actors at an argument position ------------------------------------------------------
+
+    def actors_of(self, i: int, depth: int = 0) -> list[ActorMention]:
+        """The actors an argument stands for, with its coordinated arguments ("X and Y")."""
+        if depth > 4:
+            return []
+        out = self._actors_here(i, depth)
+        for c in self.children(i, "conj"):
+            out += [a for a in self.actors_of(c.i, depth + 1) if a not in out]
+        for c in self.children(i, "appos"):
+            if not out:
+                out += self._actors_here(c.i, depth + 1)
+        return out
+
+    def _actors_here(self, i: int, depth: int) -> list[ActorMention]:
+        tok = self.t[i]
+        if i in self.actor_at:
+            return [self.actor_at[i]]
+        word = tok.lemma.lower()
+        if word in self.f.partitives or tok.text.lower() in self.f.partitives:
+            # "a unit of Ruritanian troops": the troops
+            for prep in self.children(i, "prep"):
+                if prep.text.lower() == "of":
+                    for pobj in self.children(prep.i, "pobj"):
+                        found = self.actors_of(pobj.i, depth + 1)
+                        if found:
+                            return found
+        if tok.pos in ("NOUN", "PROPN") and self._agent_noun(i):
+            # "Freedonian border guards", "the Soviet government", "US-led coalition", "forces of X"
+            for c in self.children(i, "amod", "compound", "poss", "nmod", "npadvmod"):
+                if c.i in self.actor_at:
+                    return [self.actor_at[c.i]]
+                if c.lemma == "lead":  # "US-led"
+                    for g in self.children(c.i):
+                        if g.i in self.actor_at:
+                            return [self.actor_at[g.i]]
+            for prep in self.children(i, "prep"):
+                if prep.text.lower() == "of":
+                    for pobj in self.children(prep.i, "pobj"):
+                        if pobj.i in self.actor_at:
+                            return [self.actor_at[pobj.i]]
+        return []
+
+    def _agent_noun(self, i: int) -> bool:
+        tok = self.t[i]
+        lemma = tok.lemma.lower()
+        if lemma in self.f.body_nouns or lemma in self.f.partitives or lemma in self.f.agents:
+            return True
+        compounds = [c.lemma.lower() for c in self.children(i, "compound") if c.i not in self.actor_at]
+        return bool(compounds) and " ".join([*compounds, lemma]) in self.f.agents
+
+    def sector_of(self, i: int) -> str | None:
+        tok = self.t[i]
+        compounds = [c.lemma.lower() for c in self.children(i, "compound") if c.i not in self.actor_at]
+        return self.f.agents.get(" ".join([*compounds, tok.lemma.lower()])) or self.f.agents.get(tok.lemma.lower())
+
+    # --- subjects and objects ----------------------------------------------------------------
+
+    def _relative_head(self, v: Token) -> Token | None:
+        return self.head(v.i) if v.dep == "relcl" else None
+
+    def subjects(self, v: Token, depth: int = 0) -> list[ActorMention]:
+        if depth > 5:
+            return []
+        for c in self.children(v.i, *_SUBJ):
+            if c.text.lower() in _RELATIVE and v.dep == "relcl":
+                return self.actors_of(v.head)
+            found = self.actors_of(c.i)
+            if found:
+                return found
+            return []  # a subject that is no actor ("the plan") is no actor's act
+        for c in self.children(v.i, "agent"):
+            for pobj in self.children(c.i, "pobj"):
+                return self.actors_of(pobj.i)
+        if self.children(v.i, "nsubjpass"):
+            return []
+        up = self.head(v.i)
+        if up is None:
+            return []
+        if v.dep == "relcl":
+            return self.actors_of(up.i)
+        if v.dep == "acl" and v.tag == "VBG":
+            return self.actors_of(up.i)  # "forces loyal to X, shelling Y"
+        if v.dep == "xcomp":
+            # "urged Moscow to withdraw": the object of the verb above does it; else its subject
+            for d in self.children(up.i, "dobj"):
+                found = self.actors_of(d.i)
+                if found:
+                    return found
+            return self.subjects(up, depth + 1)
+        if v.dep in ("conj", "advcl"):
+            return self.subjects(up, depth + 1) if up.pos in ("VERB", "AUX") else []
+        if v.dep == "pcomp" and up.dep == "prep":
+            above = self.head(up.i)
+            if above is not None and above.pos in ("VERB", "AUX"):
+                return self.subjects(above, depth + 1)  # "retaliated by shelling Y"
+        return []
+
+    def passive(self, v: Token) -> bool:
+        return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN")
+
+    def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        if self.passive(v):
+            for c in self.children(v.i, "nsubjpass"):
+                if c.text.lower() in _RELATIVE and v.dep == "relcl":
+                    return self.actors_of(v.head)
+                return self.actors_of(c.i)
+            if v.dep in ("acl", "relcl"):
+                return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
+            return []
+        if entry and entry.particle:
+            return self._prep_objects(v, entry.particle.split()[-1])
+        for c in self.children(v.i, "dobj"):
+            if c.text.lower() in _RELATIVE and v.dep == "relcl":
+                return self.actors_of(v.head)
+            found = self.actors_of(c.i)
+            if found:
+                return found
+        for prep in self.f.object_preps:
+            found = self._prep_objects(v, prep)
+            if found:
+                return found
+        return []
+
+    def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
+        for c in self.children(v.i, "prep", "prt", "agent", "dative"):
+            if c.text.lower() == prep:
+                for pobj in self.children(c.i, "pobj"):
+                    return self.actors_of(pobj.i)
+                # "pulled out of": the preposition after the particle
+                for c2 in self.children(c.i, "prep"):
+                    for pobj in self.children(c2.i, "pobj"):
+                        return self.actors_of(pobj.i)
+        for c in self.children(v.i, "prt"):
+            for c2 in self.children(v.i, "prep"):
+                if f"{c.text.lower()} {c2.text.lower()}".endswith(prep):
+                    for pobj in self.children(c2.i, "pobj"):
+                        return self.actors_of(pobj.i)
+        return []
+
+    # --- the lexicon -------------------------------------------------------------------------
+
+    def entry(self, v: Token) -> VerbEntry | None:
+        verbs = self.f.verbs
+        prts = [c.text.lower() for c in self.children(v.i, "prt")]
+        preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
+        for prt in prts:
+            for prep in preps:
+                if (v.lemma, f"{prt} {prep}") in verbs:
+                    return verbs[(v.lemma, f"{prt} {prep}")]
+            if (v.lemma, prt) in verbs:
+                return verbs[(v.lemma, prt)]
+        for prep in preps:
+            if (v.lemma, prep) in verbs and self._prep_objects(v, prep):
+                return verbs[(v.lemma, prep)]
+        for d in self.children(v.i, "dobj"):
+            for e in self.f.object_verbs.get(v.lemma, []):
+                if d.lemma.lower() in e.object_words or d.text.lower() in e.object_words:
+                    return e
+        return verbs.get((v.lemma, None))
+
+    # --- polarity and speech -----------------------------------------------------------------
+
+    def governors(self, v: Token):
+        """The verbs above v through complements and coordination, nearest first."""
+        tok = v
+        for _ in range(6):
+            if tok.dep not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep") or tok.head == tok.i:
+                return
+            tok = self.t[tok.head]
+            yield tok
+
+    def polarity(self, v: Token, sentence_hedged: bool) -> tuple[str, list[str]]:
+        chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
+        for k, tok in enumerate(chain):
+            if k and chain[k - 1].dep == "conj":
+                break  # "X did not attack Y but shelled Z": the negation is the other verb's
+            if any(c.dep == "neg" or c.lemma in ("never",) for c in self.children(tok.i)):
+                return "negated", [f"negation under '{tok.text}'"]
+            if k and tok.lemma in self.f.denial and chain[k - 1].dep == "ccomp":
+                return "negated", [f"denied by '{tok.text}'"]
+        for k, tok in enumerate(chain):
+            kids = self.children(tok.i)
+            if any(c.dep == "aux" and c.lemma.lower() in _MODALS for c in kids):
+                return "hedged", [f"modal under '{tok.text}'"]
+            if any(c.lemma.lower() in self.f.hedge_adverbs for c in kids):
+                return "hedged", [f"hedging adverb under '{tok.text}'"]
+            if k and tok.lemma in self.f.hedge_governors:
+                return "hedged", [f"intended or attempted: '{tok.text}'"]
+            if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
+                return "hedged", [f"condition on '{tok.text}'"]
+        return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
+
+    def speaker(self, v: Token) -> tuple[str | None, str | None]:
+        """Who says the clause of v: the subject of a speech verb it is the complement of."""
+        prev = v
+        for g in self.governors(v):
+            if g.lemma in self.f.speech and prev.dep == "ccomp":
+                subj = next(iter(self.children(g.i, "nsubj")), None)
+                if subj is None:
+                    return None, None
+                found = self.actors_of(subj.i)
+                if found:
+                    return found[0].actor, None
+                if subj.pos in ("NOUN", "PROPN"):
+                    words = [t for t in self.t if t.i <= subj.i and t.i >= min(
+                        [subj.i, *[c.i for c in self.children(subj.i, "compound", "amod")]])]
+                    return None, " ".join(t.text for t in words)
+                return None, None
+            prev = g
+        return None, None
+
+
+def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False
+                 ) -> tuple[list[FrameClaim], list[dict]]:
+    """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain)."""
+    if rules.frames is None:
+        return [], []
+    s = _Sentence(parse, actors, rules)
+    out: list[FrameClaim] = []
+    tried: list[dict] = []
+    done: set[int] = set()  # complements already turned into their governor's claim
+    for v in parse.tokens:
+        if v.pos not in ("VERB",) or v.i in done or v.lemma in s.f.speech:
+            continue
+        entry = s.entry(v)
+        relation, rule, predicate, objects = None, "", "", []
+        construction = "passive" if s.passive(v) else "active"
+        comp = next((c for c in s.children(v.i, "xcomp") if c.pos == "VERB"), None)
+        if comp is not None and v.lemma in s.f.complements:
+            # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
+            relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
+            predicate = f"complement:{v.lemma}"
+            objects = [a for d in s.children(v.i, "dobj") for a in s.actors_of(d.i)]
+            if not objects and not s.children(v.i, "dobj"):
+                # "threatened to shell Y": the complement's object; but "ordered his men to hand
+                # the guns to Y" orders the men, not Y
+                objects = s.objects(comp, s.entry(comp))
+            done.add(comp.i)
+            construction = "complement"
+        elif entry is not None:
+            relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
+            objects = s.objects(v, entry)
+        if relation is None:
+            continue
+        subjects = s.subjects(v)
+        trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
+                 "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
+        tried.append(trace)
+        if not subjects:
+            trace["why_not"] = "no actor as subject (nor one it shares)"
+            continue
+        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
+        if not objects and len(subjects) > 1 and relation in s.f.mutual:
+            pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
+            construction = "coordination"
+        if not pairs:
+            trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
+            continue
+        polarity, why = s.polarity(v, sentence_hedged)
+        if construction == "active" and v.dep == "relcl":
+            construction = "relative"
+        elif construction == "active" and v.dep == "pcomp":
+            construction = "by-clause"
+        if comp is not None and v.lemma in s.f.hedge_governors and construction == "complement":
+            polarity = "hedged"
+        speaker, speaker_name = s.speaker(v)
+        for a, b in pairs:
+            start = min(a.start, b.start, v.start)
+            end = max(a.end, b.end, v.end)
+            out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity,
+                                  speaker, speaker_name, construction, why))
+        trace["claims"] = len(pairs)
+    out += _noun_claims(s, sentence_hedged)
+    out += _title_claims(s)
+    return out, tried
+
+
+def _predicate(entry: VerbEntry) -> str:
+    return "verb:" + "_".join([entry.lemma, *(entry.particle.split() if entry.particle else [])])
+
+
+def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"X's invasion of Y", "the Soviet invasion of Afghanistan", "aid to Y" under "X provided"."""
+    out = []
+    for n in s.t:
+        frame = s.f.nouns.get(n.lemma.lower()) if n.pos == "NOUN" else None
+        if frame is None:
+            continue
+        subjects: list[ActorMention] = []
+        for c in s.children(n.i, "poss", "amod", "compound", "nmod"):
+            if c.i in s.actor_at:
+                subjects = [s.actor_at[c.i]]
+        objects: list[ActorMention] = []
+        for prep in s.children(n.i, "prep"):
+            word = prep.text.lower()
+            for pobj in s.children(prep.i, "pobj"):
+                if word == "by" and not subjects:
+                    subjects = s.actors_of(pobj.i)
+                elif word in frame.object_preps and not objects:
+                    objects = s.actors_of(pobj.i)
+        verb = s.head(n.i)
+        if verb is not None and verb.lemma in s.f.stoppers:
+            continue  # "stops all aid to China" ends the aid
+        if not subjects and verb is not None and verb.pos == "VERB" and n.dep in ("dobj", "nsubjpass"):
+            subjects = s.subjects(verb)  # "X launched an invasion of Y"
+        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
+        if not pairs:
+            continue
+        negated = any(c.lemma in ("no",) for c in s.children(n.i, "det"))
+        if negated:
+            polarity = "negated"
+        elif verb is not None and verb.pos == "VERB":
+            polarity, _ = s.polarity(verb, sentence_hedged)
+        else:
+            polarity = "hedged" if sentence_hedged else "asserted"
+        for a, b in pairs:
+            out.append(FrameClaim(a, b, frame.relation, f"noun:{frame.noun}", f"noun:{frame.noun.replace(' ', '_')}",
+                                  min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity,
+                                  construction="event-noun"))
+    return out
+
+
+def _title_claims(s: _Sentence) -> list[FrameClaim]:
+    """"Polish President Lech Wałęsa", "Lech Wałęsa, Poland's president": LEADER_OF the state named."""
+    out = []
+    actors = s.rules.actors
+    for i, am in s.actor_at.items():
+        if actors[am.actor].type != "person" or s.t[i].head in [t.i for t in s.t if s.actor_at.get(t.i) == am]:
+            continue  # only the head token of the person's name
+        titles = [c for c in s.children(i, "compound", "amod", "appos") if c.i not in s.actor_at]
+        for title in titles:
+            words = [c for c in s.children(title.i, "compound", "amod") if c.i not in s.actor_at
+                     and c.lemma not in ("then", "former", "late")]
+            phrase = " ".join(w.text.lower() for w in [*words, title])
+            if phrase not in s.f.leader_titles and title.text.lower() not in s.f.leader_titles:
+                continue
+            states = [s.actor_at[c.i] for c in [*s.children(title.i), *s.children(i, "compound", "amod")]
+                      if c.i in s.actor_at and s.actor_at[c.i] != am
+                      and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
+            for prep in s.children(title.i, "prep") + s.children(i, "prep"):
+                if prep.text.lower() == "of":
+                    states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            for st in states[:1]:
+                out.append(FrameClaim(am, st, "LEADER_OF", "frame:title-leader", "leaderOf",
+                                      min(am.start, st.start, title.start), max(am.end, st.end, title.end),
+                                      "asserted", construction="title-leader"))
+    return out
