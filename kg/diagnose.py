@@ -125,10 +125,11 @@ def gaps(docs: list[Document], rules: Rules) -> list[Gap]:
             actors = list(dict.fromkeys(label for _, label, _ in e.actors))
             if len(actors) < 2:
                 continue
-            hints = [f"{t.rule}: {t.why_not}" for t in e.trials + e.near_misses]
-            out.append(Gap(e.doc, e.sentence, e.text, actors, hints))
-    # a rule that nearly fired is the cheapest fix; then the more actors, the shorter the sentence
-    return sorted(out, key=lambda g: (-len(g.hints), -len(g.actors), len(g.text), g.doc, g.sentence))
+            hints = [f"{t.rule}: {t.why_not}" for t in e.near_misses + e.trials]
+            out.append((len(e.near_misses), Gap(e.doc, e.sentence, e.text, actors, hints)))
+    # a rule that nearly fired is the cheapest fix; then the more leads, the more actors, the shorter the sentence
+    out.sort(key=lambda x: (-x[0], -len(x[1].hints), -len(x[1].actors), len(x[1].text), x[1].doc, x[1].sentence))
+    return [g for _, g in out]
 
 
 @dataclass

@@ -238,6 +238,7 @@ class VerbEntry:
     particle: str | None = None
     object_words: frozenset[str] = frozenset()
     cameo: str | None = None
+    curated: bool = False  # from an analyst's verbs.yaml, not the derived lexicon: wins over it
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,7 @@ class Frames:
     mutual: frozenset[str]
     constructions: list[Construction]
     stoppers: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -596,15 +598,15 @@ def _by_id(entries: list, where: str) -> list:
     return list(out.values())
 
 
-def _verb_entry(e: dict, where: str) -> VerbEntry:
+def _verb_entry(e: dict, where: str, curated: bool) -> VerbEntry:
     _require(e, ("lemma", "relation"), where)
-    if e["relation"] not in RELATIONS:
+    if e["relation"] not in RELATIONS and e["relation"] != "NONE":
         raise RulesError(f"{where}: unknown relation {e['relation']!r}")
     particle = _word(e["particle"], where) if e.get("particle") else None
     words = frozenset(str(w).lower() for w in e.get("object_words") or ())
     ident = e.get("id") or "verb:" + "_".join([str(e["lemma"]), *(particle.split() if particle else [])])
     return VerbEntry(str(ident), str(e["lemma"]).lower(), e["relation"], particle, words,
-                     str(e["cameo"]) if e.get("cameo") else None)
+                     str(e["cameo"]) if e.get("cameo") else None, curated)
 
 
 def _word(w, where: str) -> str:
@@ -620,7 +622,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     for p in files:
         if p.stem == "verbs":
             for i, e in enumerate(_load_yaml(p) or []):
-                v = _verb_entry(e, f"{p.name}: entry {i + 1}")
+                v = _verb_entry(e, f"{p.name}: entry {i + 1}", curated=p.parent.name != "derived")
                 if v.object_words:
                     object_verbs[v.lemma] = [x for x in object_verbs.get(v.lemma, []) if x.id != v.id] + [v]
                 else:
@@ -658,8 +660,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   speech=words("speech"), hedge_adverbs=words("hedge_adverbs"), partitives=words("partitives"),
                   body_nouns=words("body_nouns"), leader_titles=words("leader_titles"),
                   object_preps=tuple(_word(w, "object_preps") for w in frames_spec.get("object_preps") or ()),
-                  mutual=words("mutual"),
-                  stoppers=words("stoppers"),
+                  mutual=frozenset(w.upper() for w in words("mutual")),
+                  stoppers=words("stoppers"), weapon_nouns=words("weapon_nouns"),
                   constructions=constructions)
 
 

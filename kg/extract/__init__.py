@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.documents import Document
 from kg.extract.discover import discover, unknown_capitals
-from kg.extract.frames import frame_claims
+from kg.extract.frames import frame_claims, parse_vetoes
 from kg.extract.parse import Parse, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
@@ -29,12 +29,13 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
     for am in actors:
         by_sentence.setdefault(am.sentence, []).append(am)
     agent_words = _agent_words(rules)
+    titles = frozenset(w for t in rules.frames.leader_titles for w in t.split()) | set(rules.role_titles)
     plan, ner = [], set()
     for sent in sentences:
         if sent.repeated:
             continue
         here = by_sentence.get(sent.index, [])
-        unknown = unknown_capitals(doc.text, sent, here)
+        unknown = unknown_capitals(doc.text, sent, here, titles)
         agents = bool(agent_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
         if len(here) + unknown + agents >= 2:
             if unknown:
@@ -86,6 +87,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
     anchor_year: int | None = None
     paragraph_event: tuple[int, str] | None = None
     last_person: str | None = None
+    renamed: dict[str, str] = {}  # names of their time met so far: soviet_union -> russia in a 2024 text
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -101,8 +103,13 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         if not own_years and anchor_year is None and doc.date:
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
             own_years = [int(doc.date[:4])]
-        sent_actors = [leader_of(as_of(am, own_years, rules), doc.text, time_anchor, rules)
-                       for am in by_sentence.get(sent.index, [])]
+        here = by_sentence.get(sent.index, [])
+        timed = [as_of(am, own_years, rules) for am in here]
+        renamed = {**renamed, **{a.actor: b.actor for a, b in zip(here, timed) if a.actor != b.actor}}
+        # "Moscow denied that it had supplied": the pronoun means what its antecedent meant then
+        timed = [replace(b, actor=renamed.get(b.actor, b.actor)) if b.resolution in ("pronoun", "role") else b
+                 for b in timed]
+        sent_actors = [leader_of(am, doc.text, time_anchor, rules) for am in timed]
         all_actors.extend(sent_actors)
         first = mask(doc.text, sent, sent_actors, rules)
         speaker = attribution(first, rules, last_speaker, last_person)
@@ -137,6 +144,11 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
                             mentions.setdefault((mention.claim.id, sent.index), mention)
         frames_tried: list[dict] = []
         if sent.index in parses:
+            no_subject, no_object = parse_vetoes(parses[sent.index], sent_actors + fp, rules)
+            for key, mention in list(mentions.items()):
+                if key[1] == sent.index and not mention.rule.startswith(("verb:", "noun:", "frame:")) and (
+                        mention.claim.subject in no_subject or mention.claim.object in no_object):
+                    del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)))

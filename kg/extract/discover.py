@@ -36,15 +36,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_") or "x"
 
 
-def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention]) -> int:
-    """How many capitalised words of a sentence no actor mention covers (the first word aside)."""
-    n = 0
+def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ignore: frozenset[str] = frozenset()
+                     ) -> int:
+    """How many names (runs of capitalised words) of a sentence no actor mention covers, the first word
+    and title words ("President") aside: the sentences NER has something to find in."""
+    n, last_end = 0, -10
     for m in _CAPITAL.finditer(text, sent.start, sent.end):
-        if m.group(0) in _FUNCTION_WORDS or any(a.start <= m.start() < a.end for a in mentions):
+        word = m.group(0)
+        if word in _FUNCTION_WORDS or word.lower() in ignore or any(a.start <= m.start() < a.end for a in mentions):
             continue
         if not text[sent.start:m.start()].strip(" \"“‘'(*-"):
             continue
-        n += 1
+        if text[last_end:m.start()].strip() not in ("", "-"):
+            n += 1  # a new name, not the next word of the last one
+        last_end = m.end()
     return n
 
 
@@ -55,6 +60,24 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         if text[start:end].endswith(suffix):
             end -= len(suffix)
     return start, end
+
+
+def _the_group(parse: Parse, start: int) -> bool:
+    tok = parse.token_at(start)
+    return (tok is not None and tok.dep not in ("amod", "compound", "poss") and tok.text.endswith("s")
+            and any(t.head == tok.i and t.dep == "det" and t.lemma == "the" for t in parse.tokens))
+
+
+def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool) -> bool:
+    """One word alone is too often a place, a month or a common noun the NER took for a name: keep
+    an acronym ("RSF") or a group or body named as a noun phrase of its own ("the Houthis"), not an
+    adjective ("Tamil" in "Tamil civilians"), a person's bare surname, nor a city."""
+    if kind == "organisation" and name.isupper() and len(name) > 1:
+        return True
+    if kind not in ("organisation", "group") or (sentence_start and not _the_group(parse, start)):
+        return False
+    tok = parse.token_at(start)
+    return tok is not None and tok.dep not in ("amod", "compound") and tok.pos in ("PROPN", "NOUN")
 
 
 def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
@@ -95,8 +118,9 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             # one word alone is too often a place, a month or a common noun the NER took for a name;
             # a state the dictionaries list is found by the gazetteer, not here
             sentence_start = not text[parse.start:s].strip(" \"“‘'(*-")
-            if len(words) == 1 and (kind in ("person", "state", "group") or sentence_start) and not (
-                    kind == "organisation" and name.isupper() and len(name) > 1):
+            if len(words) == 1 and kind != "state" and _the_group(parse, s):
+                kind = "group"  # "the Houthis", "the Kurds": a people or movement, whatever NER called it
+            if len(words) == 1 and not _single_word_actor(parse, s, kind, name, sentence_start):
                 continue
             ident = slug(name)
             if ident in rules.actors and rules.actors[ident].label != name:

@@ -17,6 +17,8 @@ _SUBJ = ("nsubj", "csubj")
 _MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "ought", "'ll", "wo"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CONDITIONAL = {"if", "unless", "whether"}
+# adverbs the parser often leaves where a particle stands: "pushed back the invaders"
+_PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "over", "aside"}
 
 
 @dataclass
@@ -49,6 +51,7 @@ class _Sentence:
         for tok in self.t:
             if tok.head != tok.i:
                 self.kids.setdefault(tok.head, []).append(tok)
+        self.weapons = False  # whether weapons stand for their side (in attacks only)
         self.actor_at: dict[int, ActorMention] = {}
         for am in sorted(actors, key=lambda a: (a.end - a.start)):
             for tok in self.t:
@@ -110,6 +113,8 @@ class _Sentence:
         lemma = tok.lemma.lower()
         if lemma in self.f.body_nouns or lemma in self.f.partitives or lemma in self.f.agents:
             return True
+        if self.weapons and lemma in self.f.weapon_nouns:
+            return True
         compounds = [c.lemma.lower() for c in self.children(i, "compound") if c.i not in self.actor_at]
         return bool(compounds) and " ".join([*compounds, lemma]) in self.f.agents
 
@@ -147,10 +152,9 @@ class _Sentence:
             return self.actors_of(up.i)  # "forces loyal to X, shelling Y"
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
-            for d in self.children(up.i, "dobj"):
-                found = self.actors_of(d.i)
-                if found:
-                    return found
+            objects = self.children(up.i, "dobj")
+            if objects:
+                return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
             return self.subjects(up, depth + 1)
         if v.dep in ("conj", "advcl"):
             return self.subjects(up, depth + 1) if up.pos in ("VERB", "AUX") else []
@@ -173,7 +177,9 @@ class _Sentence:
                 return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
             return []
         if entry and entry.particle:
-            return self._prep_objects(v, entry.particle.split()[-1])
+            found = self._prep_objects(v, entry.particle.split()[-1])
+            if found or not self.particles(v):
+                return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
         for c in self.children(v.i, "dobj"):
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
@@ -186,6 +192,9 @@ class _Sentence:
                 return found
         return []
 
+    def particles(self, v: Token) -> list[Token]:
+        return [c for c in self.children(v.i) if c.dep == "prt" or (c.dep == "advmod" and c.text.lower() in _PARTICLE_ADVERBS)]
+
     def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
         for c in self.children(v.i, "prep", "prt", "agent", "dative"):
             if c.text.lower() == prep:
@@ -195,7 +204,7 @@ class _Sentence:
                 for c2 in self.children(c.i, "prep"):
                     for pobj in self.children(c2.i, "pobj"):
                         return self.actors_of(pobj.i)
-        for c in self.children(v.i, "prt"):
+        for c in self.particles(v):
             for c2 in self.children(v.i, "prep"):
                 if f"{c.text.lower()} {c2.text.lower()}".endswith(prep):
                     for pobj in self.children(c2.i, "pobj"):
@@ -205,23 +214,22 @@ class _Sentence:
     # --- the lexicon -------------------------------------------------------------------------
 
     def entry(self, v: Token) -> VerbEntry | None:
+        """The lexicon entry of a verb, the most specific first (object noun, particle and preposition,
+        particle, preposition, the verb alone); an analyst's entry wins over a derived one."""
         verbs = self.f.verbs
-        prts = [c.text.lower() for c in self.children(v.i, "prt")]
-        preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
-        for prt in prts:
-            for prep in preps:
-                if (v.lemma, f"{prt} {prep}") in verbs:
-                    return verbs[(v.lemma, f"{prt} {prep}")]
-            if (v.lemma, prt) in verbs:
-                return verbs[(v.lemma, prt)]
-        for prep in preps:
-            if (v.lemma, prep) in verbs and self._prep_objects(v, prep):
-                return verbs[(v.lemma, prep)]
+        found: list[VerbEntry] = []
         for d in self.children(v.i, "dobj"):
-            for e in self.f.object_verbs.get(v.lemma, []):
-                if d.lemma.lower() in e.object_words or d.text.lower() in e.object_words:
-                    return e
-        return verbs.get((v.lemma, None))
+            found += [e for e in self.f.object_verbs.get(v.lemma, [])
+                      if d.lemma.lower() in e.object_words or d.text.lower() in e.object_words]
+        prts = [c.text.lower() for c in self.particles(v)]
+        preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
+        keys = [f"{prt} {prep}" for prt in prts for prep in preps] + prts
+        keys += [prep for prep in preps if self._prep_objects(v, prep)]
+        found += [verbs[(v.lemma, k)] for k in keys if (v.lemma, k) in verbs]
+        if (v.lemma, None) in verbs:
+            found.append(verbs[(v.lemma, None)])
+        chosen = next((e for e in found if e.curated), found[0] if found else None)
+        return None if chosen is None or chosen.relation == "NONE" else chosen
 
     # --- polarity and speech -----------------------------------------------------------------
 
@@ -237,13 +245,15 @@ class _Sentence:
     def polarity(self, v: Token, sentence_hedged: bool) -> tuple[str, list[str]]:
         chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
         for k, tok in enumerate(chain):
-            if k and chain[k - 1].dep == "conj":
-                break  # "X did not attack Y but shelled Z": the negation is the other verb's
-            if any(c.dep == "neg" or c.lemma in ("never",) for c in self.children(tok.i)):
-                return "negated", [f"negation under '{tok.text}'"]
             if k and tok.lemma in self.f.denial and chain[k - 1].dep == "ccomp":
                 return "negated", [f"denied by '{tok.text}'"]
+            if k and chain[k - 1].dep != "xcomp":
+                continue  # "did not try to attack" negates the attack; "didn't sleep over whether to" does not
+            if any(c.dep == "neg" or c.lemma in ("never",) for c in self.children(tok.i)):
+                return "negated", [f"negation under '{tok.text}'"]
         for k, tok in enumerate(chain):
+            if k and chain[k - 1].dep not in ("xcomp", "conj"):
+                break  # a hedge reaches down complements and shared verbs, not into other clauses
             kids = self.children(tok.i)
             if any(c.dep == "aux" and c.lemma.lower() in _MODALS for c in kids):
                 return "hedged", [f"modal under '{tok.text}'"]
@@ -273,6 +283,37 @@ class _Sentence:
                 return None, None
             prev = g
         return None, None
+
+
+_DESTINATION = {"to", "into", "toward", "towards", "onto"}
+
+
+def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tuple[set[str], set[str]]:
+    """Actors the parse says cannot be a pattern's subject or object here: (no subject, no object).
+
+    No subject: every mention is where something goes, just before a new clause ("sent advisers to Hanoi
+    and the US attacked ..."). No object: every mention is the subject of a coordinated clause of its
+    own ("... and the US attacked")."""
+    if rules.frames is None:
+        return set(), set()
+    s = _Sentence(parse, actors, rules)
+    roles: dict[str, list[tuple[bool, bool]]] = {}
+    for i, am in s.actor_at.items():
+        tok = s.t[i]
+        if any(s.actor_at.get(t.i) == am and t.i != i for t in [s.t[tok.head]]):
+            continue  # only the head token of a name
+        head = s.head(i)
+        # a destination right before the subject of a new coordinated clause ("advisers to Hanoi and
+        # the US attacked ..."): the pattern's "A and B" list is not there
+        nxt = s.t[i + 1] if i + 1 < len(s.t) else None
+        destination = (tok.dep == "pobj" and head is not None and head.text.lower() in _DESTINATION
+                       and nxt is not None and nxt.dep == "cc" and nxt.head != i
+                       and any(t.dep == "nsubj" and s.t[t.head].dep == "conj" for t in s.t[i + 1:]))
+        own_clause = tok.dep == "nsubj" and head is not None and head.dep == "conj"
+        roles.setdefault(am.actor, []).append((destination, own_clause))
+    no_subject = {a for a, r in roles.items() if r and all(d for d, _ in r)}
+    no_object = {a for a, r in roles.items() if r and all(c for _, c in r)}
+    return no_subject, no_object
 
 
 def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False
@@ -308,6 +349,13 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation is None:
             continue
         subjects = s.subjects(v)
+        if relation == "ASSAULT" and (not subjects or not objects):
+            # "shot down Iranian drones": in an attack the weapons stand for their side
+            s.weapons = True
+            subjects = subjects or s.subjects(v)
+            objects = objects or (s.objects(v, entry) if construction != "complement" else objects)
+            s.weapons = False
+        reciprocal = any(c.text.lower() in ("other", "another") for c in s.children(v.i, "dobj"))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
         tried.append(trace)
@@ -315,7 +363,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             trace["why_not"] = "no actor as subject (nor one it shares)"
             continue
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
-        if not objects and len(subjects) > 1 and relation in s.f.mutual:
+        if (not objects and len(subjects) > 1 and relation in s.f.mutual) or (reciprocal and len(subjects) > 1):
             pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
             construction = "coordination"
         if not pairs:
