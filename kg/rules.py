@@ -280,6 +280,7 @@ class Frames:
     constructions: list[Construction]
     stoppers: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    allegation: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -662,6 +663,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   object_preps=tuple(_word(w, "object_preps") for w in frames_spec.get("object_preps") or ()),
                   mutual=frozenset(w.upper() for w in words("mutual")),
                   stoppers=words("stoppers"), weapon_nouns=words("weapon_nouns"),
+                  allegation=words("allegation"),
                   constructions=constructions)
 
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import discover, unknown_capitals
+from kg.extract.discover import discover, titled_persons, unknown_capitals
 from kg.extract.frames import frame_claims, parse_vetoes
 from kg.extract.parse import Parse, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -64,8 +64,11 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         plan, ner = _parse_plan(doc, sentences, actors, rules)
         done = parse_sentences(doc.text, [(x.start, x.end) for x in plan], ner)
         parses = {sent.index: p for sent, p in zip(plan, done)}
-        discovered, names = discover(doc.text, parses, actors, rules)
-        if discovered:
+        years = sorted({int(y) for y in rules.year.findall(doc.text[doc.body_start:])}
+                       | ({int(doc.date[:4])} if doc.date else set()))
+        discovered, names = discover(doc.text, parses, actors, rules, years)
+        names = {**titled_persons(doc.text, doc.body_start, years, rules), **names}
+        if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones
             rules = replace(rules, actors={**rules.actors, **discovered})
@@ -95,7 +98,8 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         year = int(ym.group(1)) if ym else None
         if paragraph_event and paragraph_event[0] != sent.paragraph:
             paragraph_event = None
-        time_anchor = year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
+        time_anchor = (year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
+                       or (int(doc.date[:4]) if doc.date else None))
         # what a name meant then goes by the sentence's own years (or its event), not a year carried
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(stext)] or (

@@ -109,6 +109,8 @@ def name_matcher(rules: Rules) -> _Matcher:
         add(title, "title", title)
     for ph in rules.pronouns.get("country_of_person", ()):
         add(ph, "pronoun_country", "")
+    for ph in rules.pronouns.get("pair", ()):
+        add(ph, "pair", "")
     names = [a for a in entries if entries[a][0][0] in ("actor", "combining")]
     _MATCHERS[rules.digest] = m = _Matcher(NameIndex(entries), NameIndex(names), entries)
     return m
@@ -215,6 +217,18 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                         named[ref] = s
                         last_person = (ref, si)
                         persons_of.setdefault(si, []).append(ref)
+            elif kind == "pair":
+                # "both countries": the last two bodies named in this or the previous two sentences
+                recent: list[str] = []
+                for a in reversed(actors):
+                    if (si - a.sentence <= 2 and a.actor not in recent
+                            and rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")):
+                        recent.append(a.actor)
+                    if len(recent) == 2 or si - a.sentence > 2:
+                        break
+                if len(recent) == 2:
+                    for ident in reversed(recent):
+                        actors.append(ActorMention(ident, s, e, surface, si, "pair"))
             elif kind == "pronoun_country":
                 if last_person and si - last_person[1] <= 3:
                     country = rules.actors[persons_of[last_person[1]][0]].country

@@ -80,9 +80,51 @@ def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_
     return tok is not None and tok.dep not in ("amod", "compound") and tok.pos in ("PROPN", "NOUN")
 
 
-def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+# a title before a bare surname: "Mrs Thatcher", "ex-President Saleh", "General Galtieri"
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh|President|ex-President|Premier|Prime Minister|Chancellor|King|Queen|"
+                     r"General|Gen|Marshal|Admiral|Colonel|Col|Mayor|Minister|Secretary|Senator|Ambassador|Chairman|"
+                     r"Ayatollah|Emir|Crown Prince|Prince)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
+_SURNAMES: dict[str, dict[str, list[str]]] = {}
+
+
+def _surnames(rules: Rules) -> dict[str, list[str]]:
+    """Last name -> the listed persons who bear it (cached per rule set)."""
+    if rules.digest not in _SURNAMES:
+        index: dict[str, list[str]] = {}
+        for a in rules.actors.values():
+            if a.type == "person" and a.listed:
+                for last in {alias.split()[-1] for alias in a.aliases if " " in alias}:
+                    index.setdefault(last, []).append(a.id)
+        _SURNAMES[rules.digest] = index
+    return _SURNAMES[rules.digest]
+
+
+def _in_office(actor: Actor, years: list[int]) -> bool:
+    spans = [*actor.roles, *actor.represents]
+    return not years or not spans or any(r.start <= y <= r.end for r in spans for y in years)
+
+
+def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
+    """"Mrs Thatcher" is Margaret Thatcher when she is the one listed person of that name in office in
+    the years the text names (or its date): surname -> [("actor", id)] for this document."""
+    index = _surnames(rules)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for m in _TITLED.finditer(text, start):
+        surname = m.group(1).replace("’", "'")
+        if surname in out or surname in rules.by_label:
+            continue
+        cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
+        if len(cands) == 1:
+            out[surname] = [("actor", cands[0])]
+    return out
+
+
+def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, years: list[int] = ()
              ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
-    """The document's own actors and the names that find them: (actors by id, surface -> [(kind, id)])."""
+    """The document's own actors and the names that find them: (actors by id, surface -> [(kind, id)]).
+
+    A surname alone that NER calls a person is the one listed person of that name in office in the
+    text's years ("Hadi" in a 2015 report on Yemen), if there is exactly one."""
     actors: dict[str, Actor] = {}
     names: dict[str, list[tuple[str, str]]] = {}
     not_actors = {n.lower() for n in rules.not_actors}
@@ -113,6 +155,11 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]
                 continue
+            if kind == "person" and len(words) == 1 and years:
+                listed = [i for i in _surnames(rules).get(name, []) if _in_office(rules.actors[i], years)]
+                if len(listed) == 1:
+                    names[name] = [("actor", listed[0])]
+                    continue
             if any(w.lower().strip("()") in _PLACE_WORDS for w in words):
                 continue
             # one word alone is too often a place, a month or a common noun the NER took for a name;

@@ -53,10 +53,15 @@ class _Sentence:
                 self.kids.setdefault(tok.head, []).append(tok)
         self.weapons = False  # whether weapons stand for their side (in attacks only)
         self.actor_at: dict[int, ActorMention] = {}
-        for am in sorted(actors, key=lambda a: (a.end - a.start)):
+        self.more_at: dict[int, list[ActorMention]] = {}  # "both countries": two actors at one place
+        for am in sorted(actors, key=lambda a: (a.end - a.start, a.start)):
             for tok in self.t:
-                if tok.start < am.end and am.start < tok.end and tok.i not in self.actor_at:
-                    self.actor_at[tok.i] = am
+                if tok.start < am.end and am.start < tok.end:
+                    if tok.i not in self.actor_at:
+                        self.actor_at[tok.i] = am
+                    elif am.resolution == "pair" and (self.actor_at[tok.i].start, self.actor_at[tok.i].end) == (
+                            am.start, am.end) and self.actor_at[tok.i].actor != am.actor:
+                        self.more_at.setdefault(tok.i, []).append(am)
 
     def children(self, i: int, *deps: str) -> list[Token]:
         return [c for c in self.kids.get(i, []) if not deps or c.dep in deps]
@@ -82,7 +87,7 @@ class _Sentence:
     def _actors_here(self, i: int, depth: int) -> list[ActorMention]:
         tok = self.t[i]
         if i in self.actor_at:
-            return [self.actor_at[i]]
+            return [self.actor_at[i], *self.more_at.get(i, [])]
         word = tok.lemma.lower()
         if word in self.f.partitives or tok.text.lower() in self.f.partitives:
             # "a unit of Ruritanian troops": the troops
@@ -263,6 +268,11 @@ class _Sentence:
                 return "hedged", [f"intended or attempted: '{tok.text}'"]
             if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
                 return "hedged", [f"condition on '{tok.text}'"]
+            above = self.head(tok.i)
+            if tok.dep == "pcomp" and above is not None and above.dep == "prep":
+                accuser = self.head(above.i)
+                if accuser is not None and accuser.lemma in self.f.allegation:
+                    return "hedged", [f"alleged by '{accuser.text}'"]
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
 
     def speaker(self, v: Token) -> tuple[str | None, str | None]:
@@ -363,7 +373,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             trace["why_not"] = "no actor as subject (nor one it shares)"
             continue
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
-        if (not objects and len(subjects) > 1 and relation in s.f.mutual) or (reciprocal and len(subjects) > 1):
+        own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
+        if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
             pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
             construction = "coordination"
         if not pairs:

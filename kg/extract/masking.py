@@ -22,6 +22,8 @@ def mask(text: str, sent: Sentence, mentions: list[ActorMention], rules: Rules) 
     """The sentence with each actor mention replaced by a slot token, and a map back to offsets."""
     spans: list[tuple[int, int, ActorMention]] = []
     for am in sorted(mentions, key=lambda a: a.start):
+        if am.resolution == "pair" or (spans and am.start < spans[-1][1]):
+            continue  # "both countries" stands for two actors, which one slot cannot say: the parse reads it
         nxt = re.match(r"\s+([\w']+)", text[am.end:am.end + 40])
         if nxt and nxt.group(1) in rules.adjective_nouns:
             continue  # "captured Japanese guns": Japan is mentioned but does not act

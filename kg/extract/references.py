@@ -64,12 +64,20 @@ def leader_of(am: ActorMention, text: str, year: int | None, rules: Rules) -> Ac
     return ActorMention(leaders[0], am.start, m.end(), text[am.start:m.end()], am.sentence, "role")
 
 
+# sectors of a dated role in which a person acts for the state (the dictionaries' government and army)
+_ACTING_SECTORS = ("GOV", "MIL")
+
+
 def lift(actor: Actor, year: int | None) -> str | None:
-    """The body a person led or commanded in that year, so their acts count for it too."""
+    """The body a person led or commanded in that year (or held office for, by the field's
+    dictionaries' dated roles), so their acts count for it too."""
     if year is None:
         return None
     for r in actor.represents:
         if r.start <= year <= r.end:
+            return r.actor
+    for r in actor.roles:
+        if r.sector in _ACTING_SECTORS and r.start <= year <= r.end:
             return r.actor
     return None
 
