@@ -17,6 +17,8 @@ _SUBJ = ("nsubj", "csubj")
 _MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "ought", "'ll", "wo"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CONDITIONAL = {"if", "unless", "whether"}
+# relations of a stance toward someone's act: its possessor is the one they are taken toward
+_ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
 # adverbs the parser often leaves where a particle stands: "pushed back the invaders"
 _PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "over", "aside"}
 
@@ -88,6 +90,11 @@ class _Sentence:
         tok = self.t[i]
         if i in self.actor_at:
             return [self.actor_at[i], *self.more_at.get(i, [])]
+        if tok.pos == "PROPN":
+            # "Premier Zhou Enlai" matched as "Premier Zhou": the name's last word is still that person
+            named = [self.actor_at[c.i] for c in self.children(i, "compound") if c.i in self.actor_at]
+            if named:
+                return named[-1:]
         word = tok.lemma.lower()
         if word in self.f.partitives or tok.text.lower() in self.f.partitives:
             # "a unit of Ruritanian troops": the troops
@@ -195,6 +202,20 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        for d in self.children(v.i, "dobj"):
+            if entry and entry.object_words:
+                # "signed an agreement with Y", "launched an invasion of Y", "signed a Soviet agreement"
+                for prep in self.children(d.i, "prep"):
+                    if prep.text.lower() in (*self.f.object_preps, "of"):
+                        found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+                        if found:
+                            return found
+            if entry and (entry.object_words or entry.relation in _ATTITUDES):
+                # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is
+                found = [self.actor_at[c.i] for c in self.children(d.i, "poss", "amod", "compound")
+                         if c.i in self.actor_at]
+                if found:
+                    return found
         return []
 
     def particles(self, v: Token) -> list[Token]:
@@ -372,7 +393,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if not subjects:
             trace["why_not"] = "no actor as subject (nor one it shares)"
             continue
-        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
+        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
             pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
@@ -397,6 +418,15 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     out += _noun_claims(s, sentence_hedged)
     out += _title_claims(s)
     return out, tried
+
+
+def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
+    """A person and the state they speak for are one side: "Brezhnev would improve Sino-Soviet relations"
+    is no act of Brezhnev toward the Soviet Union."""
+    pa, pb = rules.actors[a.actor], rules.actors[b.actor]
+    def side(p):
+        return {p.country, *(r.actor for r in p.represents), *(r.actor for r in p.roles)} - {None}
+    return (pa.type == "person" and b.actor in side(pa)) or (pb.type == "person" and a.actor in side(pb))
 
 
 def _predicate(entry: VerbEntry) -> str:
