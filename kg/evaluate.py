@@ -120,17 +120,25 @@ class _Names:
         self.gold_key: dict[str, str] = {}
         self.surface_key: dict[str, str] = {}
         for m in gold.get("missing_actors") or []:
-            for surface in [m.get("label"), *(m.get("surfaces") or [])]:
-                if surface:
-                    self.surface_key.setdefault(_norm(surface).removeprefix("the "), str(m.get("label")))
+            surfaces = [s for s in [m.get("label"), *(m.get("surfaces") or [])] if s]
+            # a gold actor the annotator found in no list may be one kg's gazetteer knows by one of
+            # the surface forms ("UN Security Council"): then it is that actor
+            known = next((a for a in map(rules.actor_by_name, surfaces) if a is not None), None) if rules else None
+            for surface in surfaces:
+                self.surface_key.setdefault(_norm(surface).removeprefix("the "), str(m.get("label")))
+            if known is not None:
+                self.gold_key[str(m.get("label"))] = known.label
 
     def key(self, name: str, actor_id: str | None = None) -> str:
+        if name in self.gold_key:
+            return self.gold_key[name]
         if self.rules is not None:
             actor = self.rules.actors.get(actor_id or "") if actor_id else None
             actor = actor if actor is not None and actor.listed else self.rules.actor_by_name(name)
             if actor is not None:
                 return actor.label
-        return self.surface_key.get(_norm(name).removeprefix("the "), name)
+        key = self.surface_key.get(_norm(name).removeprefix("the "), name)
+        return self.gold_key.get(key, key)
 
 
 def evaluate_rows(claim_rows: list[dict], actor_rows: list[dict], gold: dict[str, dict],

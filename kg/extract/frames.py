@@ -164,7 +164,9 @@ class _Sentence:
             return self.actors_of(up.i)  # "forces loyal to X, shelling Y"
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
-            objects = self.children(up.i, "dobj")
+            objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt")
+                                                       if c.text.lower() in ("on", "upon")
+                                                       for p in self.children(c.i, "pobj")]
             if objects:
                 return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
             return self.subjects(up, depth + 1)
@@ -243,15 +245,17 @@ class _Sentence:
         """The lexicon entry of a verb, the most specific first (object noun, particle and preposition,
         particle, preposition, the verb alone); an analyst's entry wins over a derived one."""
         verbs = self.f.verbs
-        found: list[VerbEntry] = []
-        for d in self.children(v.i, "dobj"):
-            found += [e for e in self.f.object_verbs.get(v.lemma, [])
-                      if d.lemma.lower() in e.object_words or d.text.lower() in e.object_words]
         prts = [c.text.lower() for c in self.particles(v)]
         preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
+        with_object = [e for d in self.children(v.i, "dobj") for e in self.f.object_verbs.get(v.lemma, [])
+                       if (d.lemma.lower() in e.object_words or d.text.lower() in e.object_words)
+                       and (e.particle is None or e.particle.split()[0] in prts + preps)]
+        # "taken over parts of Y" is a take-over before it is a taking of parts
+        found = [e for e in with_object if e.particle]
         keys = [f"{prt} {prep}" for prt in prts for prep in preps] + prts
-        keys += [prep for prep in preps if self._prep_objects(v, prep)]
         found += [verbs[(v.lemma, k)] for k in keys if (v.lemma, k) in verbs]
+        found += [e for e in with_object if not e.particle]
+        found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and self._prep_objects(v, p)]
         if (v.lemma, None) in verbs:
             found.append(verbs[(v.lemma, None)])
         chosen = next((e for e in found if e.curated), found[0] if found else None)
