@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from kg.documents import Document, parse_document, read_documents
 from kg.errors import DocumentError, StoreError
-from kg.extract import Extraction, extract
+from kg.extract import Extraction, extract_many
 from kg.corroborate import corroborate
 from kg.rdf import build_log_quads, parse_rule_quads, used_actors, corroboration_quads, extraction_quads, vocabulary_quads
 from kg.rules import Rules, load_rules
@@ -75,7 +75,7 @@ def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
     t0 = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     docs = sorted(docs, key=lambda d: d.file_name)
-    extractions = [extract(d, rules) for d in docs]
+    extractions = extract_many(docs, rules)
     rules = with_discovered(rules, extractions)
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     build_id = hashlib.sha256(f"{started}|{'|'.join(d.id for d in docs)}".encode()).hexdigest()[:16]

@@ -116,12 +116,21 @@ def name_matcher(rules: Rules) -> _Matcher:
     return m
 
 
+_CUED: dict[str, list] = {}
+
+
+def _with_cues(rules: Rules) -> list:
+    if rules.digest not in _CUED:
+        _CUED[rules.digest] = [a for a in rules.actors.values() if a.perspective_cues]
+    return _CUED[rules.digest]
+
+
 def perspective_of(doc: Document, rules: Rules) -> str | None:
     """The side a text is written from: front matter, else cue phrases and the publisher's country."""
     if doc.perspective:
         return doc.perspective
     scores: dict[str, int] = {}
-    for actor in rules.actors.values():
+    for actor in _with_cues(rules):
         n = sum(len(re.findall(rf"(?<!\w){re.escape(c)}(?!\w)", doc.text)) for c in actor.perspective_cues)
         if n:
             scores[actor.id] = n

@@ -63,24 +63,42 @@ def _nlp():
 
 
 def _tokens(doc, offset: int) -> tuple[Token, ...]:
-    return tuple(Token(t.i, t.text, t.lemma_.lower() if t.pos_ != "PROPN" else t.lemma_, t.pos_, t.tag_, t.dep_,
-                       t.head.i, offset + t.idx, offset + t.idx + len(t.text)) for t in doc)
+    # one array read instead of a spaCy Token object per attribute (t.head makes a new one each time)
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+    strings = doc.vocab.strings
+    rows = doc.to_array([POS, TAG, DEP, LEMMA]).tolist()
+    heads = doc.to_array([HEAD]).astype("int64").tolist()  # signed offsets to the head
+    out = []
+    for i, ((pos, tag, dep, lemma), head, text, idx) in enumerate(zip(rows, heads, (t.text for t in doc),
+                                                                       (t.idx for t in doc))):
+        pos_s = strings[pos]
+        lemma_s = strings[lemma]
+        out.append(Token(i, text, lemma_s if pos_s == "PROPN" else lemma_s.lower(), pos_s, strings[tag], strings[dep],
+                         i + head, offset + idx, offset + idx + len(text)))
+    return tuple(out)
 
 
 def parse_sentences(text: str, spans: list[tuple[int, int]], with_entities: set[int] = frozenset()) -> list[Parse]:
     """Tag and parse each span of text; named entities only for the spans whose index is in with_entities."""
-    if not spans:
-        return []
+    return parse_many([(text, spans, with_entities)])[0]
+
+
+def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> list[list[Parse]]:
+    """parse_sentences for several documents in one pass of the parser: batches fill up across documents."""
+    flat = [(text, s, e, k in wanted) for text, spans, wanted in requests for k, (s, e) in enumerate(spans)]
+    if not flat:
+        return [[] for _ in requests]
     nlp = _nlp()
-    texts = [text[s:e] for s, e in spans]
     with nlp.select_pipes(disable=["ner"]):
-        docs = list(nlp.pipe(texts, batch_size=BATCH))
+        docs = list(nlp.pipe((text[s:e] for text, s, e, _ in flat), batch_size=BATCH))
     ner = nlp.get_pipe("ner")
-    wanted = [k for k in range(len(docs)) if k in with_entities]
+    wanted = [k for k, item in enumerate(flat) if item[3]]
     for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=BATCH)):
         docs[k] = doc
-    out = []
-    for (s, _), doc in zip(spans, docs):
-        ents = tuple((e.label_, s + e.start_char, s + e.end_char) for e in doc.ents)
-        out.append(Parse(s, _tokens(doc, s), ents))
+    parses = [Parse(s, _tokens(doc, s), tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents))
+              for (_, s, _, _), doc in zip(flat, docs)]
+    out, pos = [], 0
+    for _, spans, _ in requests:
+        out.append(parses[pos:pos + len(spans)])
+        pos += len(spans)
     return out
