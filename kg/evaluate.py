@@ -62,15 +62,17 @@ def predicted_claims(ex: Extraction, rules: Rules) -> set[tuple[str, str, str]]:
 
 
 def score_document(ex: Extraction, gold: dict, rules: Rules) -> DocumentScore:
-    """Labelled (subject, relation, object), unlabelled (the actor pair) and actor scores of one document."""
-    pred = predicted_claims(ex, rules)
-    want = {(c["subject"], c["relation"], c["object"]) for c in gold.get("claims") or []}
-    labelled, unlabelled, actors = Score(), Score(), Score()
-    labelled.add(pred, want)
-    unlabelled.add({frozenset((s, o)) for s, _, o in pred}, {frozenset((s, o)) for s, _, o in want})
-    actors.add({(ex.rules or rules).actors[a.actor].label for a in ex.actors}, set(gold.get("actors") or []))
-    return DocumentScore(ex.document.file_name, labelled, unlabelled, actors,
-                         sorted(want - pred), sorted(pred - want))
+    """Labelled (subject, relation, object), unlabelled (the actor pair) and actor scores of one document,
+    names compared as kg eval compares them."""
+    actors = (ex.rules or rules).actors
+    claim_rows = [{"doc": ex.document.file_name, "subject": actors[m.claim.subject].label,
+                   "subject_id": m.claim.subject, "relation": m.claim.relation,
+                   "object": actors[m.claim.object].label, "object_id": m.claim.object, "polarity": m.polarity,
+                   "attributed_to": "", "quote": m.quote, "start": m.start, "end": m.end, "rule": m.rule}
+                  for m in ex.mentions]
+    actor_rows = [{"doc": ex.document.file_name, "actor": actors[a.actor].label, "actor_id": a.actor}
+                  for a in ex.actors]
+    return evaluate_rows(claim_rows, actor_rows, {ex.document.file_name: gold}, rules).documents[0]
 
 
 def micro(scores: list[DocumentScore], kind: str) -> Score:

@@ -227,16 +227,15 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                         last_person = (ref, si)
                         persons_of.setdefault(si, []).append(ref)
             elif kind == "pair":
-                # "both countries": the last two bodies named in this or the previous two sentences
+                # "both countries": the two bodies named in this sentence or the one before, when
+                # there are exactly two (more, and the text has not said which)
                 recent: list[str] = []
-                for a in reversed(actors):
-                    if (si - a.sentence <= 2 and a.actor not in recent
+                for a in actors:
+                    if (si - a.sentence <= 1 and a.actor not in recent
                             and rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")):
                         recent.append(a.actor)
-                    if len(recent) == 2 or si - a.sentence > 2:
-                        break
                 if len(recent) == 2:
-                    for ident in reversed(recent):
+                    for ident in recent:
                         actors.append(ActorMention(ident, s, e, surface, si, "pair"))
             elif kind == "pronoun_country":
                 if last_person and si - last_person[1] <= 3:

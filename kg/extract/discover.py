@@ -40,22 +40,27 @@ def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ig
                      ) -> int:
     """How many names (runs of capitalised words) of a sentence no actor mention covers, the first word
     and title words ("President") aside: the sentences NER has something to find in."""
-    n, last_end = 0, -10
+    n, last_end = 0, None
     for m in _CAPITAL.finditer(text, sent.start, sent.end):
         word = m.group(0)
         if word in _FUNCTION_WORDS or word.lower() in ignore or any(a.start <= m.start() < a.end for a in mentions):
             continue
-        if not text[sent.start:m.start()].strip(" \"“‘'(*-"):
-            continue
-        if text[last_end:m.start()].strip() not in ("", "-"):
+        opens = not text[sent.start:m.start()].strip(" \"“‘'(*-")
+        if opens and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            continue  # a capital because the sentence starts here, unless a name goes on ("Otto Bauer")
+        if last_end is None or text[last_end:m.start()].strip() not in ("", "-"):
             n += 1  # a new name, not the next word of the last one
         last_end = m.end()
     return n
 
 
+_HONORIFIC = re.compile(r"(?:the|Mr|Mrs|Ms|Dr|Sheikh|Sir|Madame|Monsieur)\.?\s+", re.IGNORECASE)
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    while text[start:end].lower().startswith("the "):
-        start += 4
+    """The name without "the" or an honorific before it ("Mrs Thatcher" is Thatcher) nor "'s" after it."""
+    while m := _HONORIFIC.match(text, start, end):
+        start = m.end()
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix):
             end -= len(suffix)

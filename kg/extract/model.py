@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.documents import Document
+
+if TYPE_CHECKING:
+    from kg.rules import Actor, Rules
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""Claims from sentence structure (frames over the spaCy parse), actors no list has, the field's
+dictionaries, names of their time by the document's date, and the analyst's own rule files."""
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from kg.documents import parse_document
+from kg.extract import extract, extract_many
+from kg.rules import load_rules
+from tests.conftest import DEV, ROOT, SEEDS, run
+
+
+def claims(text, rules):
+    ex = extract(parse_document("example.txt", text, rules), rules)
+    actors = ex.rules.actors
+    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity): m
+            for m in ex.mentions}
+
+
+@pytest.mark.parametrize("text, claim, rule", [
+    # news English of the shapes the patterns never saw, with actors from the derived gazetteer
+    ("A unit of Iraqi troops ambushed Iranian border guards.", ("Iraq", "ASSAULT", "Iran", "asserted"), "verb:ambush"),
+    ("Iranian border guards were ambushed by Iraqi troops.", ("Iraq", "ASSAULT", "Iran", "asserted"), "verb:ambush"),
+    ("Pakistan retaliated by shelling Indian positions.", ("Pakistan", "ASSAULT", "India", "asserted"), "verb:shell"),
+    ("Ukrainian defenses shot down one Russian missile.", ("Ukraine", "ASSAULT", "Russia", "asserted"),
+     "verb:shoot_down"),
+    ("American forces pushed back Iraqi forces in 1991.", ("United States", "ASSAULT", "Iraq", "asserted"),
+     "verb:push_back"),
+    ("Iraq planned to invade Kuwait.", ("Iraq", "ASSAULT", "Kuwait", "hedged"), "verb:invade"),
+    ("North Korea threatened to shell South Korea.", ("North Korea", "THREATEN", "South Korea", "asserted"),
+     "frame:complement:threaten"),
+    ("Pakistan signed a treaty with Premier Zhou Enlai.", ("Pakistan", "AGREE", "Zhou Enlai", "asserted"),
+     "verb:sign+agreement"),
+    ("China opposes North Korea's ballistic missile launches.", ("China", "REJECT", "North Korea", "asserted"),
+     "verb:oppose"),
+])
+def test_constructions_of_unseen_news(rules, text, claim, rule):
+    found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them
+    assert claim in found, sorted(found)
+    m = found[claim]
+    assert m.rule == rule or m.rule.startswith(rule)
+    assert m.quote in text
+
+
+def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
+    found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
+    assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),
+            ("Armenia", "ACCUSE", "Azerbaijan", "asserted"), ("Azerbaijan", "ACCUSE", "Armenia", "asserted")} <= set(found)
+
+
+def test_denial_negates_and_the_documents_date_scopes_names_of_their_time(rules):
+    text = "---\ndate: 2024-01-10\n---\nMoscow denied that it had supplied weapons to North Korea.\n"
+    found = claims(text, rules)
+    assert set(found) == {("Russia", "AID", "North Korea", "negated")}  # not the Soviet Union, not asserted
+    # the same name in a text of its time is the Soviet Union
+    assert ("Soviet Union", "AID", "North Korea", "asserted") in claims("In 1950 Moscow supplied tanks to North Korea.",
+                                                                       rules)
+
+
+def test_what_someone_is_blamed_for_is_not_asserted(rules):
+    found = claims("Iran accused Israel of bombing its embassy.", rules)
+    assert ("Iran", "ACCUSE", "Israel", "asserted") in found
+    assert not any(c[1] == "ASSAULT" and c[3] == "asserted" for c in found)
+
+
+def test_a_title_names_what_a_person_leads(rules):
+    assert ("Lech Walesa", "LEADER_OF", "Poland", "asserted") in claims(
+        "Polish President Lech Wałęsa approved the plan.", rules)
+
+
+def test_an_actor_no_list_has_is_found_flagged_and_merged_with_its_short_form(rules):
+    text = "Otto Bauer, then Austria's foreign minister, met Hungary's envoy. Bauer later denounced Hungary.\n"
+    ex = extract(parse_document("bauer.txt", text, rules), rules)
+    bauer = ex.discovered["otto_bauer"]
+    assert bauer.label == "Otto Bauer" and bauer.type == "person" and not bauer.listed
+    assert [a.surface for a in ex.actors if a.actor == "otto_bauer"] == ["Otto Bauer", "Bauer"]
+    assert any(m.claim.subject == "otto_bauer" and m.claim.relation == "ACCUSE" and m.claim.object == "hungary"
+               for m in ex.mentions)
+
+
+def test_mrs_thatcher_is_the_one_thatcher_in_office(rules):
+    text = "---\ndate: 1982-07-01\n---\nMrs Thatcher warned Argentina.\n"
+    ex = extract(parse_document("t.txt", text, rules), rules)
+    assert any(a.actor == "margaret_thatcher" and a.surface == "Thatcher" for a in ex.actors)
+
+
+def test_a_batch_extracts_exactly_what_one_document_at_a_time_does(dev_docs, rules):
+    docs = list(dev_docs.values())
+    one = [extract(d, rules) for d in docs]
+    batch = extract_many(docs, rules)
+    assert [e.mentions for e in one] == [e.mentions for e in batch]
+    assert [e.actors for e in one] == [e.actors for e in batch]
+
+
+def test_exports_carry_country_and_type(corpus_store):
+    rows = json.loads(run(["export", "claims", "--format", "json"], corpus_store).output)
+    row = next(r for r in rows if r["subject"] == "China" and r["object"] == "North Korea")
+    assert (row["subject_type"], row["subject_country"], row["object_type"], row["object_country"]) == (
+        "state", "CHN", "state", "PRK")
+    actors = json.loads(run(["export", "actors", "--format", "json"], corpus_store).output)
+    kim = next(a for a in actors if a["actor"] == "Kim Il Sung")
+    assert kim["country"] == "PRK" and kim["in_gazetteer"] is True
+    ehime = [a for a in actors if not a["in_gazetteer"]]
+    assert ehime and all(a["actor_id"] for a in ehime)  # every actor NER found has a stable id
+
+
+def test_graph_states_country_sector_and_listing(corpus_store):
+    out = run(["query", "SELECT ?c ?s WHERE { actor:north_korea kg:country ?c ; kg:sector ?s ; kg:inGazetteer true }",
+               "--format", "csv"], corpus_store).output
+    assert out.splitlines()[1:] == ["PRK,GOV"]
+
+
+def test_kg_explain_shows_the_parse_and_the_frames_tried(tmp_path):
+    out = run(["explain", "Pakistan retaliated by shelling Indian positions."], tmp_path / ".kg").output
+    assert "parse:" in out and "Pakistan/PROPN/nsubj<retaliated" in out
+    assert "fired    verb:shell" in out
+
+
+def test_the_analysts_own_rules_extend_the_built_in_ones(tmp_path):
+    mine = tmp_path / "my-rules"
+    mine.mkdir()
+    (mine / "actors.yaml").write_text(
+        "- id: ruritania\n  label: Ruritania\n  type: state\n  aliases: [Ruritania, Ruritanian, Ruritanians]\n"
+        "- id: freedonia\n  label: Freedonia\n  type: state\n  aliases: [Freedonia, Freedonian]\n")
+    (mine / "verbs.yaml").write_text("- {lemma: harry, relation: COERCE}\n")
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Ruritanian troops harried Freedonian border guards.\n")
+    store = tmp_path / ".kg"
+    env = {"KG_RULES": None}
+    assert run(["--rules", str(mine), "build", str(article.parent)], store, env=env).exit_code == 0
+    rows = json.loads(run(["export", "claims", "--format", "json"], store, env=env).output)
+    assert [(r["subject"], r["relation"], r["object"], r["rule"]) for r in rows] == [
+        ("Ruritania", "COERCE", "Freedonia", "verb:harry")]
+    listing = run(["--rules", str(mine), "rules"], store, env=env).output
+    assert str(mine / "verbs.yaml") in listing and "derived/world_actors.jsonl" in listing
+    assert "rules hash" in listing and listing.split()[-1] != load_rules().digest  # the build records the hash
+    bad = run(["--rules", str(tmp_path / "nowhere"), "build", str(article.parent)], store, env=env)
+    assert bad.exit_code != 0 and "rules folder not found" in bad.output
+
+
+def test_commands_that_only_read_the_store_never_import_the_parser(seed_store):
+    code = ("import sys; from click.testing import CliRunner; from cli import cli; "
+            f"r = CliRunner().invoke(cli, ['--store', {str(seed_store)!r}, 'claims', '--actor', 'Lin Biao']); "
+            "assert r.exit_code == 0, r.output; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.stdout.strip() == "False", out.stderr
