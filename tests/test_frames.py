@@ -11,7 +11,7 @@ import pytest
 from kg.documents import parse_document
 from kg.extract import extract, extract_many
 from kg.rules import load_rules
-from tests.conftest import DEV, ROOT, SEEDS, run
+from tests.conftest import ROOT, run
 
 
 def claims(text, rules):
