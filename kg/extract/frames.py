@@ -113,6 +113,12 @@ class _Sentence:
                     for g in self.children(c.i):
                         if g.i in self.actor_at:
                             return [self.actor_at[g.i]]
+            for c in self.children(i, "acl"):
+                if c.lemma == "lead":  # "a coalition led by Saudi Arabia"
+                    for by in self.children(c.i, "agent"):
+                        found = [a for p in self.children(by.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
+                        if found:
+                            return found
             for prep in self.children(i, "prep"):
                 if prep.text.lower() == "of":
                     for pobj in self.children(prep.i, "pobj"):
@@ -176,6 +182,9 @@ class _Sentence:
             above = self.head(up.i)
             if above is not None and above.pos in ("VERB", "AUX"):
                 return self.subjects(above, depth + 1)  # "retaliated by shelling Y"
+            verb = self.head(above.i) if above is not None and above.dep == "dobj" else None
+            if verb is not None and verb.pos == "VERB":
+                return self.subjects(verb, depth + 1)  # "raised the possibility of signing an agreement"
         return []
 
     def passive(self, v: Token) -> bool:
@@ -194,7 +203,8 @@ class _Sentence:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
-        for c in self.children(v.i, "dobj"):
+        for c in self.children(v.i, "dobj") if not (entry and entry.object_words) else []:
+            # with an object noun ("sent volunteers to Y") the direct object is what moves, not the target
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
             found = self.actors_of(c.i)
@@ -298,6 +308,8 @@ class _Sentence:
                 accuser = self.head(above.i)
                 if accuser is not None and accuser.lemma in self.f.allegation:
                     return "hedged", [f"alleged by '{accuser.text}'"]
+                if accuser is not None and accuser.lemma in self.f.hedge_governors:
+                    return "hedged", [f"only a '{accuser.text}'"]  # "the possibility of signing"
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
 
     def speaker(self, v: Token) -> tuple[str | None, str | None]:
