@@ -150,3 +150,13 @@ def test_commands_that_only_read_the_store_never_import_the_parser(seed_store):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_sentences_year_does_not_date_a_term_of_office_it_falls_outside(rules):
+    text = "North Korean leader Kim Jong Un paid tribute to the Chinese volunteers who fought in 1950.\n"
+    ex = extract(parse_document("k.txt", text, rules), rules)
+    [lead] = [m for m in ex.mentions if m.claim.relation == "LEADER_OF"]
+    assert (lead.claim.subject, lead.claim.object, lead.year) == ("kim_jong_un", "north_korea", None)
+    text = "In 1950 North Korean leader Kim Il Sung asked Stalin for help.\n"
+    ex = extract(parse_document("k2.txt", text, rules), rules)
+    assert any(m.claim.relation == "LEADER_OF" and m.year == 1950 for m in ex.mentions)

@@ -118,6 +118,7 @@ def mentions_for(pairs: list[tuple[str, str]], relation: str, predicate: str, ru
                     and lifted[0].country != lo and lifted[1].country != ls):
                 variants.append((ls, lo, f"{rule}+represents"))
         for s, o, r in variants:
+            year = _year_of(s, relation, o, where.time_anchor, rules)
             event = event_for((s, o), where.events, where.year, where.paragraph_event, rules)
             claim = Claim(s, relation, o, polarity == "negated")
             # "Lü Chao, a research fellow at ..., told the Global Times" describes the speaker in the
@@ -125,9 +126,19 @@ def mentions_for(pairs: list[tuple[str, str]], relation: str, predicate: str, ru
             said = speaker if speaker and relation not in ("LEADER_OF", "MEMBER_OF") else None
             out.append(Mention(claim, predicate, r, start, end, quote, sent.index, polarity,
                                said.actor if said else None,
-                               said.name if said and not said.actor else None, where.time_anchor, event,
+                               said.name if said and not said.actor else None, year, event,
                                _quantity_near(doc, sent, start, end, relation, rules)))
     return out
+
+
+def _year_of(subject: str, relation: str, obj: str, year: int | None, rules: Rules) -> int | None:
+    """The claim's year: the sentence's, except that who leads what is dated by the known term of office
+    ("North Korean leader Kim Jong Un paid tribute to the volunteers of 1950" does not date his rule)."""
+    if relation != "LEADER_OF" or year is None:
+        return year
+    actor = rules.actors[subject]
+    terms = [t for t in (*actor.represents, *actor.roles) if t.actor == obj]
+    return year if not terms or any(t.start <= year <= t.end for t in terms) else None
 
 
 def _quantity_near(doc: Document, sent: Sentence, start: int, end: int, relation: str,
