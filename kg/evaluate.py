@@ -1,6 +1,7 @@
 """Score extractions against hand-annotated gold files (tests/gold/*.yaml)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,6 +129,10 @@ class _Names:
             known = next((a for a in map(rules.actor_by_name, surfaces) if a is not None), None) if rules else None
             for surface in surfaces:
                 self.surface_key.setdefault(_norm(surface).removeprefix("the "), str(m.get("label")))
+                # "Iran's Islamic Revolutionary Guards Corps": the possessor names the owner, not the body
+                owned = re.sub(r"^.*?['’]s\s+", "", _norm(surface))
+                if owned != _norm(surface) and len(owned.split()) > 1:
+                    self.surface_key.setdefault(owned, str(m.get("label")))
             if known is not None:
                 self.gold_key[str(m.get("label"))] = known.label
 

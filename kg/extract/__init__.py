@@ -120,7 +120,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
             own_years = [int(doc.date[:4])]
         here = by_sentence.get(sent.index, [])
-        timed = [as_of(am, own_years, rules) for am in here]
+        timed = [as_of(am, own_years, rules, time_anchor) for am in here]
         renamed = {**renamed, **{a.actor: b.actor for a, b in zip(here, timed) if a.actor != b.actor}}
         # "Moscow denied that it had supplied": the pronoun means what its antecedent meant then
         timed = [replace(b, actor=renamed.get(b.actor, b.actor)) if b.resolution in ("pronoun", "role") else b

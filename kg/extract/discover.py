@@ -58,9 +58,13 @@ _HONORIFIC = re.compile(r"(?:the|Mr|Mrs|Ms|Dr|Sheikh|Sir|Madame|Monsieur)\.?\s+"
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name without "the" or an honorific before it ("Mrs Thatcher" is Thatcher) nor "'s" after it."""
+    """The name without "the" or an honorific before it ("Mrs Thatcher" is Thatcher), "'s" after it, or
+    what a slash or colon adds ("Vitaly Zaporozhchenko/AP", "Nagorno-Karabakh: Key")."""
     while m := _HONORIFIC.match(text, start, end):
         start = m.end()
+    cut = re.search(r"\s*[/:|]", text[start:end])
+    if cut:
+        end = start + cut.start()
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix):
             end -= len(suffix)
@@ -180,9 +184,12 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if ident not in actors:
                 actors[ident] = Actor(ident, name, kind, (name,), listed=False)
             names[name] = [("actor", ident)]
-            if kind == "person" and len(words) > 1 and len(words[-1]) > 2:
-                persons_by_last.setdefault(words[-1], ident)
-                names.setdefault(words[-1], [("short", ident)])
+            if kind == "person" and len(words) > 1:
+                # the family name stands first in Chinese and Korean names ("Hua" for Hua Chunying)
+                for part in {words[0], words[-1]}:
+                    if len(part) > 2:
+                        persons_by_last.setdefault(part, ident)
+                        names.setdefault(part, [("short", ident)])
             # "Rapid Support Forces (RSF)": the acronym is the same body
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[e:e + 14])
             if acr and kind in ("organisation", "group"):

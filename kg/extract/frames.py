@@ -431,8 +431,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity,
                                   speaker, speaker_name, construction, why))
         trace["claims"] = len(pairs)
-    out += _noun_claims(s, sentence_hedged)
-    out += _title_claims(s)
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s)]:
+        out.append(fc)
+        tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
+                      "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
+                      "claims": 1})
     return out, tried
 
 

@@ -38,12 +38,15 @@ def resolve_first_person(pending, sent: Sentence, doc: Document, rules: Rules, p
 
 
 
-def as_of(am: ActorMention, years: list[int], rules: Rules) -> ActorMention:
-    """The mention as the actor its name meant in those years: "Russia" in 1969 is the Soviet Union."""
-    if years:
-        for w in rules.actors[am.actor].was:
-            if all(w.start <= y <= w.end for y in years) and (not w.names or am.surface in w.names):
-                return replace(am, actor=w.actor)
+def as_of(am: ActorMention, years: list[int], rules: Rules, context_year: int | None = None) -> ActorMention:
+    """The mention as the actor its name meant in those years: "Russia" in 1969 is the Soviet Union.
+
+    An entry for some names only ("Moscow", "the Kremlin") also goes by the year the text is at
+    (context_year) when the sentence gives none: such a name is read in its text's time."""
+    for w in rules.actors[am.actor].was:
+        use = years or ([context_year] if w.names and context_year is not None else [])
+        if use and all(w.start <= y <= w.end for y in use) and (not w.names or am.surface in w.names):
+            return replace(am, actor=w.actor)
     return am
 
 
