@@ -1,10 +1,11 @@
 """Extract actors, events and claims from one document: a pure function of (document, rules)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import discover, titled_persons, unknown_capitals
+from kg.extract.discover import STATE_SECTORS, discover, group_actors, titled_persons, unknown_capitals
 from kg.extract.frames import frame_claims, parse_vetoes
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -29,14 +30,17 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
     for am in actors:
         by_sentence.setdefault(am.sentence, []).append(am)
     titles = frozenset(w for t in rules.frames.leader_titles for w in t.split()) | set(rules.role_titles)
+    group_words = _group_words(rules)
     plan, ner = [], set()
     for sent in sentences:
         if sent.repeated:
             continue
         here = by_sentence.get(sent.index, [])
         unknown = unknown_capitals(doc.text, sent, here, titles)
-        # a claim needs two actors: listed ones (pronouns resolved), or names NER may find
-        if len({a.actor for a in here}) + unknown >= 2:
+        # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
+        # named by its agent noun ("protesters", "rebels")
+        groups = bool(group_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
+        if len({a.actor for a in here}) + unknown + groups >= 2:
             if unknown:
                 ner.add(len(plan))
             plan.append(sent)
@@ -47,6 +51,17 @@ def _plan(doc: Document, rules: Rules) -> tuple[list[Sentence], set[int]]:
     sentences = sentences_of(doc)
     actors, _, _ = actor_mentions(doc, sentences, rules, perspective_of(doc, rules))
     return _parse_plan(doc, sentences, actors, rules)
+
+
+_GROUP_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _group_words(rules: Rules) -> frozenset[str]:
+    """Plural agent nouns of the sectors that are groups of their own (protesters, rebels, militants)."""
+    if rules.digest not in _GROUP_WORDS:
+        nouns = {n for n, sector in rules.frames.agents.items() if sector not in STATE_SECTORS and " " not in n}
+        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | {"opposition"})
+    return _GROUP_WORDS[rules.digest]
 
 
 def extract_many(docs: list[Document], rules: Rules, *, parse: bool = True) -> list[Extraction]:
@@ -78,7 +93,9 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         years = sorted({int(y) for y in rules.year.findall(doc.text[doc.body_start:])}
                        | ({int(doc.date[:4])} if doc.date else set()))
         discovered, names = discover(doc.text, parses, actors, rules, years)
-        names = {**titled_persons(doc.text, doc.body_start, years, rules), **names}
+        groups, group_names = group_actors(doc.text, parses, actors, rules)
+        discovered = {**groups, **discovered}
+        names = {**titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
         if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones

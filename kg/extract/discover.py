@@ -13,6 +13,10 @@ from kg.extract.parse import Parse
 from kg.rules import Actor, Rules
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
+# sectors in which an agent noun is the state acting ("Egyptian police" is Egypt); in the others it is
+# a group of its own ("Egyptian protesters", "rebels"), as the event-data dictionaries code them
+STATE_SECTORS = frozenset({"GOV", "MIL", "POLICE", "JUD", "LEG", "SPY", "ELI"})
+_ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
 # a place name after these is where something happened, not who acted ("fighting in Bakhmut")
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
              "through", "along", "over", "off", "north", "south", "east", "west", "between"}
@@ -126,6 +130,54 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
         if len(cands) == 1:
             out[surname] = [("actor", cands[0])]
     return out
+
+
+def _agent_sector(parse: Parse, tok, rules: Rules) -> tuple[str | None, int]:
+    """The sector of the agent noun a token heads ("riot police", "protesters"), and where the phrase starts."""
+    agents = rules.frames.agents if rules.frames else {}
+    start = tok.i
+    while start > 0 and parse.tokens[start - 1].dep == "compound" and parse.tokens[start - 1].head == tok.i \
+            and parse.tokens[start - 1].pos == "NOUN":
+        start -= 1
+    for k in range(start, tok.i + 1):
+        phrase = " ".join([t.lemma.lower() for t in parse.tokens[k:tok.i]] + [tok.lemma.lower()])
+        if phrase in agents:
+            return agents[phrase], k
+    return None, tok.i
+
+
+def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+                 ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """Groups named by an agent noun of a non-state sector: "Egyptian protesters", "rebels", "the
+    opposition". Each is an actor of its own (type group, the sector, the country named with it)."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    for si in sorted(parses):
+        parse = parses[si]
+        for tok in parse.tokens:
+            if tok.pos != "NOUN" or tok.dep not in _ARGUMENT:
+                continue
+            sector, start = _agent_sector(parse, tok, rules)
+            if sector is None or sector in STATE_SECTORS:
+                continue
+            country = None
+            first = parse.tokens[start]
+            for c in parse.tokens[:start]:
+                if c.head == tok.i and c.dep in ("amod", "compound") and c.i == start - 1:
+                    states = [a for a in known if a.start <= c.start < a.end and rules.actors[a.actor].type == "state"]
+                    if states:
+                        country, first = states[0].actor, c
+            surface = text[first.start:tok.end]
+            if "\n" in surface or (country is None and not tok.tag.startswith("NNS") and tok.lemma != "opposition"):
+                continue  # "a protester" alone is one person, not the group
+            label = " ".join(surface.split()) if country else " ".join(surface.split()).lower()
+            ident = slug(label)
+            if ident in rules.actors:
+                continue
+            actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
+                                           iso3=rules.actors[country].iso3 if country else None, listed=False))
+            names.setdefault(surface, [("actor", ident)])
+    return actors, names
 
 
 def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, years: list[int] = ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.discover import STATE_SECTORS
 from kg.extract.model import ActorMention
 from kg.extract.parse import Parse, Token
 from kg.rules import Frames, Rules, VerbEntry
@@ -127,14 +128,17 @@ class _Sentence:
         return []
 
     def _agent_noun(self, i: int) -> bool:
+        """A noun that makes the state named with it the actor: a body, a unit, an agent of the state."""
         tok = self.t[i]
         lemma = tok.lemma.lower()
-        if lemma in self.f.body_nouns or lemma in self.f.partitives or lemma in self.f.agents:
+        if lemma in self.f.body_nouns or lemma in self.f.partitives:
             return True
+        sector = self.sector_of(i)
+        if sector is not None:
+            return sector in STATE_SECTORS  # "Egyptian protesters" are no act of Egypt's
         if self.weapons and lemma in self.f.weapon_nouns:
             return True
-        compounds = [c.lemma.lower() for c in self.children(i, "compound") if c.i not in self.actor_at]
-        return bool(compounds) and " ".join([*compounds, lemma]) in self.f.agents
+        return False
 
     def sector_of(self, i: int) -> str | None:
         tok = self.t[i]
@@ -285,7 +289,7 @@ class _Sentence:
     def polarity(self, v: Token, sentence_hedged: bool) -> tuple[str, list[str]]:
         chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
         for k, tok in enumerate(chain):
-            if k and tok.lemma in self.f.denial and chain[k - 1].dep == "ccomp":
+            if k and tok.lemma in self.f.denial and chain[k - 1].dep in ("ccomp", "xcomp"):
                 return "negated", [f"denied by '{tok.text}'"]
             if k and chain[k - 1].dep != "xcomp":
                 continue  # "did not try to attack" negates the attack; "didn't sleep over whether to" does not
