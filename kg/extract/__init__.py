@@ -185,7 +185,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
                     del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
-                                               bool(rules.hedge_sentence.search(stext)))
+                                               bool(rules.hedge_sentence.search(stext)), time_anchor)
             for fc in found:
                 said = Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
                     fc.speaker or fc.speaker_name) else speaker

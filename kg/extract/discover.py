@@ -58,6 +58,7 @@ def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ig
     return n
 
 
+_DATELINE = re.compile(r"\s*(?:,[^\n()]{0,30})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[-–—]")
 _HONORIFIC = re.compile(r"(?:the|Mr|Mrs|Ms|Dr|Sheikh|Sir|Madame|Monsieur)\.?\s+", re.IGNORECASE)
 
 
@@ -198,6 +199,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                 continue
             s, e = _clean(text, s, e)
             name = " ".join(text[s:e].split())
+            if name.isupper() and _DATELINE.match(text, e) and not text[text.rfind("\n", 0, s) + 1:s].strip():
+                continue  # "NAIROBI (Reuters) -": where the report was filed, not an actor
             if (len(name) < 2 or name.lower() in _NOT_NAMES or name.lower() in not_actors or any(ch.isdigit() for ch in name)
                     or not name[0].isupper() or name in names):
                 continue

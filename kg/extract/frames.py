@@ -20,6 +20,7 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CONDITIONAL = {"if", "unless", "whether"}
 # relations of a stance toward someone's act: its possessor is the one they are taken toward
 _ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
+_MATERIAL = {"AID", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "SANCTION", "CONCEDE", "COOPERATE"}
 # adverbs the parser often leaves where a particle stands: "pushed back the invaders"
 _PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "over", "aside"}
 
@@ -109,7 +110,9 @@ class _Sentence:
             # "Freedonian border guards", "the Soviet government", "US-led coalition", "forces of X"
             for c in self.children(i, "amod", "compound", "poss", "nmod", "npadvmod"):
                 if c.i in self.actor_at:
-                    return [self.actor_at[c.i]]
+                    # "Ethiopian and Eritrean troops": the adjectives coordinated with it too
+                    return [self.actor_at[c.i], *(self.actor_at[x.i] for x in self.children(c.i, "conj")
+                                                  if x.i in self.actor_at)]
                 if c.lemma == "lead":  # "US-led"
                     for g in self.children(c.i):
                         if g.i in self.actor_at:
@@ -123,8 +126,8 @@ class _Sentence:
             for prep in self.children(i, "prep"):
                 if prep.text.lower() == "of":
                     for pobj in self.children(prep.i, "pobj"):
-                        if pobj.i in self.actor_at:
-                            return [self.actor_at[pobj.i]]
+                        if pobj.i in self.actor_at:  # "leaders of the United States, France and Germany"
+                            return self.actors_of(pobj.i, depth + 1)
         return []
 
     def _agent_noun(self, i: int) -> bool:
@@ -367,8 +370,8 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
     return no_subject, no_object
 
 
-def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False
-                 ) -> tuple[list[FrameClaim], list[dict]]:
+def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False,
+                 year: int | None = None) -> tuple[list[FrameClaim], list[dict]]:
     """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain)."""
     if rules.frames is None:
         return [], []
@@ -413,6 +416,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if not subjects:
             trace["why_not"] = "no actor as subject (nor one it shares)"
             continue
+        if relation in _MATERIAL:
+            # a news outlet reports attacks and aid; it does not make them ("NAIROBI (Reuters) - ... attacked")
+            subjects = [a for a in subjects if rules.actors[a.actor].type != "media_outlet"]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
@@ -435,7 +441,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity,
                                   speaker, speaker_name, construction, why))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s)]:
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year)]:
         out.append(fc)
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
                       "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
@@ -468,7 +474,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             if c.i in s.actor_at:
                 subjects = [s.actor_at[c.i]]
         objects: list[ActorMention] = []
-        for prep in s.children(n.i, "prep"):
+        # "sanctions imposed on Russia", "aid sent to Y": the preposition may hang from a participle
+        participles = [c for c in s.children(n.i, "acl") if c.tag == "VBN"]
+        for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
                 if word == "by" and not subjects:
@@ -497,7 +505,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     return out
 
 
-def _title_claims(s: _Sentence) -> list[FrameClaim]:
+def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
     """"Polish President Lech Wałęsa", "Lech Wałęsa, Poland's president": LEADER_OF the state named."""
     out = []
     actors = s.rules.actors
@@ -521,4 +529,14 @@ def _title_claims(s: _Sentence) -> list[FrameClaim]:
                 out.append(FrameClaim(am, st, "LEADER_OF", "frame:title-leader", "leaderOf",
                                       min(am.start, st.start, title.start), max(am.end, st.end, title.end),
                                       "asserted", construction="title-leader"))
+            if not states and year is not None:
+                # "President Donald Trump": the state of the government office he held that year
+                person = actors[am.actor]
+                held = sorted({r.actor for r in (*person.represents, *person.roles)
+                               if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
+                if len(held) == 1:
+                    state = ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role")
+                    out.append(FrameClaim(am, state, "LEADER_OF", "frame:title-leader", "leaderOf",
+                                          min(am.start, title.start), max(am.end, title.end), "asserted",
+                                          construction="title-leader"))
     return out
