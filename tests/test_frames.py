@@ -160,3 +160,14 @@ def test_a_sentences_year_does_not_date_a_term_of_office_it_falls_outside(rules)
     text = "In 1950 North Korean leader Kim Il Sung asked Stalin for help.\n"
     ex = extract(parse_document("k2.txt", text, rules), rules)
     assert any(m.claim.relation == "LEADER_OF" and m.year == 1950 for m in ex.mentions)
+
+
+def test_an_official_named_with_a_state_is_its_member_and_a_leader_acts_for_it(rules):
+    text = ("---\ndate: 2022-04-10\n---\nUkrainian President Volodymyr Zelenskyy met Ukrainian Foreign Minister "
+            "Dmytro Kuleba. Later Zelenskyy thanked Poland for its help.\n")
+    found = claims(text, rules)
+    assert ("Volodymyr Zelenskyy", "LEADER_OF", "Ukraine", "asserted") in found
+    assert ("Dmytro Kuleba", "MEMBER_OF", "Ukraine", "asserted") in found
+    # the title made plain whom he acts for: his act is also Ukraine's (the gold guide's body-level claim)
+    assert found[("Ukraine", "SUPPORT", "Poland", "asserted")].rule.endswith("+represents")
+    assert found[("Volodymyr Zelenskyy", "LEADER_OF", "Ukraine", "asserted")].speaker is None  # the text's voice

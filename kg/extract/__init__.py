@@ -15,7 +15,7 @@ from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Ment
 from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
 from kg.extract.references import as_of, leader_of, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
-from kg.rules import Rules
+from kg.rules import Represents, Rules
 
 __all__ = ["ActorMention", "Claim", "EventMention", "Extraction", "Mention", "Quantity", "Sentence", "extract",
            "extract_many",
@@ -45,6 +45,22 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
                 ner.add(len(plan))
             plan.append(sent)
     return plan, ner
+
+
+def _speaks_for(person: str, body: str, year: int | None, rules: Rules) -> None:
+    """"Ukrainian President Volodymyr Zelenskyy": in this document he acts for Ukraine (as `represents`
+    says for the gazetteer's leaders), unless a term of office is known already."""
+    actor = rules.actors.get(person)
+    if actor is None or actor.type != "person" or actor.represents or actor.roles or rules.actors[body].type == "person":
+        return
+    span = (year, year) if year is not None else (-10000, 10000)
+    rules.actors[person] = replace(actor, represents=(Represents(body, *span),))
+
+
+def _leaders_speak_for_their_bodies(mentions, sentence: int, year: int | None, rules: Rules) -> None:
+    for m in list(mentions):
+        if m.sentence == sentence and m.claim.relation == "LEADER_OF" and not m.claim.negated:
+            _speaks_for(m.claim.subject, m.claim.object, year, rules)
 
 
 def _plan(doc: Document, rules: Rules) -> tuple[list[Sentence], set[int]]:
@@ -86,6 +102,8 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
     actors, events, pending = actor_mentions(doc, sentences, rules, perspective)
     discovered: dict = {}
     if parse and rules.frames is not None:
+        # this document's own facts (its actors, who leads what) go into its own copy of the gazetteer
+        rules = replace(rules, actors=dict(rules.actors))
         if parses is None:
             plan, ner = _parse_plan(doc, sentences, actors, rules)
             done = parse_sentences(doc.text, [(x.start, x.end) for x in plan], ner)
@@ -99,7 +117,7 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones
-            rules = replace(rules, actors={**rules.actors, **discovered})
+            rules.actors.update(discovered)
             actors, events, pending = actor_mentions(doc, sentences, rules, perspective, names)
     parses = parses if parse and rules.frames is not None else {}
     by_sentence: dict[int, list[ActorMention]] = {}
@@ -186,7 +204,11 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)), time_anchor)
+            _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
+            found.sort(key=lambda fc: fc.relation != "LEADER_OF")
             for fc in found:
+                if fc.relation == "LEADER_OF":
+                    _speaks_for(fc.subject.actor, fc.object.actor, time_anchor, rules)
                 said = Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
                     fc.speaker or fc.speaker_name) else speaker
                 for mention in mentions_for([(fc.subject.actor, fc.object.actor)], fc.relation, fc.predicate,

@@ -506,7 +506,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
-    """"Polish President Lech Wałęsa", "Lech Wałęsa, Poland's president": LEADER_OF the state named."""
+    """"Polish President Lech Wałęsa", "Lech Wałęsa, Poland's president": LEADER_OF the state named;
+    "Ukrainian Foreign Minister Dmytro Kuleba": MEMBER_OF it (an official of a state or body)."""
     out = []
     actors = s.rules.actors
     for i, am in s.actor_at.items():
@@ -517,7 +518,11 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
             words = [c for c in s.children(title.i, "compound", "amod") if c.i not in s.actor_at
                      and c.lemma not in ("then", "former", "late")]
             phrase = " ".join(w.text.lower() for w in [*words, title])
-            if phrase not in s.f.leader_titles and title.text.lower() not in s.f.leader_titles:
+            leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
+            # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
+            official = not leader and (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
+                                       or s.f.agents.get(title.lemma.lower())) in STATE_SECTORS
+            if not leader and not official:
                 continue
             states = [s.actor_at[c.i] for c in [*s.children(title.i), *s.children(i, "compound", "amod")]
                       if c.i in s.actor_at and s.actor_at[c.i] != am
@@ -526,10 +531,12 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                 if prep.text.lower() == "of":
                     states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             for st in states[:1]:
-                out.append(FrameClaim(am, st, "LEADER_OF", "frame:title-leader", "leaderOf",
+                relation, rule, predicate = (("LEADER_OF", "frame:title-leader", "leaderOf") if leader
+                                             else ("MEMBER_OF", "frame:title-member", "memberOf"))
+                out.append(FrameClaim(am, st, relation, rule, predicate,
                                       min(am.start, st.start, title.start), max(am.end, st.end, title.end),
                                       "asserted", construction="title-leader"))
-            if not states and year is not None:
+            if leader and not states and year is not None:
                 # "President Donald Trump": the state of the government office he held that year
                 person = actors[am.actor]
                 held = sorted({r.actor for r in (*person.represents, *person.roles)
