@@ -467,7 +467,7 @@ def rules(ctx: click.Context) -> None:
 @rules.command("test")
 @_fails_cleanly
 def rules_test() -> None:
-    """Run every pattern's example sentences and counter-examples."""
+    """Run the example sentences and counter-examples of every pattern and frame construction."""
     from kg.rules import load_rules
     from kg.ruletest import run_examples
     results = run_examples(load_rules())

@@ -57,8 +57,11 @@ def documents_named(store: Store, names: list[str] | tuple[str, ...] = (), rules
 
 
 def with_discovered(rules: Rules, extractions: list[Extraction]) -> Rules:
-    """The rules with every document's own actors (found by NER) beside the listed ones."""
-    found = {k: a for ex in extractions for k, a in sorted(ex.discovered.items())}
+    """The rules with every document's own actors (names NER found, groups named by agent nouns) beside
+    the listed ones."""
+    # as extraction left them (a title may have said whom a person acts for); a listed actor never yields
+    found = {k: (ex.rules.actors.get(k, a) if ex.rules else a) for ex in extractions
+             for k, a in sorted(ex.discovered.items())}
     return replace(rules, actors={**found, **rules.actors}) if found else rules
 
 

@@ -60,7 +60,7 @@ def _unknown_name_mentions(doc: Document, sent: Sentence, known: list[ActorMenti
 def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Explanation]:
     """For each sentence (or one): actors found, every rule that matched and what it made, and near misses."""
     ex = extract(doc, rules, trace=True)
-    rules = ex.rules or rules  # with the document's own actors (found by NER)
+    rules = ex.rules or rules  # with the document's own actors (NER's names, groups named by agent nouns)
     by_index = {s.index: s for s in ex.sentences}
     if sentence is not None and sentence not in by_index:
         raise IndexError(f"{doc.file_name}: no sentence {sentence} (it has {len(ex.sentences)}, numbered from 0)")
@@ -151,7 +151,7 @@ def unknown_names(docs: list[Document], rules: Rules) -> list[UnknownName]:
     # a capitalised word the corpus also writes in lower case is an ordinary word at a sentence start
     common = {w for doc in docs for w in re.findall(r"\b[a-z][a-z'-]+\b", doc.text)}
     for doc in docs:
-        ex = extract(doc, rules)
+        ex = extract(doc, rules, parse=False)  # what the lists lack, whatever NER would make of it
         known = ex.actors + [ActorMention(UNKNOWN, e.start, e.end, e.surface, e.sentence, "event") for e in ex.events]
         for sent in ex.sentences:
             if sent.repeated:

@@ -57,11 +57,6 @@ def load_gold(path: Path) -> dict:
     return data
 
 
-def predicted_claims(ex: Extraction, rules: Rules) -> set[tuple[str, str, str]]:
-    actors = (ex.rules or rules).actors
-    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label) for m in ex.mentions}
-
-
 def score_document(ex: Extraction, gold: dict, rules: Rules) -> DocumentScore:
     """Labelled (subject, relation, object), unlabelled (the actor pair) and actor scores of one document,
     names compared as kg eval compares them."""

@@ -35,6 +35,17 @@ def _actor_nodes(store: Store) -> dict[str, dict]:
     return nodes
 
 
+def _actor_id(name: str, g: nx.MultiDiGraph, rules: Rules) -> str | None:
+    """An actor by any name: the gazetteer's, or the label of an actor the build found by itself (NER)."""
+    found = rules.actor_by_name(name)
+    if found is not None:
+        return found.id
+    key = name.strip().lower()
+    return next((n for n, d in sorted(g.nodes(data=True)) if key in {str(d.get("label", "")).lower(),
+                                                                      *(x.lower() for x in d.get("aliases", []))}),
+                None)
+
+
 def _evidence_dict(e: Evidence) -> dict:
     return {"doc": e.doc, "publisher": e.publisher, "quote": e.quote, "start": e.start, "end": e.end,
             "polarity": e.polarity, "attributed_to": e.attributed_to, "event": e.event, "year": e.year}
@@ -66,12 +77,12 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
                    negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
                    contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
     if actor:
-        found = rules.actor_by_name(actor)
+        found = _actor_id(actor, g, rules)
         if found is None:
             raise QueryError(f"--actor {actor!r}: no actor has this name or alias (see ontology/actors.yaml)")
-        if found.id not in g:
+        if found not in g:
             return nx.MultiDiGraph()
-        keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found.id, cutoff=depth)
+        keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found, cutoff=depth)
         g = g.subgraph(keep).copy()
     return g
 
@@ -163,10 +174,10 @@ def path(g: nx.MultiDiGraph, a: str, b: str, rules: Rules | None = None) -> list
     rules = rules or load_rules()
     ends = []
     for name in (a, b):
-        found = rules.actor_by_name(name)
+        found = _actor_id(name, g, rules)
         if found is None:
             raise QueryError(f"{name!r}: no actor has this name or alias (see ontology/actors.yaml)")
-        ends.append(found.id)
+        ends.append(found)
     h = asserted(g)
     simple = nx.Graph()
     for u, v, d in h.edges(data=True):

@@ -103,14 +103,33 @@ def _doc_node(store: Store, name: str) -> ox.NamedNode:
     return hits[0]
 
 
+_ACTOR_BY_NAME = """
+PREFIX kg: <https://w3id.org/kg/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?a ?name WHERE { ?a a kg:Actor ; rdfs:label|skos:altLabel ?n FILTER(LCASE(STR(?n)) = LCASE(?name)) } ORDER BY ?a LIMIT 1
+"""
+
+
+def store_actor(store: Store, name: str) -> ox.NamedNode | None:
+    """An actor the build itself named (found by NER: no gazetteer lists it), by its label or alias."""
+    if not store.exists():
+        return None
+    hits = [r["a"] for r in store.query(_ACTOR_BY_NAME, substitutions={ox.Variable("name"): ox.Literal(name.strip())})]
+    return hits[0] if hits else None
+
+
 def to_term(param: Param, value: str, store: Store, rules: Rules) -> ox.NamedNode | ox.Literal:
     """A parameter value as the RDF term it stands for; a value that names nothing is an error."""
     where = f"--{param.name.replace('_', '-')} {value!r}"
     if param.type == "actor":
         actor = rules.actor_by_name(value)
-        if actor is None:
+        if actor is not None:
+            return ox.NamedNode(f"{ID}actor/{actor.id}")
+        found = store_actor(store, value)
+        if found is None:
             raise QueryError(f"{where}: no actor has this name or alias (see ontology/actors.yaml)")
-        return ox.NamedNode(f"{ID}actor/{actor.id}")
+        return found
     if param.type == "relation":
         rel = value.strip().upper()
         if rel not in RELATIONS:

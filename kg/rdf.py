@@ -121,6 +121,10 @@ def used_actors(extractions: Iterable[Extraction], rules: Rules) -> set[str]:
     used: set[str] = set()
     for ex in extractions:
         used |= {a.actor for a in ex.actors}
+        if ex.document.publisher:
+            src = publisher_source(ex.document.publisher, rules)
+            if src.kind == "actor":
+                used.add(src.id)  # a listed outlet as publisher, named in the text or not
         used |= {x for m in ex.mentions for x in (m.claim.subject, m.claim.object, m.speaker) if x}
         if ex.perspective:
             used.add(ex.perspective)
@@ -210,18 +214,30 @@ def vocabulary_quads(rules: Rules, actors: set[str] | None = None) -> Iterator[Q
     yield _q(run, iri("kg:rulesHash"), Literal(rules.digest))
 
 
+# how a rule was applied, appended to its id: on a shared-subject view, lifted to the body a person led
+RULE_SUFFIXES = ("+shared-subject", "+represents")
+
+
+def base_rule(rule: str) -> str:
+    """The rule an applied rule id comes from ("verb:sign+agreement+represents" -> "verb:sign+agreement")."""
+    for suffix in RULE_SUFFIXES:
+        rule = rule.replace(suffix, "")
+    return rule
+
+
 def parse_rule_quads(extractions: Iterable[Extraction], rules: Rules) -> Iterator[Quad]:
     """The verb-lexicon entries, event nouns and constructions that made a claim of this build, as kg:Rule."""
     patterns = {p.id for p in rules.patterns}
     used = sorted({(m.rule, m.claim.relation, m.predicate) for ex in extractions for m in ex.mentions
-                   if m.rule.split("+")[0] not in patterns})
+                   if base_rule(m.rule) not in patterns})
     for rule, relation, predicate in used:
-        s = rule_iri(rule)
-        yield _q(s, RDF_TYPE, iri("kg:Rule"))
-        yield _q(s, LABEL, Literal(rule))
-        yield _q(s, iri("kg:relation"), relation_iri(relation))
-        if "+" in rule:
-            yield _q(s, iri("prov:wasDerivedFrom"), rule_iri(rule.split("+")[0]))
+        for r in dict.fromkeys([base_rule(rule), rule]):
+            s = rule_iri(r)
+            yield _q(s, RDF_TYPE, iri("kg:Rule"))
+            yield _q(s, LABEL, Literal(r))
+            yield _q(s, iri("kg:relation"), relation_iri(relation))
+        if base_rule(rule) != rule:
+            yield _q(rule_iri(rule), iri("prov:wasDerivedFrom"), rule_iri(base_rule(rule)))
     for predicate, relation in sorted({(p, r) for _, r, p in used}):
         yield _q(predicate_iri(predicate), iri("rdfs:subPropertyOf"), relation_iri(relation))
         yield _q(predicate_iri(predicate), LABEL, Literal(predicate))

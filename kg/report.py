@@ -164,7 +164,7 @@ def explanation_text(explanations) -> str:
         if e.parse:
             out.append("  parse:   " + "  ".join(f"{tok}/{pos}/{dep}<{head}" for tok, _, pos, dep, head in e.parse))
         else:
-            out.append("  parse:   not parsed (fewer than two candidate actors)")
+            out.append("  parse:   not parsed (repeated, or fewer than two candidate actors)")
         for t in e.trials:
             made = "; ".join(f"{s} {r} {o} ({p})" for s, r, o, p in t.claims)
             out.append(f"  fired    {t.rule}: {made}" if t.fired else f"  matched  {t.rule}, no claim: {t.why_not}")

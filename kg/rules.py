@@ -29,7 +29,7 @@ RELATIONS = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETR
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "affiliation")
 
 # Slot tokens stand for actor mentions in a masked sentence; private-use characters cannot
-# collide with real text (extract.py blanks any that occur in a document).
+# collide with real text (kg/extract/masking.py blanks any that occur in a document).
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
 SLOT = f"{SLOT_OPEN}\\d+{SLOT_CLOSE}"
 # "A and B", "A, B and C", "A, B and other countries"; a bare "A, B" is not a coordination
@@ -268,7 +268,6 @@ class Frames:
     agents: dict[str, str]                         # agent noun (lemmas, lower case) -> sector
     complements: dict[str, str]
     hedge_governors: frozenset[str]
-    aspectual: frozenset[str]
     denial: frozenset[str]
     speech: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -323,6 +322,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _load_yaml(path: Path):
+    """A rule file's data: YAML, or JSON Lines for the derived lexicons."""
     if path.suffix == ".jsonl":
         return _load_jsonl(path)
     try:
@@ -589,30 +589,22 @@ def _merge(base, extra):
     return extra
 
 
-def _by_id(entries: list, where: str) -> list:
-    """Entries of several files: a later entry with the same id replaces the earlier one in place."""
-    out: dict = {}
-    for e in entries:
-        if not isinstance(e, dict) or "id" not in e:
-            raise RulesError(f"{where}: every entry needs an id")
-        out[e["id"]] = e
-    return list(out.values())
-
-
 def _verb_entry(e: dict, where: str, curated: bool) -> VerbEntry:
     _require(e, ("lemma", "relation"), where)
     if e["relation"] not in RELATIONS and e["relation"] != "NONE":
         raise RulesError(f"{where}: unknown relation {e['relation']!r}")
-    particle = _word(e["particle"], where) if e.get("particle") else None
+    particle = _word(e["particle"], where) if e.get("particle") is not None else None
     words = frozenset(str(w).lower() for w in e.get("object_words") or ())
     ident = e.get("id") or "verb:" + "_".join([str(e["lemma"]), *(particle.split() if particle else [])])
+    if not re.fullmatch(r"[\w:+.-]+", str(ident)):
+        raise RulesError(f"{where}: verb id {ident!r} may hold letters, digits and _ : + . - only")
     return VerbEntry(str(ident), str(e["lemma"]).lower(), e["relation"], particle, words,
                      str(e["cameo"]) if e.get("cameo") else None, curated)
 
 
 def _word(w, where: str) -> str:
     if isinstance(w, bool):  # YAML 1.1 reads a bare on / off / yes / no as a boolean
-        raise RulesError(f"frames.yaml: {where}: quote the words on, off, yes and no (\"on\")")
+        raise RulesError(f"{where}: quote the words on, off, yes and no (\"on\")")
     return str(w).lower()
 
 
@@ -641,7 +633,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
         if e["relation"] not in RELATIONS:
             raise RulesError(f"{where}: noun {e['noun']!r}: unknown relation {e['relation']!r}")
         nouns[str(e["noun"]).lower()] = NounFrame(str(e["noun"]).lower(), e["relation"],
-                                                  tuple(_word(w, f"noun {e['noun']}") for w in e.get("object") or ()))
+                                                  tuple(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("object") or ()))
     complements = {str(k): str(v) for k, v in (frames_spec.get("complements") or {}).items()}
     for k, v in complements.items():
         if v not in RELATIONS:
@@ -655,12 +647,12 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                                           tuple(e.get("counter_examples") or ())))
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_word(w, key) for w in frames_spec.get(key) or ())
+        return frozenset(_word(w, f"frames.yaml: {key}") for w in frames_spec.get(key) or ())
     return Frames(verbs=verbs, object_verbs=object_verbs, nouns=nouns, agents=agents, complements=complements,
-                  hedge_governors=words("hedge_governors"), aspectual=words("aspectual"), denial=words("denial"),
+                  hedge_governors=words("hedge_governors"), denial=words("denial"),
                   speech=words("speech"), hedge_adverbs=words("hedge_adverbs"), partitives=words("partitives"),
                   body_nouns=words("body_nouns"), leader_titles=words("leader_titles"),
-                  object_preps=tuple(_word(w, "object_preps") for w in frames_spec.get("object_preps") or ()),
+                  object_preps=tuple(_word(w, "frames.yaml: object_preps") for w in frames_spec.get("object_preps") or ()),
                   mutual=frozenset(w.upper() for w in words("mutual")),
                   stoppers=words("stoppers"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"),

@@ -28,12 +28,13 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
     """Each example yields exactly its listed claims with all rules, and some of them with its own rule alone;
     a counter-example yields nothing with its own rule alone."""
     results = []
-    rules_list = [(pat, replace(rules, patterns=[pat], frames=None)) for pat in rules.patterns]
+    # each rule with the rules it must find its examples with alone
+    checks = [(pat, replace(rules, patterns=[pat], frames=None)) for pat in rules.patterns]
     if rules.frames is not None:
         # a construction of the frame matcher "alone" is the frames without any pattern
         frames_only = replace(rules, patterns=[])
-        rules_list += [(c, frames_only) for c in rules.frames.constructions]
-    for pat, alone in rules_list:
+        checks += [(c, frames_only) for c in rules.frames.constructions]
+    for pat, alone in checks:
         for ex in pat.examples:
             found = claims_of(ex.text, rules)
             own = claims_of(ex.text, alone)

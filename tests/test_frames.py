@@ -171,3 +171,15 @@ def test_an_official_named_with_a_state_is_its_member_and_a_leader_acts_for_it(r
     # the title made plain whom he acts for: his act is also Ukraine's (the gold guide's body-level claim)
     assert found[("Ukraine", "SUPPORT", "Poland", "asserted")].rule.endswith("+represents")
     assert found[("Volodymyr Zelenskyy", "LEADER_OF", "Ukraine", "asserted")].speaker is None  # the text's voice
+
+
+def test_actors_found_by_ner_answer_to_their_names_and_a_listed_publisher_validates(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("---\npublisher: Xinhua\n---\nThe Houthis attacked Saudi Arabia on Monday.\n")
+    store = tmp_path / ".kg"
+    assert run(["build", str(folder)], store).exit_code == 0
+    out = run(["claims", "--actor", "Houthis"], store).output
+    assert "Houthis ASSAULT Saudi Arabia" in out
+    assert "ASSAULT" in run(["path", "Houthis", "Saudi Arabia"], store).output
+    assert run(["validate"], store).exit_code == 0  # the publisher is described though the text never names it

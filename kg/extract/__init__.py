@@ -1,4 +1,4 @@
-"""Extract actors, events and claims from one document: a pure function of (document, rules)."""
+"""Extract actors, events and claims from one document: the same document and rules give the same result."""
 from __future__ import annotations
 
 import re
@@ -93,7 +93,7 @@ def extract_many(docs: list[Document], rules: Rules, *, parse: bool = True) -> l
 
 def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True,
             parses: dict[int, Parse] | None = None) -> Extraction:
-    """Every actor, event and claim mention of one document (no I/O, no shared state).
+    """Every actor, event and claim mention of one document (nothing written, nothing shared between documents).
 
     parse: run the parser (frames over sentence structure, NER for unlisted actors) besides the patterns;
     parses: those parses already made (extract_many), by sentence index."""
@@ -198,8 +198,8 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         if sent.index in parses:
             no_subject, no_object = parse_vetoes(parses[sent.index], sent_actors + fp, rules)
             for key, mention in list(mentions.items()):
-                if key[1] == sent.index and not mention.rule.startswith(("verb:", "noun:", "frame:")) and (
-                        mention.claim.subject in no_subject or mention.claim.object in no_object):
+                # (the frames' own claims of this sentence come after this)
+                if key[1] == sent.index and (mention.claim.subject in no_subject or mention.claim.object in no_object):
                     del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,

@@ -125,7 +125,7 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
     out: dict[str, list[tuple[str, str]]] = {}
     for m in _TITLED.finditer(text, start):
         surname = m.group(1).replace("’", "'")
-        if surname in out or surname in rules.by_label:
+        if surname in out or surname.lower() in rules.by_label:
             continue
         cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
         if len(cands) == 1:
@@ -234,7 +234,10 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if len(words) == 1 and not _single_word_actor(parse, s, kind, name, sentence_start):
                 continue
             ident = slug(name)
-            if ident in rules.actors and rules.actors[ident].label != name:
+            if ident in rules.actors and rules.actors[ident].label == name:
+                names[name] = [("actor", ident)]  # a listed actor whose label is not among its aliases
+                continue
+            if ident in rules.actors:
                 ident = f"{ident}_{kind}"
             if ident not in actors:
                 actors[ident] = Actor(ident, name, kind, (name,), listed=False)

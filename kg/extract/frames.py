@@ -3,11 +3,11 @@
 The structure comes from the dependency parse, not from one expression per wording: subjects and
 objects by grammatical role, passives by their agent, coordination, relative and participle
 clauses, shared subjects, infinitival complements, denial and reported speech. What the words mean
-is data (ontology/frames.yaml, verbs.yaml, derived/verbs.yaml, derived/agents.yaml).
+is data (ontology/frames.yaml, verbs.yaml, derived/verbs.jsonl, derived/agents.jsonl).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.discover import STATE_SECTORS
 from kg.extract.model import ActorMention
@@ -39,8 +39,6 @@ class FrameClaim:
     polarity: str
     speaker: str | None = None        # actor id of the subject of a speech verb above the claim
     speaker_name: str | None = None   # that subject as written, when it is no actor
-    construction: str = "active"
-    why: list[str] = field(default_factory=list)
 
 
 class _Sentence:
@@ -384,7 +382,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             continue
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
-        construction = "passive" if s.passive(v) else "active"
+        complement = False
         comp = next((c for c in s.children(v.i, "xcomp") if c.pos == "VERB"), None)
         if comp is not None and v.lemma in s.f.complements:
             # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
@@ -396,7 +394,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 # the guns to Y" orders the men, not Y
                 objects = s.objects(comp, s.entry(comp))
             done.add(comp.i)
-            construction = "complement"
+            complement = True
         elif entry is not None:
             relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
             objects = s.objects(v, entry)
@@ -407,7 +405,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "shot down Iranian drones": in an attack the weapons stand for their side
             s.weapons = True
             subjects = subjects or s.subjects(v)
-            objects = objects or (s.objects(v, entry) if construction != "complement" else objects)
+            objects = objects or (objects if complement else s.objects(v, entry))
             s.weapons = False
         reciprocal = any(c.text.lower() in ("other", "another") for c in s.children(v.i, "dobj"))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
@@ -423,23 +421,16 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
             pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
-            construction = "coordination"
         if not pairs:
             trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
             continue
         polarity, why = s.polarity(v, sentence_hedged)
-        if construction == "active" and v.dep == "relcl":
-            construction = "relative"
-        elif construction == "active" and v.dep == "pcomp":
-            construction = "by-clause"
-        if comp is not None and v.lemma in s.f.hedge_governors and construction == "complement":
-            polarity = "hedged"
+        trace["polarity"] = "; ".join([polarity, *why])
         speaker, speaker_name = s.speaker(v)
         for a, b in pairs:
             start = min(a.start, b.start, v.start)
             end = max(a.end, b.end, v.end)
-            out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity,
-                                  speaker, speaker_name, construction, why))
+            out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year)]:
         out.append(fc)
@@ -459,7 +450,8 @@ def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
 
 
 def _predicate(entry: VerbEntry) -> str:
-    return "verb:" + "_".join([entry.lemma, *(entry.particle.split() if entry.particle else [])])
+    """The finer predicate of a lexicon verb: its entry ("verb:accept+aid"), one relation each."""
+    return entry.id
 
 
 def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
@@ -500,8 +492,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             polarity = "hedged" if sentence_hedged else "asserted"
         for a, b in pairs:
             out.append(FrameClaim(a, b, frame.relation, f"noun:{frame.noun}", f"noun:{frame.noun.replace(' ', '_')}",
-                                  min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity,
-                                  construction="event-noun"))
+                                  min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
 
 
@@ -535,7 +526,7 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                                              else ("MEMBER_OF", "frame:title-member", "memberOf"))
                 out.append(FrameClaim(am, st, relation, rule, predicate,
                                       min(am.start, st.start, title.start), max(am.end, st.end, title.end),
-                                      "asserted", construction="title-leader"))
+                                      "asserted"))
             if leader and not states and year is not None:
                 # "President Donald Trump": the state of the government office he held that year
                 person = actors[am.actor]
@@ -544,6 +535,5 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                 if len(held) == 1:
                     state = ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role")
                     out.append(FrameClaim(am, state, "LEADER_OF", "frame:title-leader", "leaderOf",
-                                          min(am.start, title.start), max(am.end, title.end), "asserted",
-                                          construction="title-leader"))
+                                          min(am.start, title.start), max(am.end, title.end), "asserted"))
     return out

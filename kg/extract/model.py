@@ -102,7 +102,7 @@ class Extraction:
     mentions: list[Mention]
     perspective: str | None = None
     trace: list[dict] = field(default_factory=list)
-    discovered: dict[str, Actor] = field(default_factory=dict)  # actors NER found that no list has
+    discovered: dict[str, Actor] = field(default_factory=dict)  # the document's own actors: no list has them
     rules: Rules | None = None  # the rules as extended by this document's own actors
 
 

@@ -39,9 +39,6 @@ class Parse:
     tokens: tuple[Token, ...]
     entities: tuple[tuple[str, int, int], ...] = ()
 
-    def children(self, i: int) -> list[Token]:
-        return [t for t in self.tokens if t.head == i and t.i != i]
-
     def token_at(self, pos: int) -> Token | None:
         for t in self.tokens:
             if t.start <= pos < t.end:
