@@ -123,15 +123,15 @@ def test_accuracy_on_the_seeds_against_the_gold_file(seed_docs, rules):
     # floors pinned just under the measured figures (README table): a change that loses accuracy fails
     scores = _scores(seed_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.85 and lab.recall >= 0.6
-    assert act.recall >= 0.93 and act.precision >= 0.95
+    assert lab.precision >= 0.87 and lab.recall >= 0.61
+    assert act.recall >= 0.95 and act.precision >= 0.95
 
 
 def test_accuracy_on_the_dev_articles(dev_docs, rules):
     scores = _scores(dev_docs, rules)
     lab, act = micro(scores, "labelled"), micro(scores, "actors")
-    assert lab.precision >= 0.93 and lab.recall >= 0.67 and lab.f1 >= 0.78
-    assert micro(scores, "unlabelled").f1 >= 0.84 and act.recall >= 0.94
+    assert lab.precision >= 0.94 and lab.recall >= 0.68 and lab.f1 >= 0.79
+    assert micro(scores, "unlabelled").f1 >= 0.85 and act.recall >= 0.94
 
 
 def test_gold_files_hold_the_issue_examples():
