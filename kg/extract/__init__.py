@@ -203,13 +203,14 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
                     del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
-                                               bool(rules.hedge_sentence.search(stext)), time_anchor)
+                                               bool(rules.hedge_sentence.search(stext)), time_anchor,
+                                               speaker.actor if speaker else None)
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation != "LEADER_OF")
             for fc in found:
                 if fc.relation == "LEADER_OF":
                     _speaks_for(fc.subject.actor, fc.object.actor, time_anchor, rules)
-                said = Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
+                said = None if fc.own_voice else Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
                     fc.speaker or fc.speaker_name) else speaker
                 for mention in mentions_for([(fc.subject.actor, fc.object.actor)], fc.relation, fc.predicate,
                                             fc.rule, fc.polarity, fc.start, fc.end, said, where, rules):

@@ -39,6 +39,7 @@ class FrameClaim:
     polarity: str
     speaker: str | None = None        # actor id of the subject of a speech verb above the claim
     speaker_name: str | None = None   # that subject as written, when it is no actor
+    own_voice: bool = False           # the speaker's own act (a demand), not something they report
 
 
 class _Sentence:
@@ -369,7 +370,7 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
 
 
 def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False,
-                 year: int | None = None) -> tuple[list[FrameClaim], list[dict]]:
+                 year: int | None = None, speaker: str | None = None) -> tuple[list[FrameClaim], list[dict]]:
     """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain)."""
     if rules.frames is None:
         return [], []
@@ -432,12 +433,34 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             end = max(a.end, b.end, v.end)
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year)]:
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_demands(s, speaker)]:
         out.append(fc)
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
                       "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
                       "claims": 1})
     return out, tried
+
+
+_OBLIGATION = {"must", "should"}
+
+
+def _demands(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
+    """"Russia must end this build-up," Stoltenberg said: the speaker demands it of the subject (REQUEST)."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or not any(c.dep == "aux" and c.lemma.lower() in _OBLIGATION for c in s.children(v.i)):
+            continue
+        speaker, _ = s.speaker(v)
+        speaker = speaker or reporter
+        if speaker is None:
+            continue
+        for subj in s.children(v.i, *_SUBJ):
+            for target in s.actors_of(subj.i):
+                if target.actor != speaker:
+                    who = ActorMention(speaker, v.start, v.end, v.text, target.sentence, "speaker")
+                    out.append(FrameClaim(who, target, "REQUEST", "frame:demand", "demanded",
+                                          min(target.start, v.start), v.end, "asserted", own_voice=True))
+    return out
 
 
 def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
