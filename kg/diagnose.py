@@ -92,7 +92,8 @@ def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Ex
                         near.append(RuleTrial(pat.id, False, [], "would fire if these were known actors: "
                                               + ", ".join(dict.fromkeys(names))))
         for f in t.get("frames") or []:
-            claims = [] if f.get("why_not") else [(", ".join(f["subjects"]), f["relation"], ", ".join(f["objects"]), "")]
+            claims = [] if f.get("why_not") else [(", ".join(f["subjects"]), f["relation"], ", ".join(f["objects"]),
+                                                   f.get("polarity", ""))]
             trials.append(RuleTrial(f["rule"], not f.get("why_not"), claims,
                                     f.get("why_not", "") or f"'{f['verb']}' ({f['lemma']})"))
         speaker = t["speaker"]
