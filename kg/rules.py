@@ -278,6 +278,9 @@ class Frames:
     mutual: frozenset[str]
     constructions: list[Construction]
     stoppers: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     allegation: frozenset[str] = frozenset()
 
@@ -654,7 +657,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   body_nouns=words("body_nouns"), leader_titles=words("leader_titles"),
                   object_preps=tuple(_word(w, "frames.yaml: object_preps") for w in frames_spec.get("object_preps") or ()),
                   mutual=frozenset(w.upper() for w in words("mutual")),
-                  stoppers=words("stoppers"), weapon_nouns=words("weapon_nouns"),
+                  stoppers=words("stoppers"), state_sectors=frozenset(w.upper() for w in words("state_sectors")),
+                  place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"),
                   constructions=constructions)
 

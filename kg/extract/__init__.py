@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import STATE_SECTORS, discover, group_actors, titled_persons, unknown_capitals
+from kg.extract.discover import discover, group_actors, titled_persons, unknown_capitals
 from kg.extract.frames import frame_claims, parse_vetoes
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -75,7 +75,8 @@ _GROUP_WORDS: dict[str, frozenset[str]] = {}
 def _group_words(rules: Rules) -> frozenset[str]:
     """Plural agent nouns of the sectors that are groups of their own (protesters, rebels, militants)."""
     if rules.digest not in _GROUP_WORDS:
-        nouns = {n for n, sector in rules.frames.agents.items() if sector not in STATE_SECTORS and " " not in n}
+        nouns = {n for n, sector in rules.frames.agents.items()
+                 if sector not in rules.frames.state_sectors and " " not in n}
         _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | {"opposition"})
     return _GROUP_WORDS[rules.digest]
 

@@ -1,7 +1,10 @@
-"""Actors no list has: names the NER finds (PERSON, ORG, NORP, GPE) become the document's own actors.
+"""Actors no list has: names the NER finds (PERSON, ORG, NORP, GPE) and groups named by an agent noun
+("Egyptian protesters") become the document's own actors; a title and surname ("Mrs Thatcher") is the
+listed person of that name in office.
 
-Each gets a stable id from its name, a type from its entity label, and `listed=False`; a short
-form ("Wałęsa" after "Lech Wałęsa", "RSF" after "Rapid Support Forces (RSF)") is the same actor.
+Each gets a stable id from its name, a type, and `listed=False`; a short form ("Wałęsa" after "Lech
+Wałęsa", "RSF" after "Rapid Support Forces (RSF)") is the same actor. What counts as a place, a non-name
+or a state sector is data (ontology/frames.yaml).
 """
 from __future__ import annotations
 
@@ -13,21 +16,10 @@ from kg.extract.parse import Parse
 from kg.rules import Actor, Rules
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
-# sectors in which an agent noun is the state acting ("Egyptian police" is Egypt); in the others it is
-# a group of its own ("Egyptian protesters", "rebels"), as the event-data dictionaries code them
-STATE_SECTORS = frozenset({"GOV", "MIL", "POLICE", "JUD", "LEG", "SPY", "ELI"})
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
 # a place name after these is where something happened, not who acted ("fighting in Bakhmut")
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
              "through", "along", "over", "off", "north", "south", "east", "west", "between"}
-_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "god", "internet", "twitter", "facebook", "telegram", "covid", "christmas", "easter", "ramadan"}
-# names of places, not of actors
-_PLACE_WORDS = {"island", "islands", "river", "province", "mountain", "mountains", "sea", "lake", "strait", "straits",
-                "peninsula", "valley", "bay", "gulf", "ocean", "region", "district", "county", "city", "street",
-                "square", "airport", "bridge", "border", "front", "line", "plateau", "desert", "coast", "canal",
-                "oblast", "prefecture", "village", "town", "port", "station", "hill", "heights", "pass"}
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z][\w'’.-]*[a-z][\w'’.-]*|(?<![\w'])[A-Z]{2,}\b")
 _FUNCTION_WORDS = {"The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After",
                    "Before", "As", "Since", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
@@ -159,7 +151,7 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             if tok.pos != "NOUN" or tok.dep not in _ARGUMENT:
                 continue
             sector, start = _agent_sector(parse, tok, rules)
-            if sector is None or sector in STATE_SECTORS:
+            if sector is None or sector in rules.frames.state_sectors:
                 continue
             country = None
             first = parse.tokens[start]
@@ -201,7 +193,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             name = " ".join(text[s:e].split())
             if name.isupper() and _DATELINE.match(text, e) and not text[text.rfind("\n", 0, s) + 1:s].strip():
                 continue  # "NAIROBI (Reuters) -": where the report was filed, not an actor
-            if (len(name) < 2 or name.lower() in _NOT_NAMES or name.lower() in not_actors or any(ch.isdigit() for ch in name)
+            if (len(name) < 2 or name.lower() in rules.frames.not_names or name.lower() in not_actors or any(ch.isdigit() for ch in name)
                     or not name[0].isupper() or name in names):
                 continue
             if kind == "state":
@@ -224,7 +216,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                 if len(listed) == 1:
                     names[name] = [("actor", listed[0])]
                     continue
-            if any(w.lower().strip("()") in _PLACE_WORDS for w in words):
+            if any(w.lower().strip("()") in rules.frames.place_words for w in words):
                 continue
             # one word alone is too often a place, a month or a common noun the NER took for a name;
             # a state the dictionaries list is found by the gazetteer, not here

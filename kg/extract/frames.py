@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.extract.discover import STATE_SECTORS
 from kg.extract.model import ActorMention
 from kg.extract.parse import Parse, Token
 from kg.rules import Frames, Rules, VerbEntry
@@ -137,7 +136,7 @@ class _Sentence:
             return True
         sector = self.sector_of(i)
         if sector is not None:
-            return sector in STATE_SECTORS  # "Egyptian protesters" are no act of Egypt's
+            return sector in self.f.state_sectors  # "Egyptian protesters" are no act of Egypt's
         if self.weapons and lemma in self.f.weapon_nouns:
             return True
         return False
@@ -535,7 +534,7 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
             leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
             # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
             official = not leader and (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
-                                       or s.f.agents.get(title.lemma.lower())) in STATE_SECTORS
+                                       or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
             if not leader and not official:
                 continue
             states = [s.actor_at[c.i] for c in [*s.children(title.i), *s.children(i, "compound", "amod")]
