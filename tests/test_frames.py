@@ -183,3 +183,12 @@ def test_actors_found_by_ner_answer_to_their_names_and_a_listed_publisher_valida
     assert "Houthis ASSAULT Saudi Arabia" in out
     assert "ASSAULT" in run(["path", "Houthis", "Saudi Arabia"], store).output
     assert run(["validate"], store).exit_code == 0  # the publisher is described though the text never names it
+
+
+def test_they_is_the_group_named_last_and_a_lone_unknown_name_is_still_found(rules):
+    ex = extract(parse_document("h.txt", "The Houthis seized the capital. They later attacked Saudi Arabia.\n", rules),
+                 rules)
+    assert [(a.surface, a.actor) for a in ex.actors if a.actor == "houthis"] == [("Houthis", "houthis"),
+                                                                                 ("They", "houthis")]
+    assert any((m.claim.subject, m.claim.relation, m.claim.object) == ("houthis", "ASSAULT", "saudi_arabia")
+               for m in ex.mentions)

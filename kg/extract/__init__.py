@@ -24,8 +24,8 @@ __all__ = ["ActorMention", "Claim", "EventMention", "Extraction", "Mention", "Qu
 
 def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMention], rules: Rules
                 ) -> tuple[list[Sentence], set[int]]:
-    """The sentences worth parsing (two candidate actors, or one and an unknown name or agent noun), and
-    those of them that need NER (a capitalised name no list knows)."""
+    """The sentences worth parsing (two candidate actors, or a name no list knows: NER may find an actor
+    the rest of the document then names), and those of them that need NER."""
     by_sentence: dict[int, list[ActorMention]] = {}
     for am in actors:
         by_sentence.setdefault(am.sentence, []).append(am)
@@ -38,9 +38,9 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         here = by_sentence.get(sent.index, [])
         unknown = unknown_capitals(doc.text, sent, here, titles)
         # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
-        # named by its agent noun ("protesters", "rebels")
+        # named by its agent noun ("protesters", "rebels"); an unknown name is worth NER on its own
         groups = bool(group_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
-        if len({a.actor for a in here}) + unknown + groups >= 2:
+        if len({a.actor for a in here}) + unknown + groups >= 2 or unknown:
             if unknown:
                 ner.add(len(plan))
             plan.append(sent)

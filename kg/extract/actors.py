@@ -111,6 +111,8 @@ def name_matcher(rules: Rules) -> _Matcher:
         add(ph, "pronoun_country", "")
     for ph in rules.pronouns.get("pair", ()):
         add(ph, "pair", "")
+    for ph in rules.pronouns.get("group", ()):
+        add(ph, "pronoun_group", "")
     names = [a for a in entries if entries[a][0][0] in ("actor", "combining")]
     _MATCHERS[rules.digest] = m = _Matcher(NameIndex(entries), NameIndex(names), entries)
     return m
@@ -237,6 +239,10 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 if len(recent) == 2:
                     for ident in recent:
                         actors.append(ActorMention(ident, s, e, surface, si, "pair"))
+            elif kind == "pronoun_group":
+                group = latest.get("group")
+                if group and si - group[1] <= 2:
+                    actors.append(ActorMention(group[0], s, e, surface, si, "pronoun"))
             elif kind == "pronoun_country":
                 if last_person and si - last_person[1] <= 3:
                     country = rules.actors[persons_of[last_person[1]][0]].country
