@@ -34,7 +34,7 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     m = ev["micro"]
     assert m["labelled"]["f1"] >= 0.24 and m["labelled"]["precision"] >= 0.68
     assert m["unlabelled"]["f1"] >= 0.31
-    assert m["actors"]["recall"] >= 0.68
+    assert m["actors"]["recall"] >= 0.7
 
 
 @pytest.mark.parametrize("corpus", [HELDOUT, DEV_WIDE])
