@@ -40,7 +40,7 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
         # named by its agent noun ("protesters", "rebels"); an unknown name is worth NER on its own
         groups = bool(group_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
-        if len({a.actor for a in here}) + unknown + groups >= 2 or unknown:
+        if unknown or len({a.actor for a in here}) + groups >= 2:
             if unknown:
                 ner.add(len(plan))
             plan.append(sent)
