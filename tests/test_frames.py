@@ -61,9 +61,10 @@ def test_denial_negates_and_the_documents_date_scopes_names_of_their_time(rules)
                                                                        rules)
 
 
-def test_what_someone_is_blamed_for_is_not_asserted(rules):
-    found = claims("Iran accused Israel of bombing its embassy.", rules)
+def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
+    found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found
+    assert ("Israel", "ASSAULT", "Iran", "hedged") in found  # the accused did it, allegedly
     assert not any(c[1] == "ASSAULT" and c[3] == "asserted" for c in found)
 
 

@@ -185,6 +185,9 @@ class _Sentence:
             return self.subjects(up, depth + 1) if up.pos in ("VERB", "AUX") else []
         if v.dep == "pcomp" and up.dep == "prep":
             above = self.head(up.i)
+            if above is not None and above.lemma in self.f.allegation and self.children(above.i, "dobj"):
+                # "Iran accused Israel of bombing its embassy": the accused did it (allegedly)
+                return self.actors_of(self.children(above.i, "dobj")[0].i)
             if above is not None and above.pos in ("VERB", "AUX"):
                 return self.subjects(above, depth + 1)  # "retaliated by shelling Y"
             verb = self.head(above.i) if above is not None and above.dep == "dobj" else None
