@@ -459,9 +459,10 @@ def rules(ctx: click.Context) -> None:
     """The rule files in force (built-in, derived, and yours from --rules / KG_RULES) and their hash."""
     if ctx.invoked_subcommand is None:
         from kg.rules import load_rules, rule_dirs, rule_files
+        digest = load_rules().digest  # every file checked before anything is listed
         for p in rule_files(rule_dirs()):
             click.echo(str(p))
-        click.echo(f"rules hash {load_rules().digest}")
+        click.echo(f"rules hash {digest}")
 
 
 @rules.command("test")

@@ -12,7 +12,8 @@ from kg.documents import Document, parse_document, read_documents
 from kg.errors import DocumentError, StoreError
 from kg.extract import Extraction, extract_many
 from kg.corroborate import corroborate
-from kg.rdf import build_log_quads, parse_rule_quads, used_actors, corroboration_quads, extraction_quads, vocabulary_quads
+from kg.rdf import (build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads, used_actors,
+                    vocabulary_quads)
 from kg.rules import Rules, load_rules
 from kg.store import Store
 

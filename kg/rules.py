@@ -618,14 +618,14 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     for p in files:
         if p.stem == "verbs":
             for i, e in enumerate(_load_yaml(p) or []):
-                v = _verb_entry(e, f"{p.name}: entry {i + 1}", curated=p.parent.name != "derived")
+                v = _verb_entry(e, f"{p}: entry {i + 1}", curated=p.parent.name != "derived")
                 if v.object_words:
                     object_verbs[v.lemma] = [x for x in object_verbs.get(v.lemma, []) if x.id != v.id] + [v]
                 else:
                     verbs[(v.lemma, v.particle)] = v  # a later file's entry replaces the derived one
         elif p.stem == "agents":
             for i, e in enumerate(_load_yaml(p) or []):
-                _require(e, ("noun", "sector"), f"{p.name}: entry {i + 1}")
+                _require(e, ("noun", "sector"), f"{p}: entry {i + 1}")
                 agents[str(e["noun"]).lower()] = str(e["sector"])
                 if e.get("plural"):
                     agents[str(e["plural"]).lower()] = str(e["sector"])

@@ -45,7 +45,6 @@ class _Sentence:
     """A parse with the actor mentions mapped onto its tokens."""
 
     def __init__(self, parse: Parse, actors: list[ActorMention], rules: Rules):
-        self.p = parse
         self.t = parse.tokens
         self.rules = rules
         self.f: Frames = rules.frames
