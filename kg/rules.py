@@ -283,6 +283,8 @@ class Frames:
     not_names: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     allegation: frozenset[str] = frozenset()
+    official_titles: frozenset[str] = frozenset()
+    sub_bodies: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -659,7 +661,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   mutual=frozenset(w.upper() for w in words("mutual")),
                   stoppers=words("stoppers"), state_sectors=frozenset(w.upper() for w in words("state_sectors")),
                   place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
-                  allegation=words("allegation"),
+                  allegation=words("allegation"), official_titles=words("official_titles"),
+                  sub_bodies=words("sub_bodies"),
                   constructions=constructions)
 
 

@@ -1512,8 +1512,14 @@ queen prince princess emir amir sultan shah emperor empress crown dr doctor mr m
 lady dame ayatollah grand imam mullah pope cardinal bishop archbishop rev reverend father
 brother sister senator sen rep governor gov mayor secretary foreign defense defence chairman
 chairwoman speaker deputy vice former late leader soviet comrade justice judge ambassador envoy
-excellency majesty highness royal un u.n. us u.s. american british iraqi chinese russian
+excellency majesty highness royal un u.n. us u.s. american british iraqi chinese russian kanzler
+bundeskanzler
 secretary-general dato dato' datuk datin seri alhaji haji hajji shri""".split())
+
+# Titles of office a state's adjective may stand before ('German Chancellor', 'Soviet Premier');
+# not the honorifics that are part of names ('Ahmed Shah Massoud', 'Khalid Sheikh Mohammed').
+OFFICE_TITLES = set("""president premier chancellor prime minister leader foreign defense defence secretary
+ambassador envoy chairman dictator governor mayor senator""".split())
 
 # Where the family name comes first and is short ('Kim', 'Mao'), no surname short form.
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "PRK", "KOR", "SGP", "MAC"}
@@ -1536,7 +1542,10 @@ def strip_titles(text: str) -> str:
     ('Prince al-Muhtadee Billah' -> 'Al-Muhtadee Billah')."""
     toks = text.split(" ")
     stripped = False
-    while toks and toks[0].lower().strip(".,") in TITLE_WORDS:
+    # a word before a title qualifies it ('German Chancellor Angela Merkel'): kg reads the state
+    # and the title from the text, so the alias is the name alone
+    while toks and (toks[0].lower().strip(".,") in TITLE_WORDS
+                    or (len(toks) > 2 and toks[1].lower().strip(".,") in OFFICE_TITLES)):
         toks = toks[1:]
         stripped = True
     if stripped and toks and toks[0][:1].islower():

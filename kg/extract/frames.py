@@ -522,25 +522,32 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
     """"Polish President Lech Wałęsa", "Lech Wałęsa, Poland's president": LEADER_OF the state named;
-    "Ukrainian Foreign Minister Dmytro Kuleba": MEMBER_OF it (an official of a state or body)."""
+    "Ukrainian Foreign Minister Dmytro Kuleba", "Eritrea's ambassador to Kenya, X": MEMBER_OF it."""
     out = []
     actors = s.rules.actors
     for i, am in s.actor_at.items():
         if actors[am.actor].type != "person" or s.t[i].head in [t.i for t in s.t if s.actor_at.get(t.i) == am]:
             continue  # only the head token of the person's name
-        titles = [c for c in s.children(i, "compound", "amod", "appos") if c.i not in s.actor_at]
+        titles = [c for c in s.children(i, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
+        head = s.head(i)
+        if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at:
+            titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
         for title in titles:
-            words = [c for c in s.children(title.i, "compound", "amod") if c.i not in s.actor_at
-                     and c.lemma not in ("then", "former", "late")]
+            words = _title_words(s, title)
             phrase = " ".join(w.text.lower() for w in [*words, title])
             leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
             # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
-            official = not leader and (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
-                                       or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
+            official = not leader and (
+                (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
+                 or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
+                or title.lemma.lower() in s.f.official_titles)
             if not leader and not official:
                 continue
-            states = [s.actor_at[c.i] for c in [*s.children(title.i), *s.children(i, "compound", "amod")]
-                      if c.i in s.actor_at and s.actor_at[c.i] != am
+            if any(w.lemma.lower() in s.f.sub_bodies for w in words):
+                continue  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
+            named = [c for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")]
+            named += [c for c in s.children(i, "compound", "amod", "nmod") if c is not title]
+            states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
                       and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
             for prep in s.children(title.i, "prep") + s.children(i, "prep"):
                 if prep.text.lower() == "of":
@@ -561,3 +568,14 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                     out.append(FrameClaim(am, state, "LEADER_OF", "frame:title-leader", "leaderOf",
                                           min(am.start, title.start), max(am.end, title.end), "asserted"))
     return out
+
+
+def _title_words(s: _Sentence, title) -> list:
+    """The words that qualify a title, down its chain of modifiers ("Turkish Economy Minister")."""
+    words, todo = [], [title]
+    while todo:
+        for c in s.children(todo.pop().i, "compound", "amod", "nmod"):
+            if c.i not in s.actor_at and c.lemma not in ("then", "former", "late"):
+                words.append(c)
+                todo.append(c)
+    return sorted(words, key=lambda t: t.i)
