@@ -285,6 +285,8 @@ class Frames:
     allegation: frozenset[str] = frozenset()
     official_titles: frozenset[str] = frozenset()
     sub_bodies: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    backing_participles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -643,6 +645,10 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     for k, v in complements.items():
         if v not in RELATIONS:
             raise RulesError(f"{where}: complements: {k!r} has unknown relation {v!r}")
+    participles = {str(k).lower(): str(v) for k, v in (frames_spec.get("backing_participles") or {}).items()}
+    for k, v in participles.items():
+        if v not in RELATIONS:
+            raise RulesError(f"{where}: backing_participles: {k!r} has unknown relation {v!r}")
     constructions = []
     for i, e in enumerate(frames_spec.get("constructions") or []):
         _require(e, ("id",), f"{where}: construction {i + 1}")
@@ -662,7 +668,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   stoppers=words("stoppers"), state_sectors=frozenset(w.upper() for w in words("state_sectors")),
                   place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
-                  sub_bodies=words("sub_bodies"),
+                  sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
+                  backing_participles=participles,
                   constructions=constructions)
 
 

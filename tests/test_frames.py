@@ -46,6 +46,25 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     assert m.quote in text
 
 
+def test_who_backs_a_group_is_not_its_country_and_a_groups_fighters_act_for_it(rules):
+    found = claims("Sandinista troops killed 80 U.S.-backed rebels. Later the Houthis took Sanaa, and "
+                   "Houthi fighters attacked Saudi border guards.", rules)
+    labels = {(s, r, o) for s, r, o, _ in found}
+    assert ("United States", "SUPPORT", "rebels") in labels  # the rebels are no American group
+    assert not any(s == "United States" and r == "ASSAULT" for s, r, o in labels)
+    assert found[("United States", "SUPPORT", "rebels", "asserted")].rule == "frame:participle:backed"
+    assert ("Houthis", "ASSAULT", "Saudi Arabia") in labels  # "Houthi fighters" act for the Houthis
+    assert ("Sandinistas", "ASSAULT", "rebels") in labels
+
+
+def test_titles_name_the_body_an_official_serves(rules):
+    found = claims("Turkish Economy Minister Nihat Zeybekci spoke. U.S. Secretary of State Antony Blinken "
+                   "spoke. Chinese foreign ministry spokesperson Hua Chunying spoke.", rules)
+    members = {(s, o) for s, r, o, _ in found if r == "MEMBER_OF"}
+    assert ("Nihat Zeybekci", "Turkey") in members and ("Antony Blinken", "United States") in members
+    assert not any(s == "Hua Chunying" for s, o in members)  # the ministry's, which is no actor here
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

@@ -112,7 +112,9 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         years = sorted({int(y) for y in rules.year.findall(doc.text[doc.body_start:])}
                        | ({int(doc.date[:4])} if doc.date else set()))
         discovered, names = discover(doc.text, parses, actors, rules, years)
-        groups, group_names = group_actors(doc.text, parses, actors, rules)
+        named_groups = frozenset(n for n, found in names.items() for kind, i in found
+                                 if kind == "actor" and i in discovered and discovered[i].type in ("group", "organisation"))
+        groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups)
         discovered = {**groups, **discovered}
         names = {**titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
         if discovered or names:

@@ -139,7 +139,8 @@ def _agent_sector(parse: Parse, tok, rules: Rules) -> tuple[str | None, int]:
     return None, tok.i
 
 
-def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules,
+                 named_groups: frozenset[str] = frozenset()
                  ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """Groups named by an agent noun of a non-state sector: "Egyptian protesters", "rebels", "the
     opposition". Each is an actor of its own (type group, the sector, the country named with it)."""
@@ -153,10 +154,17 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             sector, start = _agent_sector(parse, tok, rules)
             if sector is None or sector in rules.frames.state_sectors:
                 continue
+            mods = [c for c in parse.tokens if c.head == tok.i and c.dep in ("amod", "compound")]
+            if any(c.text in named_groups for c in mods) or any(
+                    a.start <= c.start < a.end and rules.actors[a.actor].type in ("group", "organisation")
+                    for c in mods for a in known):
+                continue  # "Hezbollah fighters" are Hezbollah's, not a group of their own
             country = None
             first = parse.tokens[start]
             for c in parse.tokens[:start]:
-                if c.head == tok.i and c.dep in ("amod", "compound") and c.i == start - 1:
+                # "U.S.-backed rebels" are not American: who backs a group is not its country
+                if c.head == tok.i and c.dep in ("amod", "compound") and c.i == start - 1 \
+                        and c.text.lower().rpartition("-")[2] not in rules.frames.backing_participles:
                     states = [a for a in known if a.start <= c.start < a.end and rules.actors[a.actor].type == "state"]
                     if states:
                         country, first = states[0].actor, c
@@ -234,6 +242,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if ident not in actors:
                 actors[ident] = Actor(ident, name, kind, (name,), listed=False)
             names[name] = [("actor", ident)]
+            if kind == "group" and len(words) == 1 and len(name) > 5 and name.endswith("s") and not name.endswith("ss"):
+                names.setdefault(name[:-1], [("actor", ident)])  # "the Houthis" and "Houthi fighters"
             if kind == "person" and len(words) > 1:
                 # the family name stands first in Chinese and Korean names ("Hua" for Hua Chunying)
                 for part in {words[0], words[-1]}:

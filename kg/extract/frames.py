@@ -125,6 +125,12 @@ class _Sentence:
                     for pobj in self.children(prep.i, "pobj"):
                         if pobj.i in self.actor_at:  # "leaders of the United States, France and Germany"
                             return self.actors_of(pobj.i, depth + 1)
+        elif tok.pos == "NOUN" and (self.sector_of(i) is not None or word in self.f.member_nouns):
+            # "Hezbollah fighters", "Taliban militants": a group's own people act for the group
+            named = [self.actor_at[c.i] for c in self.children(i, "compound", "amod") if c.i in self.actor_at
+                     and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation")]
+            if named:
+                return named[-1:]
         return []
 
     def _agent_noun(self, i: int) -> bool:
@@ -195,7 +201,13 @@ class _Sentence:
         return []
 
     def passive(self, v: Token) -> bool:
-        return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN")
+        return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN") \
+            or self.fronted_participle(v)
+
+    def fronted_participle(self, v: Token) -> bool:
+        """"Backed by the Soviet Union, the government ...": a passive participle clause with its agent,
+        whose patient is the subject of the clause it opens."""
+        return v.dep == "advcl" and v.tag == "VBN" and bool(self.children(v.i, "agent"))
 
     def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
         if self.passive(v):
@@ -205,6 +217,8 @@ class _Sentence:
                 return self.actors_of(c.i)
             if v.dep in ("acl", "relcl"):
                 return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
+            if self.fronted_participle(v):
+                return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
@@ -434,7 +448,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             end = max(a.end, b.end, v.end)
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_demands(s, speaker)]:
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_demands(s, speaker),
+               *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
                       "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
@@ -567,6 +582,33 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                     state = ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role")
                     out.append(FrameClaim(am, state, "LEADER_OF", "frame:title-leader", "leaderOf",
                                           min(am.start, title.start), max(am.end, title.end), "asserted"))
+    return out
+
+
+def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"U.S.-backed rebels", "Iran-backed Houthi rebels", "the Soviet-selected Babrak Karmal": the actor
+    before the hyphen backs (arms, installs) the one the noun names."""
+    out = []
+    for t in s.t:
+        if t.dep not in ("amod", "compound"):
+            continue
+        prefix, _, word = t.text.lower().rpartition("-")
+        if prefix and word in s.f.backing_participles and t.i in s.actor_at:
+            backers, relation = [s.actor_at[t.i]], s.f.backing_participles[word]  # one token: "U.S.-backed"
+        elif t.text.lower() in s.f.backing_participles:  # "Iran - backed": the name is the participle's modifier
+            backers = [s.actor_at[c.i] for c in s.children(t.i, "npadvmod", "compound") if c.i in s.actor_at]
+            relation = s.f.backing_participles[t.text.lower()]
+        else:
+            continue
+        noun = s.t[t.head]
+        backed = [a for a in s.actors_of(noun.i) if a not in backers]
+        polarity, _ = s.polarity(noun, sentence_hedged)
+        word = t.text.lower().rpartition("-")[2]
+        for a in backers:
+            for b in backed:
+                if a.actor != b.actor:
+                    out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
+                                          min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
     return out
 
 
