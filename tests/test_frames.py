@@ -65,6 +65,17 @@ def test_titles_name_the_body_an_official_serves(rules):
     assert not any(s == "Hua Chunying" for s, o in members)  # the ministry's, which is no actor here
 
 
+def test_a_text_without_a_date_or_year_reads_its_capitals_as_the_state_it_names(rules):
+    modern = claims("Russian troops massed on the border. Moscow has denied attacking Ukraine.", rules)
+    assert ("Russia", "ASSAULT", "Ukraine", "negated") in modern
+    soviet = claims("The Soviet Union sent advisers. Moscow supplied tanks to North Korea.", rules)
+    assert ("Soviet Union", "AID", "North Korea", "asserted") in soviet
+    # the middle of the years a text names is its time: a 2021 report that recalls 2014
+    recalled = claims("Moscow massed troops on the border with Ukraine in 2021, as it did before annexing "
+                      "Crimea in 2014. Moscow has denied attacking Ukraine.", rules)
+    assert ("Russia", "ASSAULT", "Ukraine", "negated") in recalled
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

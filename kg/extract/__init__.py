@@ -13,7 +13,7 @@ from kg.extract.attribution import Speaker, attribution
 from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
 from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
-from kg.extract.references import as_of, leader_of, resolve_first_person
+from kg.extract.references import as_of, leader_of, names_of_the_texts_states, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Represents, Rules
 
@@ -141,6 +141,11 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
     paragraph_event: tuple[int, str] | None = None
     last_person: str | None = None
     renamed: dict[str, str] = {}  # names of their time met so far: soviet_union -> russia in a 2024 text
+    # the time a text speaks in: its date, else the middle of the years it names (a 2021 report that
+    # recalls 2014 is in the 2010s; a history of the 1950s that ends with 2005 is still in the 1950s)
+    named_years = sorted(int(y) for y in rules.year.findall(doc.text[doc.body_start:]))
+    text_year = int(doc.date[:4]) if doc.date else (named_years[len(named_years) // 2] if named_years else None)
+    undated = names_of_the_texts_states(actors, rules) if text_year is None else {}
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -149,16 +154,18 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
         if paragraph_event and paragraph_event[0] != sent.paragraph:
             paragraph_event = None
         time_anchor = (year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
-                       or (int(doc.date[:4]) if doc.date else None))
+                       or text_year)
         # what a name meant then goes by the sentence's own years (or its event), not a year carried
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(stext)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
-        if not own_years and anchor_year is None and doc.date:
+        if not own_years and anchor_year is None and text_year is not None:
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
-            own_years = [int(doc.date[:4])]
+            own_years = [text_year]
         here = by_sentence.get(sent.index, [])
         timed = [as_of(am, own_years, rules, time_anchor) for am in here]
+        if not own_years and time_anchor is None:
+            timed = [replace(am, actor=undated[am.surface]) if am.surface in undated else am for am in timed]
         renamed = {**renamed, **{a.actor: b.actor for a, b in zip(here, timed) if a.actor != b.actor}}
         # "Moscow denied that it had supplied": the pronoun means what its antecedent meant then
         timed = [replace(b, actor=renamed.get(b.actor, b.actor)) if b.resolution in ("pronoun", "role") else b

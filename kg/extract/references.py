@@ -50,6 +50,16 @@ def as_of(am: ActorMention, years: list[int], rules: Rules, context_year: int | 
     return am
 
 
+def names_of_the_texts_states(mentions: list[ActorMention], rules: Rules) -> dict[str, str]:
+    """In a text that names no year, a name of its time ("Moscow") means the state the text itself
+    names ("Russia", never "the Soviet Union"): surface -> actor."""
+    def of_its_time(am: ActorMention) -> bool:
+        return any(am.surface in w.names for w in rules.actors[am.actor].was)
+    named = {am.actor for am in mentions if not of_its_time(am)}
+    return {am.surface: w.actor for am in mentions if am.actor not in named
+            for w in rules.actors[am.actor].was if am.surface in w.names and w.actor in named}
+
+
 # "the North Korean leader" with no name after it: the person who led that state then
 _UNNAMED_LEADER = re.compile(r"\s+(?:leader|president|premier|chairman|head of state)\b(?!\s+[A-Z])")
 
