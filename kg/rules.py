@@ -286,6 +286,7 @@ class Frames:
     official_titles: frozenset[str] = frozenset()
     sub_bodies: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    movement_words: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -669,6 +670,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
+                  movement_words=words("movement_words"),
                   backing_participles=participles,
                   constructions=constructions)
 

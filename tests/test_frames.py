@@ -37,6 +37,9 @@ def claims(text, rules):
      "verb:sign+agreement"),
     ("China opposes North Korea's ballistic missile launches.", ("China", "REJECT", "North Korea", "asserted"),
      "verb:oppose"),
+    # a body NER names after a state's adjective is not that state
+    ("A source said the Nicaraguan Democratic Force had reported killing 100 Nicaraguan soldiers.",
+     ("Nicaraguan Democratic Force", "ASSAULT", "Nicaragua", "asserted"), "verb:kill"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them

@@ -74,6 +74,19 @@ def _the_group(parse: Parse, start: int) -> bool:
             and any(t.head == tok.i and t.dep == "det" and t.lemma == "the" for t in parse.tokens))
 
 
+def _named_after(known: ActorMention, text: str, s: int, e: int, kind: str, rules: Rules) -> bool:
+    """A state's adjective that opens an organisation's name NER found: "the Nicaraguan Democratic
+    Force", "Syrian Democratic Forces" are bodies of their own, not Nicaragua or Syria; "Iraqi Armed
+    Forces" or "Iraqi government" stay the state acting."""
+    if kind != "organisation" or rules.actors[known.actor].type != "state":
+        return False
+    if text[s:known.start].strip().lower() not in ("", "the"):
+        return False
+    rest = re.findall(r"[\w'’-]+", text[known.end:e])
+    return len(rest) >= 2 and all(w[:1].isupper() for w in rest) and any(
+        w.lower() in rules.frames.movement_words for w in rest)
+
+
 def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool) -> bool:
     """One word alone is too often a place, a month or a common noun the NER took for a name: keep
     an acronym ("RSF") or a group or body named as a noun phrase of its own ("the Houthis"), not an
@@ -195,7 +208,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
         parse = parses[si]
         for label, s, e in parse.entities:
             kind = ENTITY_TYPES.get(label)
-            if kind is None or any(a.start < e and s < a.end for a in known):
+            if kind is None or any(a.start < e and s < a.end and not _named_after(a, text, s, e, kind, rules)
+                                   for a in known):
                 continue
             s, e = _clean(text, s, e)
             name = " ".join(text[s:e].split())
