@@ -1,0 +1,91 @@
+"""JSON Lines (scraper and news-API exports): one article per line; a bad line is reported and skipped."""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+
+from kg.documents import front_matter_text, parse_document
+from kg.errors import DocumentError
+from kg.read.decode import decode
+from kg.read.model import Reading
+from kg.read.text import guessed_encoding
+from kg.rules import Rules
+
+_OPTIONAL = ("id", "url", "title", "date", "publisher")
+
+
+class _BadLine(Exception):
+    pass
+
+
+def _date(value: str) -> str:
+    """An ISO date or date-time ("2024-03-05", "2024-03-05T10:00:00Z") or an e-mail style date, as yyyy-mm-dd."""
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        raise _BadLine(f"date {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _fields(record) -> dict:
+    if not isinstance(record, dict):
+        raise _BadLine(f"a JSON {type(record).__name__}, not an object with a text")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _BadLine('no "text" (a non-empty string)')
+    out = {}
+    for key in _OPTIONAL:
+        value = record.get(key)
+        if value is None or value == "":
+            continue
+        if key == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise _BadLine(f'"{key}" is a {type(value).__name__}, not a string')
+        out[key] = " ".join(value.split())
+    authors = record.get("authors", record.get("author"))
+    if isinstance(authors, str):
+        authors = [authors]
+    if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
+        raise _BadLine('"authors" is neither a string nor a list of strings')
+    out["authors"] = [" ".join(a.split()) for a in authors or [] if a.strip()]
+    if "date" in out:
+        out["date"] = _date(out["date"])
+    return {**out, "text": text}
+
+
+def read_jsonl(data: bytes, name: str, where: str, rules: Rules) -> Reading:
+    """One document per good line, named FILE#ID (its "id", else its "url", else line-N)."""
+    decoded = decode(data, where)
+    reading = Reading([], guessed_encoding(decoded, where))
+    used: dict[str, int] = {}
+    for number, line in enumerate(decoded.text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise _BadLine(f"not JSON ({exc.msg}, column {exc.colno})") from None
+            fields = _fields(record)
+            key = f"{name}#{fields.get('id') or fields.get('url') or f'line-{number}'}"
+            if key in used:
+                raise _BadLine(f"{key} again (first at line {used[key]})")
+        except _BadLine as exc:
+            reading.warnings.append(f"{where}:{number}: {exc}; line skipped")
+            reading.skipped += 1
+            continue
+        used[key] = number
+        head = front_matter_text({"format": "jsonl", "id": fields.get("id"), "title": fields.get("title"),
+                                  "publisher": fields.get("publisher"), "authors": fields["authors"],
+                                  "date": fields.get("date"), "url": fields.get("url")})
+        reading.documents.append(parse_document(key, head + fields["text"].rstrip() + "\n", rules))
+    if not reading.documents:
+        raise DocumentError(f"{where}: no readable article in this JSON Lines file"
+                            + (f" ({reading.skipped} bad lines; the first: {reading.warnings[-reading.skipped].split(': ', 1)[1]})"
+                               if reading.skipped else ""))
+    return reading
