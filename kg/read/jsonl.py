@@ -63,6 +63,7 @@ def read_jsonl(data: bytes, name: str, where: str, rules: Rules) -> Reading:
     decoded = decode(data, where)
     reading = Reading([], guessed_encoding(decoded, where))
     used: dict[str, int] = {}
+    first_bad = ""
     for number, line in enumerate(decoded.text.split("\n"), 1):
         if not line.strip():
             continue
@@ -70,12 +71,14 @@ def read_jsonl(data: bytes, name: str, where: str, rules: Rules) -> Reading:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise _BadLine(f"not JSON ({exc.msg}, column {exc.colno})") from None
+                at = exc.msg if exc.msg.endswith(" at") else exc.msg + " at"  # "Unterminated string starting at"
+                raise _BadLine(f"not JSON ({at} column {exc.colno})") from None
             fields = _fields(record)
             key = f"{name}#{fields.get('id') or fields.get('url') or f'line-{number}'}"
             if key in used:
                 raise _BadLine(f"{key} again (first at line {used[key]})")
         except _BadLine as exc:
+            first_bad = first_bad or f"line {number}: {exc}"
             reading.warnings.append(f"{where}:{number}: {exc}; line skipped")
             reading.skipped += 1
             continue
@@ -85,7 +88,6 @@ def read_jsonl(data: bytes, name: str, where: str, rules: Rules) -> Reading:
                                   "date": fields.get("date"), "url": fields.get("url")})
         reading.documents.append(parse_document(key, head + fields["text"].rstrip() + "\n", rules))
     if not reading.documents:
-        raise DocumentError(f"{where}: no readable article in this JSON Lines file"
-                            + (f" ({reading.skipped} bad lines; the first: {reading.warnings[-reading.skipped].split(': ', 1)[1]})"
-                               if reading.skipped else ""))
+        raise DocumentError(f"{where}: no readable article in this JSON Lines file ({reading.skipped} bad lines"
+                            + (f"; {first_bad})" if first_bad else ")"))
     return reading
