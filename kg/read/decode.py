@@ -52,10 +52,10 @@ def decode(data: bytes, where: str) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"{where}: not {codec.upper()} text despite its byte-order mark "
                                     f"(invalid data at byte {exc.start + len(bom)})") from None
-            return _checked(Decoded(text, codec, False), where)
+            return checked(Decoded(text, codec, False), where)
     refuse_binary(data, where)
     try:
-        return _checked(Decoded(data.decode("utf-8"), "utf-8", False), where)
+        return checked(Decoded(data.decode("utf-8"), "utf-8", False), where)
     except UnicodeDecodeError as exc:
         bad = exc
     from charset_normalizer import from_bytes  # imported here: most input is UTF-8
@@ -64,10 +64,11 @@ def decode(data: bytes, where: str) -> Decoded:
         line = data[:bad.start].count(b"\n") + 1
         raise DocumentError(f"{where}: not UTF-8 text (invalid byte 0x{data[bad.start]:02x} at line {line}, "
                             f"byte {bad.start}) and no other encoding reads it as text; convert it to UTF-8")
-    return _checked(Decoded(str(best), best.encoding, True), where)
+    return checked(Decoded(str(best), best.encoding, True), where)
 
 
-def _checked(decoded: Decoded, where: str) -> Decoded:
+def checked(decoded: Decoded, where: str) -> Decoded:
+    """The decoded text, unless it is mostly control characters (binary) or blank."""
     if _controls(decoded.text) > max(8, len(decoded.text[:8192]) // 100):
         raise DocumentError(f"{where}: binary file (control characters), not a text document")
     if not decoded.text.strip():

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from kg.documents import front_matter_text, parse_document
 from kg.errors import DocumentError
-from kg.read.decode import Decoded, decode, refuse_binary
+from kg.read.decode import Decoded, checked, decode, refuse_binary
 from kg.read.model import Reading
 from kg.read.text import guessed_encoding
 from kg.rules import Rules
@@ -24,7 +24,8 @@ def _decode_page(data: bytes, where: str) -> Decoded:
             data.decode("utf-8")
         except UnicodeDecodeError:
             try:
-                return Decoded(data.decode(declared.group(1).decode("ascii")), declared.group(1).decode("ascii"), False)
+                charset = declared.group(1).decode("ascii")
+                return checked(Decoded(data.decode(charset), charset, False), where)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration: guess as for any file
     return decode(data, where)
