@@ -276,3 +276,17 @@ def test_metadata_from_pages_and_json_lines_survives_kg_add(tmp_path, rules):
 def test_gold_files_match_documents_under_a_folder_by_base_name():
     stored = {"dev/a.txt", "dev/b.txt", "x/c.txt", "y/c.txt", "d.txt"}
     assert _gold_names(stored, {"a.txt": {}, "c.txt": {}, "d.txt": {}, "e.txt": {}}) == {"dev/a.txt": "a.txt"}
+
+
+def test_two_builds_of_pages_exports_and_odd_text_give_the_same_graph(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "web").mkdir(parents=True)
+    (folder / "web" / "herald.html").write_text(PAGE, encoding="utf-8")
+    _export(folder / "feeds")
+    (folder / "odd.txt").write_bytes(b"\xff\xfe" + "Kim Il\u200bSung met Mao Ze\u0301dong in 1950.".encode("utf-16-le"))
+    graphs = []
+    for n in (1, 2):
+        store = tmp_path / f".kg{n}"
+        assert run(["build", str(folder)], store).exit_code == 0
+        graphs.append(run(["export", "graph"], store).stdout)
+    assert graphs[0] == graphs[1] and "feeds/export.jsonl#kcna-1" in graphs[0] and "web/herald.html" in graphs[0]
