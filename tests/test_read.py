@@ -290,3 +290,13 @@ def test_two_builds_of_pages_exports_and_odd_text_give_the_same_graph(tmp_path):
         assert run(["build", str(folder)], store).exit_code == 0
         graphs.append(run(["export", "graph"], store).stdout)
     assert graphs[0] == graphs[1] and "feeds/export.jsonl#kcna-1" in graphs[0] and "web/herald.html" in graphs[0]
+
+
+def test_a_json_line_that_is_not_utf8_is_a_bad_line_not_a_reason_to_guess(tmp_path, rules):
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "zh", "text": ZH}, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(good + b"\n" + json.dumps({"id": "fr", "text": "x"}).encode("utf-8")[:-2] + "é\"}".encode("latin-1"))
+    reading = read_paths([path], rules)
+    doc, = reading.documents
+    assert doc.text.endswith(ZH + "\n")
+    assert reading.warnings == [f"{path}:2: not UTF-8 (invalid byte 0xe9 at byte 24 of the line); line skipped"]

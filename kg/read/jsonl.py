@@ -7,9 +7,8 @@ import json
 
 from kg.documents import front_matter_text, parse_document
 from kg.errors import DocumentError
-from kg.read.decode import decode
+from kg.read.decode import decode, refuse_binary
 from kg.read.model import Reading
-from kg.read.text import guessed_encoding
 from kg.rules import Rules
 
 _OPTIONAL = ("id", "url", "title", "date", "publisher")
@@ -58,16 +57,36 @@ def _fields(record) -> dict:
     return {**out, "text": text}
 
 
+def _lines(data: bytes, where: str) -> list[str | _BadLine]:
+    """The file's lines as text. JSON is UTF-8 (RFC 8259): with no byte-order mark saying otherwise, a line
+    that is not UTF-8 is a bad line, not a reason to guess an encoding for the whole file."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            refuse_binary(data, where)
+            out: list[str | _BadLine] = []
+            for raw in data.split(b"\n"):
+                try:
+                    out.append(raw.decode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    out.append(_BadLine(f"not UTF-8 (invalid byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} "
+                                        f"of the line)"))
+            return out
+    return decode(data, where).text.split("\n")
+
+
 def read_jsonl(data: bytes, name: str, where: str, rules: Rules) -> Reading:
     """One document per good line, named FILE#ID (its "id", else its "url", else line-N)."""
-    decoded = decode(data, where)
-    reading = Reading([], guessed_encoding(decoded, where))
+    reading = Reading([])
     used: dict[str, int] = {}
     first_bad = ""
-    for number, line in enumerate(decoded.text.split("\n"), 1):
-        if not line.strip():
+    for number, line in enumerate(_lines(data, where), 1):
+        if isinstance(line, str) and not line.strip():
             continue
         try:
+            if isinstance(line, _BadLine):
+                raise line
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
