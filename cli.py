@@ -65,6 +65,12 @@ def cli(ctx: click.Context, store_path: str, rule_dirs: tuple[str, ...]) -> None
 
 
 def _print_summary(s) -> None:
+    for warning in s.warnings:
+        click.echo(f"kg: warning: {warning}", err=True)
+    if s.skipped:
+        click.echo(f"{s.skipped} bad JSON line{'s' if s.skipped != 1 else ''} skipped (see the warnings above)", err=True)
+    for name in s.replaced:
+        click.echo(f"replaced {name} (the stored document of that name had other text)")
     click.echo(f"{s.documents} documents, {s.sentences} sentences ({s.repeated_sentences} repeated, not re-extracted)")
     click.echo(f"{s.actor_mentions} actor mentions of {s.actors} actors")
     click.echo(f"{s.claims} claims in {s.mentions} mentions")
@@ -86,7 +92,7 @@ def build(store: Store, paths: tuple[str, ...]) -> None:
 @click.pass_obj
 @_fails_cleanly
 def add(store: Store, paths: tuple[str, ...]) -> None:
-    """Add articles to the built graph; a file with the same name replaces its earlier version."""
+    """Add articles to the built graph; a document with the same name (path under the folder given) replaces its earlier version."""
     from kg.build import add as run_add
     _print_summary(run_add(paths, store))
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kg.documents import Document, parse_document, read_documents
+from kg.documents import Document, parse_document
+from kg.read import read_paths
 from kg.errors import DocumentError, StoreError
 from kg.extract import Extraction, extract_many
 from kg.corroborate import corroborate
@@ -36,6 +37,9 @@ class BuildSummary:
     mentions: int
     quads: int
     seconds: float
+    warnings: list[str] = field(default_factory=list)  # the readers': lines skipped, encodings guessed
+    skipped: int = 0                                   # records (JSON lines) left out
+    replaced: list[str] = field(default_factory=list)  # kg add: stored documents given again with other text
 
 
 def stored_documents(store: Store, rules: Rules) -> list[Document]:
@@ -105,16 +109,20 @@ def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
 def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None) -> BuildSummary:
     """Replace the store's graph with the graph of the documents under paths."""
     rules = rules or load_rules()
-    docs = list(read_documents(paths, rules))  # every file is read (and checked) before anything is written
+    reading = read_paths(paths, rules)  # every file is read (and checked) before anything is written
     with store.writing():
-        return _write(store, docs, rules)
+        summary = _write(store, reading.documents, rules)
+    return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
 
 
 def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None) -> BuildSummary:
     """Add documents to the store; a document with the same file name is replaced, nothing is duplicated."""
     rules = rules or load_rules()
-    new = list(read_documents(paths, rules))
+    reading = read_paths(paths, rules)
     with store.writing():
         by_name = {d.file_name: d for d in stored_documents(store, rules)}
-        by_name.update({d.file_name: d for d in new})
-        return _write(store, list(by_name.values()), rules)
+        replaced = sorted(d.file_name for d in reading.documents
+                          if d.file_name in by_name and by_name[d.file_name].sha256 != d.sha256)
+        by_name.update({d.file_name: d for d in reading.documents})
+        summary = _write(store, list(by_name.values()), rules)
+    return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)

@@ -60,6 +60,7 @@ def _unknown_name_mentions(doc: Document, sent: Sentence, known: list[ActorMenti
 def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Explanation]:
     """For each sentence (or one): actors found, every rule that matched and what it made, and near misses."""
     ex = extract(doc, rules, trace=True)
+    doc = ex.document  # the text the trace is on (NFC, zero-width characters dropped)
     rules = ex.rules or rules  # with the document's own actors (NER's names, groups named by agent nouns)
     by_index = {s.index: s for s in ex.sentences}
     if sentence is not None and sentence not in by_index:

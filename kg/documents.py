@@ -1,11 +1,13 @@
-"""Read documents: files and folders of plain text or Markdown, with metadata from the text."""
+"""Documents: the stored text every offset indexes, and its metadata (from YAML front matter or the text).
+
+The readers of each input format are in kg.read."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 import yaml
@@ -13,7 +15,6 @@ import yaml
 from kg.errors import DocumentError
 from kg.rules import Rules
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -45,25 +46,30 @@ def slug(text: str) -> str:
 
 
 def document_id(file_name: str, sha256: str) -> str:
-    """Stable id from the file name and the content hash: same bytes and name, same id."""
-    return f"{slug(Path(file_name).stem)[:48]}-{sha256[:12]}"
+    """Stable id from the document's name and the content hash: same bytes and name, same id.
+
+    A name under a folder ("a/article.txt") or in a JSON Lines file ("export.jsonl#17") also gets a hash
+    of the whole name, since its slug may clash with another's ("a/b-c.txt", "a-b/c.txt")."""
+    path, _, record = file_name.partition("#")
+    stem = str(PurePosixPath(path).with_suffix("")) if PurePosixPath(path).suffix else path
+    if "/" not in file_name and not record:
+        return f"{slug(stem)[:48]}-{sha256[:12]}"
+    named = hashlib.sha256(file_name.encode("utf-8")).hexdigest()[:8]
+    return f"{slug(stem + '-' + record if record else stem)[:40]}-{named}-{sha256[:12]}"
 
 
-def decode(data: bytes, where: str) -> str:
-    """UTF-8 text with a leading BOM dropped; binary and undecodable input is refused."""
-    nul = data.find(b"\0", 0, 8192)
-    if nul >= 0:
-        raise DocumentError(f"{where}: binary file (NUL byte at byte {nul}), not a text document")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise DocumentError(f"{where}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at line {line}, "
-                            f"byte {exc.start})") from None
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise DocumentError(f"{where}: empty document")
-    return text
+def front_matter_text(fields: dict) -> str:
+    """YAML front matter for metadata a reader found outside the text (a web page's, a JSON line's), so that
+    re-reading the stored text gives the same document."""
+    kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
+    body = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False)
+    return f"---\n{body}---\n"
+
+
+def read_documents(paths: Iterable[str | Path], rules: Rules) -> Iterator[Document]:
+    """Every document under the given paths (kg.read.read_paths, its warnings dropped)."""
+    from kg.read import read_paths
+    yield from read_paths(paths, rules).documents
 
 
 def _date(year: str, month: str, day: str) -> str | None:
@@ -156,35 +162,3 @@ def parse_document(file_name: str, text: str, rules: Rules) -> Document:
         meta["perspective"] = actor.id if actor else None
     return Document(id=document_id(file_name, sha), file_name=file_name, text=text, sha256=sha,
                     body_start=body_start, **meta)
-
-
-def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders recursively to their text files; explicit files are taken as given."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
-                raise DocumentError(f"{p}: no text or Markdown files ({', '.join(sorted(TEXT_SUFFIXES))}) in folder")
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise DocumentError(f"{p}: no such file or folder")
-    return files
-
-
-def read_documents(paths: Iterable[str | Path], rules: Rules) -> Iterator[Document]:
-    """Read every file under the given paths; a bad file raises DocumentError naming it."""
-    seen: dict[str, Path] = {}
-    for f in find_files(paths):
-        if f.name in seen and seen[f.name] != f:
-            raise DocumentError(f"{f}: another file with the same name was given ({seen[f.name]}); "
-                                f"documents are identified by file name")
-        seen[f.name] = f
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            raise DocumentError(f"{f}: cannot read ({exc.strerror})") from None
-        yield parse_document(f.name, decode(data, str(f)), rules)

@@ -8,7 +8,7 @@ class KgError(Exception):
 
 
 class DocumentError(KgError):
-    """A document cannot be read (binary, not UTF-8, empty, missing)."""
+    """A document cannot be read (binary, no encoding reads it, empty, no article in a page, missing)."""
 
 
 class RulesError(KgError):

@@ -199,12 +199,26 @@ def load_gold_dir(directory: Path, names: list[str] | None = None) -> dict[str, 
     return gold
 
 
+def _gold_names(stored: set[str], gold: dict[str, dict]) -> dict[str, str]:
+    """Stored document names under a folder ("dev/a.txt") by the base name a gold file gives ("a.txt"),
+    when exactly one stored document has that base name."""
+    by_base: dict[str, list[str]] = {}
+    for name in stored:
+        by_base.setdefault(name.rsplit("/", 1)[-1], []).append(name)
+    return {by_base[g][0]: g for g in gold if g not in stored and len(by_base.get(g, [])) == 1}
+
+
 def evaluate_store(store, gold_dir: Path, names: list[str] | None = None, rules: Rules | None = None) -> Evaluation:
     """Score the claims and actors of a build against the gold files of the documents it holds."""
     from kg.tables import actor_rows, claim_rows
     claims, actors = claim_rows(store), actor_rows(store)
     stored = {r["doc"] for r in actors} | {r["doc"] for r in claims}
     gold = load_gold_dir(gold_dir, names)
+    named = _gold_names(stored, gold)
+    if named:
+        claims = [dict(r, doc=named.get(r["doc"], r["doc"])) for r in claims]
+        actors = [dict(r, doc=named.get(r["doc"], r["doc"])) for r in actors]
+        stored = {named.get(n, n) for n in stored}
     if names:
         missing = [n for n in names if n not in stored]
         if missing:

@@ -11,6 +11,7 @@ from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
 from kg.extract.masking import mask, shared_subject_views, acts_in_match
+from kg.extract.normalize import restore, view_document
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
 from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
 from kg.extract.references import as_of, leader_of, names_of_the_texts_states, resolve_first_person
@@ -86,10 +87,11 @@ def extract_many(docs: list[Document], rules: Rules, *, parse: bool = True) -> l
     together (the parser is several times faster on full batches)."""
     if not parse or rules.frames is None:
         return [extract(d, rules, parse=False) for d in docs]
-    plans = [_plan(d, rules) for d in docs]
-    parsed = parse_many([(d.text, [(x.start, x.end) for x in plan], ner) for d, (plan, ner) in zip(docs, plans)])
-    return [extract(d, rules, parses={x.index: p for x, p in zip(plan, done)})
-            for d, (plan, _), done in zip(docs, plans, parsed)]
+    viewed = [view_document(d) for d in docs]
+    plans = [_plan(v, rules) for v, _ in viewed]
+    parsed = parse_many([(v.text, [(x.start, x.end) for x in plan], ner) for (v, _), (plan, ner) in zip(viewed, plans)])
+    return [restore(_extract(v, rules, parses={x.index: p for x, p in zip(plan, done)}), d, view)
+            for d, (v, view), (plan, _), done in zip(docs, viewed, plans, parsed)]
 
 
 def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True,
@@ -97,7 +99,17 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
     """Every actor, event and claim mention of one document (nothing written, nothing shared between documents).
 
     parse: run the parser (frames over sentence structure, NER for unlisted actors) besides the patterns;
-    parses: those parses already made (extract_many), by sentence index."""
+    parses: those parses already made (extract_many), by sentence index, on the normal view of the text.
+    Matching runs on the normal view of the text (kg.extract.normalize) and every span is mapped back to
+    doc.text, except with trace: the trace's masks and slots are on the view, so everything stays there
+    (the extraction's document is then the view)."""
+    viewed, view = view_document(doc)
+    ex = _extract(viewed, rules, trace=trace, parse=parse, parses=parses)
+    return ex if trace else restore(ex, doc, view)
+
+
+def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True,
+             parses: dict[int, Parse] | None = None) -> Extraction:
     sentences = sentences_of(doc)
     perspective = perspective_of(doc, rules)
     actors, events, pending = actor_mentions(doc, sentences, rules, perspective)
