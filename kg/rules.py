@@ -287,6 +287,7 @@ class Frames:
     sub_bodies: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     movement_words: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -670,7 +671,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
-                  movement_words=words("movement_words"),
+                  movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

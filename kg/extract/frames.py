@@ -515,9 +515,22 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 elif word in frame.object_preps and not objects:
                     objects = s.actors_of(pobj.i)
         verb = s.head(n.i)
+        carrier = n
+        if verb is not None and verb.dep == "prep" and verb.text.lower() == "of" and s.head(verb.i) is not None \
+                and s.head(verb.i).pos == "NOUN":
+            carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms"
+            verb = s.head(carrier.i)
         if verb is not None and verb.lemma in s.f.stoppers:
             continue  # "stops all aid to China" ends the aid
-        if not subjects and verb is not None and verb.pos == "VERB" and n.dep in ("dobj", "nsubjpass"):
+        rule, relation = f"noun:{frame.noun}", frame.relation
+        if verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
+            # "Y received aid from X": X gave it; the receiver is the verb's subject
+            givers = [a for t in (n, carrier, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "from"
+                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            subjects, objects = givers, (s.subjects(verb) if givers else [])
+            rule = f"frame:receive:{frame.noun}"
+            relation = "AID"  # what one receives (support, help, assistance) is material
+        elif not subjects and verb is not None and verb.pos == "VERB" and n.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
         if not pairs:
@@ -530,7 +543,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         else:
             polarity = "hedged" if sentence_hedged else "asserted"
         for a, b in pairs:
-            out.append(FrameClaim(a, b, frame.relation, f"noun:{frame.noun}", f"noun:{frame.noun.replace(' ', '_')}",
+            out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
 
