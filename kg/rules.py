@@ -288,6 +288,7 @@ class Frames:
     member_nouns: frozenset[str] = frozenset()
     movement_words: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    state_forms: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -672,6 +673,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
+                  state_forms=words("state_forms"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -37,6 +37,12 @@ def claims(text, rules):
      "verb:sign+agreement"),
     ("China opposes North Korea's ballistic missile launches.", ("China", "REJECT", "North Korea", "asserted"),
      "verb:oppose"),
+    ("In 1960 Khrushchev withdrew all Soviet technical experts from China.",
+     ("Nikita Khrushchev", "SANCTION", "China", "asserted"), "verb:withdraw+experts"),
+    ("The USSR denounced the People's Socialist Republic of Albania.", ("Soviet Union", "ACCUSE", "Albania", "asserted"),
+     "verb:denounce"),
+    ("Cuba received large amounts of aid from the Soviet Union.", ("Soviet Union", "AID", "Cuba", "asserted"),
+     "frame:receive:aid"),
     # a body NER names after a state's adjective is not that state
     ("A source said the Nicaraguan Democratic Force had reported killing 100 Nicaraguan soldiers.",
      ("Nicaraguan Democratic Force", "ASSAULT", "Nicaragua", "asserted"), "verb:kill"),

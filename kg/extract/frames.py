@@ -95,8 +95,8 @@ class _Sentence:
             if named:
                 return named[-1:]
         word = tok.lemma.lower()
-        if word in self.f.partitives or tok.text.lower() in self.f.partitives:
-            # "a unit of Ruritanian troops": the troops
+        if word in self.f.partitives or tok.text.lower() in self.f.partitives or word in self.f.state_forms:
+            # "a unit of Ruritanian troops": the troops; "the People's Socialist Republic of Albania": Albania
             for prep in self.children(i, "prep"):
                 if prep.text.lower() == "of":
                     for pobj in self.children(prep.i, "pobj"):
@@ -589,7 +589,7 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
             if leader and not states and year is not None:
                 # "President Donald Trump": the state of the government office he held that year
                 person = actors[am.actor]
-                held = sorted({r.actor for r in (*person.represents, *person.roles)
+                held = sorted({_of_its_time(r.actor, year, actors) for r in (*person.represents, *person.roles)
                                if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
                 if len(held) == 1:
                     state = ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role")
@@ -623,6 +623,15 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
                                           min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
     return out
+
+
+def _of_its_time(actor: str, year: int, actors) -> str:
+    """The actor a state was in that year: the dictionaries code Khrushchev's office as Russia's, which
+    in 1959 is the Soviet Union."""
+    for w in actors[actor].was if actor in actors else ():
+        if not w.names and w.start <= year <= w.end:
+            return w.actor
+    return actor
 
 
 def _title_words(s: _Sentence, title) -> list:

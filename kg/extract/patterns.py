@@ -107,6 +107,9 @@ def mentions_for(pairs: list[tuple[str, str]], relation: str, predicate: str, ru
     quote = stripped
     out = []
     for subj, obj in pairs:
+        if relation in ("LEADER_OF", "MEMBER_OF") and rules.actors[subj].type == "state" \
+                and rules.actors[obj].type in ("state", "person"):
+            continue  # no state leads or belongs to another state or a person: a misread apposition
         variants = [(subj, obj, rule)]
         if relation not in ("LEADER_OF", "MEMBER_OF"):
             ls = lift(rules.actors[subj], where.time_anchor) or subj
