@@ -480,11 +480,13 @@ def _demands(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
 
 
 def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
-    """A person and the state they speak for are one side: "Brezhnev would improve Sino-Soviet relations"
-    is no act of Brezhnev toward the Soviet Union."""
+    """A person and the state they speak for, a state and its army, are one side: "Brezhnev would improve
+    Sino-Soviet relations" is no act of Brezhnev toward the Soviet Union."""
     pa, pb = rules.actors[a.actor], rules.actors[b.actor]
     def side(p):
         return {p.country, *(r.actor for r in p.represents), *(r.actor for r in p.roles)} - {None}
+    if {pa.type, pb.type} == {"state", "military_unit"} and (pa.country == b.actor or pb.country == a.actor):
+        return True  # "China agreed to withdraw the Chinese People's Volunteers": its own army
     return (pa.type == "person" and b.actor in side(pa)) or (pb.type == "person" and a.actor in side(pb))
 
 
