@@ -43,6 +43,13 @@ def claims(text, rules):
      "verb:denounce"),
     ("Cuba received large amounts of aid from the Soviet Union.", ("Soviet Union", "AID", "Cuba", "asserted"),
      "frame:receive:aid"),
+    ("This was due to the support of the Soviets for Kim Il Sung.", ("Soviet Union", "SUPPORT", "Kim Il Sung", "asserted"),
+     "noun:support"),
+    ("The withdrawal of Chinese troops from North Korea surprised Moscow.", ("China", "RETREAT", "North Korea", "asserted"),
+     "noun:withdrawal"),
+    # "(Dr." ends no sentence
+    ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
+     ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),
     # a body NER names after a state's adjective is not that state
     ("A source said the Nicaraguan Democratic Force had reported killing 100 Nicaraguan soldiers.",
      ("Nicaraguan Democratic Force", "ASSAULT", "Nicaragua", "asserted"), "verb:kill"),

@@ -509,13 +509,24 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         objects: list[ActorMention] = []
         # "sanctions imposed on Russia", "aid sent to Y": the preposition may hang from a participle
         participles = [c for c in s.children(n.i, "acl") if c.tag == "VBN"]
+        of_phrases = []
         for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
                 if word == "by" and not subjects:
                     subjects = s.actors_of(pobj.i)
+                elif word == "of":
+                    of_phrases.append(pobj)
                 elif word in frame.object_preps and not objects:
                     objects = s.actors_of(pobj.i)
+        for pobj in of_phrases:
+            if not objects:  # "the support of the Soviets for Kim" parsed with "for Kim" under "Soviets"
+                objects = [a for prep in s.children(pobj.i, "prep") if prep.text.lower() in frame.object_preps
+                           and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            if objects and not subjects:
+                subjects = s.actors_of(pobj.i)  # "the support of the Soviets for Kim", "the withdrawal of X from Y"
+            elif not objects and "of" in frame.object_preps:
+                objects = s.actors_of(pobj.i)  # "the invasion of Y"
         verb = s.head(n.i)
         carrier = n
         if verb is not None and verb.dep == "prep" and verb.text.lower() == "of" and s.head(verb.i) is not None \

@@ -32,7 +32,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"(\S+)$", text[pos:m.start()] if m.start() > pos else "")
-        w = word.group(1).lower().rstrip(".") if word else ""
+        w = word.group(1).lower().rstrip(".").lstrip("(\"'“‘[") if word else ""  # "(Dr. Syngman Rhee)"
         if text[m.start()] == "." and (w in _ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
             continue
         out.append((pos, m.end()))
