@@ -92,6 +92,14 @@ def test_a_text_without_a_date_or_year_reads_its_capitals_as_the_state_it_names(
     assert ("Russia", "ASSAULT", "Ukraine", "negated") in recalled
 
 
+def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
+    found = claims("Leaders of the United States, France, the United Kingdom, Italy, Canada, Germany and Japan "
+                   "agreed to maintain sanctions imposed on Russia.", rules)
+    assert {s for s, r, o, _ in found if r == "SANCTION" and o == "Russia"} == {
+        "United States", "France", "United Kingdom", "Italy", "Canada", "Germany", "Japan"}
+    assert not any(r == "AGREE" for s, r, o, _ in found)
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

@@ -79,10 +79,14 @@ class _Sentence:
             return []
         out = self._actors_here(i, depth)
         for c in self.children(i, "conj"):
-            out += [a for a in self.actors_of(c.i, depth + 1) if a not in out]
+            # a list is a chain of conjuncts, each one deeper: it does not use up the depth
+            out += [a for a in self.actors_of(c.i, depth) if a not in out]
         for c in self.children(i, "appos"):
             if not out:
                 out += self._actors_here(c.i, depth + 1)
+            elif c.i in self.actor_at and self.children(c.i, "conj"):
+                # "the United States, France, the United Kingdom and Japan" read as an apposition
+                out += [a for a in self.actors_of(c.i, depth) if a not in out]
         return out
 
     def _actors_here(self, i: int, depth: int) -> list[ActorMention]:
@@ -436,7 +440,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
-            pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor]  # "X and Y clashed"
+            # "X and Y clashed"; seven leaders agreeing on a policy made a joint decision, not 42 pacts
+            pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor] if len(subjects) <= 3 else []
         if not pairs:
             trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
             continue
