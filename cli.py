@@ -23,11 +23,27 @@ def _fails_cleanly(fn):
         except KgError as exc:
             click.echo(f"kg: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except (OSError, RuntimeError) as exc:
+            # RocksDB finds some damage only when a query reads the damaged block
+            if "Corruption" not in str(exc):
+                raise
+            store = click.get_current_context().find_root().obj
+            click.echo(f"kg: error: {getattr(store, 'path', 'the store')}: the store is damaged "
+                       f"({' '.join(str(exc).split())}); move it away and run `kg build` again", err=True)
+            sys.exit(1)
     return wrapper
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _write_output(data: bytes | str, output: str | None) -> None:
-    """Write to a file atomically (a temporary file renamed into place), or to stdout."""
+    """Write to a file atomically (a temporary file renamed into place), or to stdout.
+
+    A new file gets the mode the umask allows (not mkstemp's 0600); an existing file keeps its own."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not output or output == "-":
         sys.stdout.buffer.write(raw)
@@ -35,15 +51,22 @@ def _write_output(data: bytes | str, output: str | None) -> None:
         return
     target = Path(output)
     try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     except OSError as exc:
         raise KgError(f"{output}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            os.fchmod(fh.fileno(), mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise KgError(f"{output}: cannot write ({exc.strerror})") from None
         raise
 
 
