@@ -116,13 +116,29 @@ def test_canned_contested_mentions_chain_sources(corpus_store):
     rows, _ = _canned(corpus_store, "mentions", "--actor", "Lin Biao")
     assert any(r["quote"] == "Mr. Lin had no choice but to ask North Korea" for r in rows)
     rows, _ = _canned(corpus_store, "attribution-chain", "--speaker", "Zheng Jiyong")
-    assert {(r["claimLabel"], r["reportedIn"], r["publisher"]) for r in rows} >= \
-        {("China AID North Korea", "002_1097ed8253d2e8fa.txt", "Global Times")}
+    assert {(r["claimLabel"], r["attributedTo"], r["reportedIn"], r["publisher"]) for r in rows} == {
+        ("China AID North Korea", "Zheng Jiyong", "002_1097ed8253d2e8fa.txt", "Global Times"),
+        ("China ASSAULT United States", "Zheng Jiyong", "002_1097ed8253d2e8fa.txt", "Global Times")}
     rows, _ = _canned(corpus_store, "sources")
     by_source = {r["source"]: r for r in rows}
     assert by_source["KCNA"]["kind"] == "actor" and by_source["001_f706a8db8eb965ff.txt"]["kind"] == "document"
     rows, _ = _canned(corpus_store, "claims", "--relation", "LEADER_OF", "--doc", "002_1097ed8253d2e8fa.txt")
-    assert {(r["subjectLabel"], r["objectLabel"]) for r in rows} >= {("Kim Jong Un", "North Korea")}
+    assert {(r["subjectLabel"], r["objectLabel"]) for r in rows} == {
+        ("Kim Jong Un", "North Korea"), ("Mao Zedong", "China"), ("Xi Jinping", "China")}
+
+
+def test_attribution_chain_for_a_speaker_leaves_out_other_speakers_named_only(tmp_path):
+    folder = tmp_path / "corpus"
+    write_article(folder, "said.txt", "KCNA said that China aided North Korea.\n"
+                                      "Analysts say China supports North Korea.\n"  # a speaker that is only a name
+                                      "Villagers said that Japan invaded China.\n")
+    store = tmp_path / "store"
+    assert run(["build", str(folder)], store).exit_code == 0
+    every = {(r["claimLabel"], r["attributedTo"]) for r in _canned(store, "attribution-chain")[0]}
+    assert every == {("China AID North Korea", "KCNA"), ("China SUPPORT North Korea", "Analysts"),
+                     ("Japan ASSAULT China", "villagers")}
+    rows, _ = _canned(store, "attribution-chain", "--speaker", "KCNA")
+    assert [(r["claimLabel"], r["attributedTo"]) for r in rows] == [("China AID North Korea", "KCNA")]
 
 
 def test_canned_parameter_errors(corpus_store):
