@@ -241,10 +241,11 @@ def _canned_options(tokens: list[str]) -> dict[str, str]:
               help="SELECT: table, csv, tsv, json, xml (default table). CONSTRUCT/DESCRIBE: ttl, nt, xml, jsonld, nq, trig.")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
 @click.pass_context
 @_fails_cleanly
 def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, list_queries: bool,
-          output: str | None) -> None:
+          output: str | None, timeout: float | None) -> None:
     """Run SPARQL: a query string, -f FILE, or a canned query by name with its --parameters.
 
     The prefixes kg, kgid, prov, schema, oa, rdf, rdfs, owl, skos, xsd and wd need no declaration.
@@ -259,14 +260,17 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, li
                 need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
                 click.echo(f"    --{p.name.replace('_', '-')} {p.type.upper()} ({need}) {p.help}")
         return
+    # the query runs in a child process that Ctrl-C and --timeout can stop (see kg.query.run_bounded)
     if query_file is not None:
-        result = q.run(store, query_file.read(), source=query_file.name)
+        text, source = query_file.read(), query_file.name
+        result = q.run_bounded(lambda: q.run(store, text, source=source), timeout)
     elif query and query in q.canned_queries():
-        result = q.run_canned(store, query, _canned_options(ctx.args))
+        values = _canned_options(ctx.args)
+        result = q.run_bounded(lambda: q.run_canned(store, query, values), timeout)
     elif query:
         if ctx.args:
             raise click.UsageError(f"unexpected arguments {' '.join(ctx.args)}: only canned queries take parameters")
-        result = q.run(store, query)
+        result = q.run_bounded(lambda: q.run(store, query), timeout)
     else:
         raise click.UsageError("give a query string, -f FILE, a canned query name, or --list")
     if result.kind == "ask":

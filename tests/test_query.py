@@ -2,6 +2,8 @@
 import csv
 import io
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -9,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
@@ -239,3 +242,47 @@ def test_output_to_a_missing_folder_is_a_one_line_error(corpus_store, tmp_path):
     result = run(["claims", "-o", str(tmp_path / "no" / "claims.txt")], corpus_store)
     assert result.exit_code == 1 and result.output.startswith("kg: error: ") and "cannot write here" in result.output
     assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "no").exists()
+
+
+# --- long queries stop: --timeout and Ctrl-C ----------------------------------------------------
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }  # {marker}"
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Processes whose command line holds marker (a forked query child keeps its parent's)."""
+    found = []
+    for d in os.listdir("/proc"):
+        try:
+            if d.isdigit() and marker.encode() in open(f"/proc/{d}/cmdline", "rb").read():
+                found.append(int(d))
+        except OSError:
+            pass
+    return found
+
+
+def test_query_timeout_stops_the_query_and_leaves_nothing_running(seed_store):
+    marker = f"kg-test-timeout-{uuid.uuid4().hex}"
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "query", "--timeout",
+                             "1", ENDLESS.replace("{marker}", marker)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == "kg: error: query: stopped after 1 s (--timeout); narrow the pattern or add a LIMIT\n"
+    assert _processes_with(marker) == []
+
+
+def test_ctrl_c_stops_a_long_query(seed_store):
+    marker = f"kg-test-ctrl-c-{uuid.uuid4().hex}"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "query",
+                             ENDLESS.replace("{marker}", marker)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        while len(_processes_with(marker)) < 2 and proc.poll() is None:  # kg and its query child
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130 and out == b""
+    assert err.decode() == "kg: error: query: interrupted (Ctrl-C); stopped\n"
+    assert _processes_with(marker) == []
