@@ -396,14 +396,24 @@ def timeline(store: Store, actor: str | None, fmt: str) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--timeout", default=60, show_default=True, type=click.IntRange(min=1), help="Seconds per query.")
+@click.option("--timeout", default=60, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds per query; a slower query gets HTTP 504.")
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=256),
+              help="MB the query server may use; a query that needs more gets HTTP 503 and the server restarts.")
+@click.option("--max-result", default=256, show_default=True, type=click.IntRange(min=1),
+              help="MB per answer; a larger one gets HTTP 413.")
 @click.pass_obj
 @_fails_cleanly
-def serve(store: Store, host: str, port: int, timeout: int) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph's server); updates are refused."""
-    from kg.serve import serve as run_server
-    click.echo(f"SPARQL endpoint on http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
-    sys.exit(run_server(store, host, port, timeout))
+def serve(store: Store, host: str, port: int, timeout: float, max_memory: int, max_result: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph's server, bounded); updates are refused."""
+    from kg.serve import Endpoint, Limits, is_loopback
+    endpoint = Endpoint(store, host, port, Limits(timeout, max_memory, max_result),
+                        log=lambda line: click.echo(line, err=True))
+    if not is_loopback(host):
+        click.echo(f"kg: warning: listening on {host}, not only this machine: anyone who can reach it can read "
+                   f"the whole graph", err=True)
+    sys.exit(endpoint.run(on_ready=lambda: click.echo(
+        f"SPARQL endpoint on {endpoint.url} (read-only; Ctrl-C stops it)", err=True)))
 
 
 # --- tools for the analyst who maintains the rules -------------------------------------------------

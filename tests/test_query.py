@@ -177,24 +177,56 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def endpoint(seed_store):
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            found |= {int(c) for c in fh.read().split()}
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """True once pid has exited (waiting a little: the kernel and init need a moment to reap it)."""
+    for _ in range(200):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _start_server(store, *args):
+    """`kg serve` on a free port, once it answers; returns its URL, its process and Oxigraph's pid."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(store), "serve", "--port", str(port),
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    while True:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
         except OSError:
             if proc.poll() is not None:
                 pytest.fail(f"kg serve exited: {proc.stderr.read().decode()}")
-            time.sleep(0.2)
+            time.sleep(0.1)
+    # the front listens before Oxigraph starts; the banner comes once both answer
+    said = []
+    while not (said and said[-1].startswith("SPARQL endpoint on http://")):
+        said.append(proc.stderr.readline().decode())
+    oxigraph = _children(proc.pid)
+    assert len(oxigraph) == 1
+    return f"http://127.0.0.1:{port}", proc, oxigraph.pop(), said[:-1]
+
+
+@pytest.fixture
+def endpoint(seed_store):
+    url, proc, oxigraph, _ = _start_server(seed_store)
     yield url, proc
     proc.terminate()
-    proc.wait(timeout=10)
+    proc.wait(timeout=20)
+    assert _gone(oxigraph), "kg serve left the oxigraph server running"
 
 
 def _http(url, data=None, headers=None):
@@ -286,3 +318,61 @@ def test_ctrl_c_stops_a_long_query(seed_store):
     assert proc.returncode == 130 and out == b""
     assert err.decode() == "kg: error: query: interrupted (Ctrl-C); stopped\n"
     assert _processes_with(marker) == []
+
+
+def test_the_server_stops_with_kg_however_kg_is_stopped(seed_store):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        url, proc, oxigraph, _ = _start_server(seed_store)
+        proc.send_signal(sig)
+        proc.wait(timeout=20)
+        proc.stdout.close(), proc.stderr.close()
+        assert _gone(oxigraph), f"after {sig.name}, kg serve left the oxigraph server running"
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1).close()
+
+
+def test_serving_beyond_this_machine_warns(seed_store):
+    url, proc, oxigraph, said = _start_server(seed_store, "--host", "0.0.0.0")
+    try:
+        assert len(said) == 1 and said[0].startswith("kg: warning: listening on 0.0.0.0, not only this machine")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert _gone(oxigraph)
+
+
+def test_a_busy_port_is_a_one_line_error(seed_store):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "serve", "--port",
+                                 str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"kg: error: 127.0.0.1:{port}: the port is in use (another kg serve?); choose one with --port\n"
+
+
+def _post_query(url, q):
+    return _http(f"{url}/query", data=urllib.parse.urlencode({"query": q}).encode(),
+                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                          "Accept": "application/sparql-results+json"})
+
+
+def test_runaway_queries_get_clean_http_errors_and_the_server_survives(seed_store):
+    url, proc, _, _ = _start_server(seed_store, "--timeout", "3", "--max-memory", "1024", "--max-result", "20")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    try:
+        # an ORDER BY over a cross product: without a bound it grows until the kernel steps in
+        status, ctype, body = _post_query(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f")
+        assert (status, ctype) == (503, "application/json") and "--max-memory" in json.loads(body)["error"]
+        status, _, body = _post_query(url, count)
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "10109"
+        # too slow: Oxigraph alone would answer 200 with the JSON cut short
+        status, ctype, body = _post_query(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        assert (status, ctype) == (504, "application/json") and "longer than 3 s" in json.loads(body)["error"]
+        status, _, body = _post_query(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 1000000")
+        assert status == 413 and "larger than 20 MB" in json.loads(body)["error"]
+        assert _post_query(url, count)[0] == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
