@@ -169,12 +169,11 @@ class Store:
                                      f"the previous build is unchanged") from None
                 raise
         for other in builds.iterdir():
-            stem = other.name.split(".")[0]
-            if stem != name and not self._in_use(builds / stem):
-                if other.is_dir():
-                    shutil.rmtree(other, ignore_errors=True)
-                elif other.suffix == ".files" or (other.suffix == ".pin" and not (builds / stem).exists()):
-                    other.unlink(missing_ok=True)
+            if other.is_dir() and other.name != name and not self._in_use(other):
+                shutil.rmtree(other, ignore_errors=True)
+        for other in builds.iterdir():  # then the seals and pins of the builds that are gone
+            if other.is_file() and not (builds / other.name.split(".")[0]).is_dir():
+                other.unlink(missing_ok=True)
         return builds / name
 
     # --- checks -----------------------------------------------------------------------------
