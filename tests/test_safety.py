@@ -80,8 +80,8 @@ def test_interrupted_and_killed_builds_leave_the_previous_build_byte_identical(s
     orphan = live.parent / "0123456789abcdef0123456789abcdef"
     shutil.copytree(live, orphan)
     (live.parent / f"{live.name}.pin").touch()  # a pin no server holds any more
-    result = _kg(store_copy, "build", str(SEEDS))
-    assert result.returncode == 0, result.stderr
+    result = run(["build", str(SEEDS)], store_copy)
+    assert result.exit_code == 0, result.output
     new = Store(store_copy).current_build()
     assert new != live and sorted(p.name for p in new.parent.iterdir()) == [new.name, f"{new.name}.files"]
     graph = lambda nquads: [q for q in nquads if not q.endswith(b"/graph/log> .")]  # noqa: E731 (times vary)
