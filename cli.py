@@ -242,10 +242,12 @@ def _canned_options(tokens: list[str]) -> dict[str, str]:
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
+@click.option("--max-memory", default=4096, show_default=True, type=click.IntRange(min=64),
+              help="Stop the query when it needs more than this many MB.")
 @click.pass_context
 @_fails_cleanly
 def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, list_queries: bool,
-          output: str | None, timeout: float | None) -> None:
+          output: str | None, timeout: float | None, max_memory: int) -> None:
     """Run SPARQL: a query string, -f FILE, or a canned query by name with its --parameters.
 
     The prefixes kg, kgid, prov, schema, oa, rdf, rdfs, owl, skos, xsd and wd need no declaration.
@@ -260,17 +262,17 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, li
                 need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
                 click.echo(f"    --{p.name.replace('_', '-')} {p.type.upper()} ({need}) {p.help}")
         return
-    # the query runs in a child process that Ctrl-C and --timeout can stop (see kg.query.run_bounded)
+    # the query runs in a child process that Ctrl-C, --timeout and --max-memory can stop (kg.query.run_bounded)
     if query_file is not None:
         text, source = query_file.read(), query_file.name
-        result = q.run_bounded(lambda: q.run(store, text, source=source), timeout)
+        result = q.run_bounded(lambda: q.run(store, text, source=source), timeout, max_memory)
     elif query and query in q.canned_queries():
         values = _canned_options(ctx.args)
-        result = q.run_bounded(lambda: q.run_canned(store, query, values), timeout)
+        result = q.run_bounded(lambda: q.run_canned(store, query, values), timeout, max_memory)
     elif query:
         if ctx.args:
             raise click.UsageError(f"unexpected arguments {' '.join(ctx.args)}: only canned queries take parameters")
-        result = q.run_bounded(lambda: q.run(store, query), timeout)
+        result = q.run_bounded(lambda: q.run(store, query), timeout, max_memory)
     else:
         raise click.UsageError("give a query string, -f FILE, a canned query name, or --list")
     if result.kind == "ask":

@@ -18,6 +18,7 @@ import json
 import os
 import pickle
 import re
+import resource
 import select
 import signal
 import time
@@ -216,8 +217,9 @@ def run_canned(store: Store, name: str, values: dict[str, str | None], rules: Ru
 
 # --- a query that can be stopped ---------------------------------------------------------------
 
-def run_bounded(work, timeout_s: float | None = None):
-    """work() in a forked child process, stopped (killed) on timeout or Ctrl-C; returns what it returns.
+def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = None):
+    """work() in a forked child process, stopped (killed) on timeout or Ctrl-C, and given memory_mb
+    more address space than it starts with; returns what work() returns.
 
     pyoxigraph evaluates in native code that does not come back to Python for signals, so neither
     Ctrl-C nor a timer can stop a long query in-process; a child process can always be killed. A fork
@@ -227,6 +229,10 @@ def run_bounded(work, timeout_s: float | None = None):
     if pid == 0:  # the child: do the work, send back the result or the error, never return
         os.close(read_end)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole process group: just die
+        # Oxigraph's last words when an allocation fails are not kg's one-line error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        if memory_mb is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (_address_space() + (memory_mb << 20),) * 2)
         try:
             try:
                 payload = ("ok", work())
@@ -257,13 +263,21 @@ def run_bounded(work, timeout_s: float | None = None):
     finally:
         _reap(pid)
     if not chunks:
-        raise StoppedError("query: the query process died before it answered (out of memory?)")
+        more = f" (more than {memory_mb} MB, --max-memory)" if memory_mb is not None else ""
+        raise StoppedError(f"query: stopped: it needed more memory than it may use{more}; narrow the pattern "
+                           f"or add a LIMIT")
     payload = pickle.loads(b"".join(chunks))
     if payload[0] == "ok":
         return payload[1]
     if payload[0] == "error":
         raise payload[1](payload[2])
     raise RuntimeError(f"the query process failed:\n{payload[1]}")
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (what RLIMIT_AS bounds)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) << 10 for line in fh if line.startswith("VmSize:"))
 
 
 def _reap(pid: int) -> None:

@@ -376,3 +376,12 @@ def test_runaway_queries_get_clean_http_errors_and_the_server_survives(seed_stor
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped(seed_store):
+    # an ORDER BY over a cross product: unbounded, it grows until the kernel kills something
+    result = run(["query", "--max-memory", "256", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"], seed_store)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == ("kg: error: query: stopped: it needed more memory than it may use (more than 256 MB, "
+                             "--max-memory); narrow the pattern or add a LIMIT\n")
+    assert run(["query", "ASK { ?s ?p ?o }"], seed_store).stdout == "true\n"
