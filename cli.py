@@ -23,11 +23,27 @@ def _fails_cleanly(fn):
         except KgError as exc:
             click.echo(f"kg: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except (OSError, RuntimeError) as exc:
+            # RocksDB finds some damage only when a query reads the damaged block
+            if "Corruption" not in str(exc):
+                raise
+            store = click.get_current_context().find_root().obj
+            click.echo(f"kg: error: {getattr(store, 'path', 'the store')}: the store is damaged "
+                       f"({' '.join(str(exc).split())}); move it away and run `kg build` again", err=True)
+            sys.exit(1)
     return wrapper
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _write_output(data: bytes | str, output: str | None) -> None:
-    """Write to a file atomically (a temporary file renamed into place), or to stdout."""
+    """Write to a file atomically (a temporary file renamed into place), or to stdout.
+
+    A new file gets the mode the umask allows (not mkstemp's 0600); an existing file keeps its own."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not output or output == "-":
         sys.stdout.buffer.write(raw)
@@ -35,15 +51,22 @@ def _write_output(data: bytes | str, output: str | None) -> None:
         return
     target = Path(output)
     try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     except OSError as exc:
         raise KgError(f"{output}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            os.fchmod(fh.fileno(), mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise KgError(f"{output}: cannot write ({exc.strerror})") from None
         raise
 
 
@@ -224,10 +247,13 @@ def _canned_options(tokens: list[str]) -> dict[str, str]:
               help="SELECT: table, csv, tsv, json, xml (default table). CONSTRUCT/DESCRIBE: ttl, nt, xml, jsonld, nq, trig.")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
+@click.option("--max-memory", default=4096, show_default=True, type=click.IntRange(min=64),
+              help="Stop the query when it needs more than this many MB.")
 @click.pass_context
 @_fails_cleanly
 def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, list_queries: bool,
-          output: str | None) -> None:
+          output: str | None, timeout: float | None, max_memory: int) -> None:
     """Run SPARQL: a query string, -f FILE, or a canned query by name with its --parameters.
 
     The prefixes kg, kgid, prov, schema, oa, rdf, rdfs, owl, skos, xsd and wd need no declaration.
@@ -242,14 +268,17 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, li
                 need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
                 click.echo(f"    --{p.name.replace('_', '-')} {p.type.upper()} ({need}) {p.help}")
         return
+    # the query runs in a child process that Ctrl-C, --timeout and --max-memory can stop (kg.query.run_bounded)
     if query_file is not None:
-        result = q.run(store, query_file.read(), source=query_file.name)
+        text, source = query_file.read(), query_file.name
+        result = q.run_bounded(lambda: q.run(store, text, source=source), timeout, max_memory)
     elif query and query in q.canned_queries():
-        result = q.run_canned(store, query, _canned_options(ctx.args))
+        values = _canned_options(ctx.args)
+        result = q.run_bounded(lambda: q.run_canned(store, query, values), timeout, max_memory)
     elif query:
         if ctx.args:
             raise click.UsageError(f"unexpected arguments {' '.join(ctx.args)}: only canned queries take parameters")
-        result = q.run(store, query)
+        result = q.run_bounded(lambda: q.run(store, query), timeout, max_memory)
     else:
         raise click.UsageError("give a query string, -f FILE, a canned query name, or --list")
     if result.kind == "ask":
@@ -375,14 +404,24 @@ def timeline(store: Store, actor: str | None, fmt: str) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--timeout", default=60, show_default=True, type=click.IntRange(min=1), help="Seconds per query.")
+@click.option("--timeout", default=60, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds per query; a slower query gets HTTP 504.")
+@click.option("--max-memory", default=2048, show_default=True, type=click.IntRange(min=256),
+              help="MB the query server may use; a query that needs more gets HTTP 503 and the server restarts.")
+@click.option("--max-result", default=256, show_default=True, type=click.IntRange(min=1),
+              help="MB per answer; a larger one gets HTTP 413.")
 @click.pass_obj
 @_fails_cleanly
-def serve(store: Store, host: str, port: int, timeout: int) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph's server); updates are refused."""
-    from kg.serve import serve as run_server
-    click.echo(f"SPARQL endpoint on http://{host}:{port}/query (read-only; Ctrl-C stops it)", err=True)
-    sys.exit(run_server(store, host, port, timeout))
+def serve(store: Store, host: str, port: int, timeout: float, max_memory: int, max_result: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Oxigraph's server, bounded); updates are refused."""
+    from kg.serve import Endpoint, Limits, is_loopback
+    endpoint = Endpoint(store, host, port, Limits(timeout, max_memory, max_result),
+                        log=lambda line: click.echo(line, err=True))
+    if not is_loopback(host):
+        click.echo(f"kg: warning: listening on {host}, not only this machine: anyone who can reach it can read "
+                   f"the whole graph", err=True)
+    sys.exit(endpoint.run(on_ready=lambda: click.echo(
+        f"SPARQL endpoint on {endpoint.url} (read-only; Ctrl-C stops it)", err=True)))
 
 
 # --- tools for the analyst who maintains the rules -------------------------------------------------

@@ -88,13 +88,7 @@ def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     build_id = hashlib.sha256(f"{started}|{'|'.join(d.id for d in docs)}".encode()).hexdigest()[:16]
     log = list(build_log_quads(build_id, started, ended, rules, len(docs)))
-    counted = [0]
-
-    def counting(quads):
-        for q in quads:
-            counted[0] += 1
-            yield q
-    store.replace(counting(_quads(extractions, rules, log)))
+    store.replace(_quads(extractions, rules, log))
     return BuildSummary(
         store=str(store.path), documents=len(docs),
         sentences=sum(len(e.sentences) for e in extractions),
@@ -103,7 +97,7 @@ def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
         actors=len({a.actor for e in extractions for a in e.actors}),
         claims=len({m.claim.id for e in extractions for m in e.mentions}),
         mentions=sum(len(e.mentions) for e in extractions),
-        quads=counted[0], seconds=round(time.perf_counter() - t0, 2))
+        quads=store.count(), seconds=round(time.perf_counter() - t0, 2))
 
 
 def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None) -> BuildSummary:

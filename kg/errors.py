@@ -23,3 +23,13 @@ class QueryError(KgError):
     """A SPARQL query is malformed."""
 
     exit_code = 2
+
+
+class StoppedError(KgError):
+    """A query ran past its time limit or memory bound and was stopped."""
+
+
+class Interrupted(KgError):
+    """The user pressed Ctrl-C; the work in progress was stopped and nothing was written."""
+
+    exit_code = 130

@@ -15,14 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pickle
 import re
+import resource
+import select
+import signal
+import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import Interrupted, KgError, QueryError, StoppedError
 from kg.rdf import ID, KG, PREFIXES
 from kg.rules import RELATIONS, Rules, load_rules
 from kg.store import Store
@@ -206,6 +213,81 @@ def run_canned(store: Store, name: str, values: dict[str, str | None], rules: Ru
     result.variables = [v for v in result.variables if v not in params]
     result.rows = [{v: r[v] for v in result.variables} for r in result.rows]
     return result
+
+
+# --- a query that can be stopped ---------------------------------------------------------------
+
+def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = None):
+    """work() in a forked child process, stopped (killed) on timeout or Ctrl-C, and given memory_mb
+    more address space than it starts with; returns what work() returns.
+
+    pyoxigraph evaluates in native code that does not come back to Python for signals, so neither
+    Ctrl-C nor a timer can stop a long query in-process; a child process can always be killed. A fork
+    costs a few milliseconds and the parent has opened no store, so the child starts clean."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, send back the result or the error, never return
+        os.close(read_end)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole process group: just die
+        # Oxigraph's last words when an allocation fails are not kg's one-line error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        if memory_mb is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (_address_space() + (memory_mb << 20),) * 2)
+        try:
+            try:
+                payload = ("ok", work())
+            except KgError as exc:
+                payload = ("error", type(exc), str(exc))
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # a bug: the parent shows the child's traceback
+            data = pickle.dumps(("crash", traceback.format_exc()))
+        with os.fdopen(write_end, "wb") as out:
+            out.write(data)
+        os._exit(0)
+    os.close(write_end)
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    chunks: list[bytes] = []
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            while True:
+                wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if not select.select([pipe], [], [], wait)[0]:
+                    raise StoppedError(f"query: stopped after {timeout_s:g} s (--timeout); narrow the pattern or "
+                                       f"add a LIMIT")
+                chunk = pipe.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    except KeyboardInterrupt:
+        raise Interrupted("query: interrupted (Ctrl-C); stopped") from None
+    finally:
+        _reap(pid)
+    if not chunks:
+        more = f" (more than {memory_mb} MB, --max-memory)" if memory_mb is not None else ""
+        raise StoppedError(f"query: stopped: it needed more memory than it may use{more}; narrow the pattern "
+                           f"or add a LIMIT")
+    payload = pickle.loads(b"".join(chunks))
+    if payload[0] == "ok":
+        return payload[1]
+    if payload[0] == "error":
+        raise payload[1](payload[2])
+    raise RuntimeError(f"the query process failed:\n{payload[1]}")
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (what RLIMIT_AS bounds)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) << 10 for line in fh if line.startswith("VmSize:"))
+
+
+def _reap(pid: int) -> None:
+    """Kill the child if it still runs and collect it, so nothing is left behind."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 # --- result formats -----------------------------------------------------------------------------

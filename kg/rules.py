@@ -411,14 +411,19 @@ def _require(entry: dict, keys: tuple[str, ...], where: str) -> None:
 _ID = re.compile(r"[a-z0-9_][a-z0-9_.-]*")
 
 
-def _actor(e: dict, where: str) -> Actor:
-    _require(e, ("id", "label", "type", "aliases"), where)
+def _check_id_and_qid(e: dict, where: str, kind: str) -> None:
+    """Ids and Wikidata QIDs become IRIs: a space or a stray character is an error here, not a traceback later."""
     if not isinstance(e["id"], str) or not _ID.fullmatch(e["id"]):
-        raise RulesError(f"{where}: actor id {e['id']!r} must be lower-case letters, digits and _ . - (no spaces)")
-    if e["type"] not in ACTOR_TYPES:
-        raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
+        raise RulesError(f"{where}: {kind} id {e['id']!r} must be lower-case letters, digits and _ . - (no spaces)")
     if e.get("wikidata") is not None and not re.fullmatch(r"Q\d+", str(e["wikidata"])):
         raise RulesError(f"{where} ({e['id']}): wikidata must be a QID like Q148, not {e['wikidata']!r}")
+
+
+def _actor(e: dict, where: str) -> Actor:
+    _require(e, ("id", "label", "type", "aliases"), where)
+    _check_id_and_qid(e, where, "actor")
+    if e["type"] not in ACTOR_TYPES:
+        raise RulesError(f"{where} ({e['id']}): unknown type {e['type']!r}; use one of {', '.join(ACTOR_TYPES)}")
     try:
         reps = tuple(Represents(r["actor"], int(r["from"]), int(r["to"])) for r in e.get("represents") or [])
         was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)),
@@ -491,6 +496,7 @@ def _load_events(paths: list[Path], actors: dict[str, Actor]) -> dict[str, Event
     for path, i, e in _entries(paths):
         where = f"{path.name}: entry {i + 1}"
         _require(e, ("id", "label", "aliases"), where)
+        _check_id_and_qid(e, where, "event")
         for p in e.get("participants") or []:
             if p not in actors:
                 raise RulesError(f"{where} ({e['id']}): unknown participant {p!r}")

@@ -1,16 +1,21 @@
 """The persistent store: an Oxigraph (RocksDB) directory per build, switched atomically.
 
 Layout of a store directory:
-    CURRENT          name of the live build (replaced with os.replace, so readers never see half)
-    builds/NAME/     an immutable Oxigraph database, written once with bulk loading
-    lock             held (flock) by the one process that is writing
-A failed or interrupted build leaves CURRENT pointing at the previous build.
+    CURRENT            name of the live build (replaced with os.replace, so readers never see half)
+    builds/NAME/       an immutable Oxigraph database, written once with bulk loading
+    builds/NAME.files  the size of every file of that database when it was sealed (truncation shows)
+    lock               held (flock) by the one process that is writing
+A failed, interrupted or killed build leaves CURRENT pointing at the previous build, byte for byte.
+A store that does not check out (damaged pointer, missing or truncated files) is refused, never
+overwritten: the user moves it away, so nothing is deleted that could still be recovered.
 """
 from __future__ import annotations
 
 import fcntl
 import io
+import json
 import os
+import re
 import shutil
 import uuid
 from contextlib import contextmanager
@@ -22,6 +27,9 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 
 DEFAULT_STORE = ".kg"
+_BUILD_NAME = re.compile(r"[0-9A-Za-z_-]{1,64}")
+# RocksDB rewrites its info log on every open; every other file of a sealed build stays as written
+_UNSEALED_FILES = re.compile(r"LOG(\.old\..*)?|LOCK")
 
 
 class Store:
@@ -32,12 +40,27 @@ class Store:
 
     # --- reading ----------------------------------------------------------------------------
     def current_build(self) -> Path | None:
+        """The live build, checked; None when there is no store here; a damaged store is a StoreError."""
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: not a kg store (it is a file, not a directory)")
+        pointer = self.path / "CURRENT"
         try:
-            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+            raw = pointer.read_bytes()
         except FileNotFoundError:
+            finished = self._finished_builds()
+            if finished:
+                raise self._damaged(f"builds/{finished[0].name} is there but the CURRENT pointer is missing") from None
             return None
+        except OSError as exc:
+            raise StoreError(f"{pointer}: cannot read the store ({exc.strerror})") from None
+        name = raw.decode("utf-8", "replace").strip()
+        if not raw.endswith(b"\n") or not _BUILD_NAME.fullmatch(name):
+            raise self._damaged("the CURRENT pointer is damaged")
         build = self.path / "builds" / name
-        return build if build.is_dir() else None
+        if not build.is_dir():
+            raise self._damaged(f"CURRENT names build {name}, which is missing")
+        self._check_files(build)
+        return build
 
     def exists(self) -> bool:
         return self.current_build() is not None
@@ -49,8 +72,17 @@ class Store:
                              f"(or pass --store / set KG_STORE)")
         try:
             return ox.Store.read_only(str(build))
-        except OSError as exc:
-            raise StoreError(f"{build}: cannot open store ({exc})") from None
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damage as "Corruption: ..."
+            raise self._damaged(f"build {build.name} does not open: {_one_line(exc)}") from None
+
+    def check(self) -> None:
+        """Raise StoreError unless the store is absent or its live build opens (what writers call first)."""
+        if self.current_build() is not None:
+            self.open()
+
+    def count(self) -> int:
+        """The number of quads in the live build (a scan of the store, not of Python objects)."""
+        return len(self.open())
 
     def query(self, sparql: str, **kwargs):
         """Run a SPARQL query on the live build; syntax errors become QueryError with line:column."""
@@ -88,9 +120,12 @@ class Store:
     # --- writing ----------------------------------------------------------------------------
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Hold the writer lock; a second writer gets a clear error instead of waiting."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path / "lock", "a+")
+        """Hold the writer lock on a store that checks out; a second writer gets a clear error, not a wait."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path / "lock", "a+")
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store ({exc.strerror}); nothing was changed") from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -98,6 +133,7 @@ class Store:
             raise StoreError(f"{self.path}: store is in use by another kg process (build or add); "
                              f"try again when it has finished") from None
         try:
+            self.check()
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
@@ -106,31 +142,70 @@ class Store:
     def replace(self, quads: Iterable[ox.Quad]) -> Path:
         """Write a new build from quads and make it live in one atomic step. Call inside writing()."""
         builds = self.path / "builds"
-        builds.mkdir(parents=True, exist_ok=True)
-        for stale in builds.glob("*.partial"):
-            shutil.rmtree(stale, ignore_errors=True)
         name = uuid.uuid4().hex
         tmp = builds / f"{name}.partial"
         try:
+            builds.mkdir(parents=True, exist_ok=True)
+            for stale in builds.glob("*.partial"):
+                shutil.rmtree(stale, ignore_errors=True)
             db = ox.Store(str(tmp))
             db.bulk_extend(quads)
             db.flush()
             del db
-            os.replace(tmp, builds / name)
+            _write_synced(builds / f"{name}.files", json.dumps(_file_sizes(tmp), sort_keys=True))
             pointer = self.path / "CURRENT.tmp"
-            pointer.write_text(name + "\n", encoding="utf-8")
-            with open(pointer, "rb") as fh:
-                os.fsync(fh.fileno())
+            _write_synced(pointer, name + "\n")
+            # the build becomes complete, then live: a kill between the two leaves an unnamed build
+            # that the next writer deletes, and CURRENT still names the previous one
+            os.replace(tmp, builds / name)
             os.replace(pointer, self.path / "CURRENT")
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            shutil.rmtree(builds / name, ignore_errors=True)
-            raise
+        except BaseException as exc:
+            if self._live_name() != name:  # a signal right after the switch must not delete the live build
+                shutil.rmtree(tmp, ignore_errors=True)
+                shutil.rmtree(builds / name, ignore_errors=True)
+                (builds / f"{name}.files").unlink(missing_ok=True)
+                if isinstance(exc, (OSError, RuntimeError)):
+                    raise StoreError(f"{self.path}: cannot write the new build ({_one_line(exc)}); "
+                                     f"the previous build is unchanged") from None
+                raise
         for other in builds.iterdir():
             if other.is_dir() and other.name != name and not self._in_use(other):
                 shutil.rmtree(other, ignore_errors=True)
-                (builds / f"{other.name}.pin").unlink(missing_ok=True)
+        for other in builds.iterdir():  # then the seals and pins of the builds that are gone
+            if other.is_file() and not (builds / other.name.split(".")[0]).is_dir():
+                other.unlink(missing_ok=True)
         return builds / name
+
+    # --- checks -----------------------------------------------------------------------------
+    def _damaged(self, why: str) -> StoreError:
+        return StoreError(f"{self.path}: the store is damaged ({why}); nothing was changed. Move it away "
+                          f"(mv {self.path} {self.path}.damaged) and run `kg build` again")
+
+    def _finished_builds(self) -> list[Path]:
+        builds = self.path / "builds"
+        return sorted(p for p in builds.iterdir() if p.is_dir() and "." not in p.name) if builds.is_dir() else []
+
+    def _live_name(self) -> str | None:
+        try:
+            return (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+
+    def _check_files(self, build: Path) -> None:
+        """Every file the build was sealed with is there at its sealed size (builds older than the
+        seal have no .files and are checked by RocksDB when opened)."""
+        try:
+            sealed = json.loads((build.parent / f"{build.name}.files").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError):
+            raise self._damaged(f"builds/{build.name}.files is unreadable") from None
+        found = _file_sizes(build)
+        for fname, size in sorted(sealed.items()):
+            if fname not in found:
+                raise self._damaged(f"builds/{build.name}/{fname} is missing")
+            if found[fname] != size:
+                raise self._damaged(f"builds/{build.name}/{fname} has {found[fname]} bytes, it was written with {size}")
 
     @staticmethod
     def _in_use(build: Path) -> bool:
@@ -145,3 +220,19 @@ class Store:
                 return True
             fcntl.flock(fh, fcntl.LOCK_UN)
             return False
+
+
+def _file_sizes(directory: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in directory.iterdir()
+            if p.is_file() and not _UNSEALED_FILES.fullmatch(p.name)}
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

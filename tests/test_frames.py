@@ -103,7 +103,7 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),
-            ("Armenia", "ACCUSE", "Azerbaijan", "asserted"), ("Azerbaijan", "ACCUSE", "Armenia", "asserted")} <= set(found)
+            ("Armenia", "ACCUSE", "Azerbaijan", "asserted"), ("Azerbaijan", "ACCUSE", "Armenia", "asserted")} == set(found)
 
 
 def test_denial_negates_and_the_documents_date_scopes_names_of_their_time(rules):

@@ -2,6 +2,8 @@
 import csv
 import io
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -9,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
@@ -116,13 +119,29 @@ def test_canned_contested_mentions_chain_sources(corpus_store):
     rows, _ = _canned(corpus_store, "mentions", "--actor", "Lin Biao")
     assert any(r["quote"] == "Mr. Lin had no choice but to ask North Korea" for r in rows)
     rows, _ = _canned(corpus_store, "attribution-chain", "--speaker", "Zheng Jiyong")
-    assert {(r["claimLabel"], r["reportedIn"], r["publisher"]) for r in rows} >= \
-        {("China AID North Korea", "002_1097ed8253d2e8fa.txt", "Global Times")}
+    assert {(r["claimLabel"], r["attributedTo"], r["reportedIn"], r["publisher"]) for r in rows} == {
+        ("China AID North Korea", "Zheng Jiyong", "002_1097ed8253d2e8fa.txt", "Global Times"),
+        ("China ASSAULT United States", "Zheng Jiyong", "002_1097ed8253d2e8fa.txt", "Global Times")}
     rows, _ = _canned(corpus_store, "sources")
     by_source = {r["source"]: r for r in rows}
     assert by_source["KCNA"]["kind"] == "actor" and by_source["001_f706a8db8eb965ff.txt"]["kind"] == "document"
     rows, _ = _canned(corpus_store, "claims", "--relation", "LEADER_OF", "--doc", "002_1097ed8253d2e8fa.txt")
-    assert {(r["subjectLabel"], r["objectLabel"]) for r in rows} >= {("Kim Jong Un", "North Korea")}
+    assert {(r["subjectLabel"], r["objectLabel"]) for r in rows} == {
+        ("Kim Jong Un", "North Korea"), ("Mao Zedong", "China"), ("Xi Jinping", "China")}
+
+
+def test_attribution_chain_for_a_speaker_leaves_out_other_speakers_named_only(tmp_path):
+    folder = tmp_path / "corpus"
+    write_article(folder, "said.txt", "KCNA said that China aided North Korea.\n"
+                                      "Analysts say China supports North Korea.\n"  # a speaker that is only a name
+                                      "Villagers said that Japan invaded China.\n")
+    store = tmp_path / "store"
+    assert run(["build", str(folder)], store).exit_code == 0
+    every = {(r["claimLabel"], r["attributedTo"]) for r in _canned(store, "attribution-chain")[0]}
+    assert every == {("China AID North Korea", "KCNA"), ("China SUPPORT North Korea", "Analysts"),
+                     ("Japan ASSAULT China", "villagers")}
+    rows, _ = _canned(store, "attribution-chain", "--speaker", "KCNA")
+    assert [(r["claimLabel"], r["attributedTo"]) for r in rows] == [("China AID North Korea", "KCNA")]
 
 
 def test_canned_parameter_errors(corpus_store):
@@ -158,24 +177,56 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def endpoint(seed_store):
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            found |= {int(c) for c in fh.read().split()}
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """True once pid has exited (waiting a little: the kernel and init need a moment to reap it)."""
+    for _ in range(200):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _start_server(store, *args):
+    """`kg serve` on a free port, once it answers; returns its URL, its process and Oxigraph's pid."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(store), "serve", "--port", str(port),
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    while True:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 break
         except OSError:
             if proc.poll() is not None:
                 pytest.fail(f"kg serve exited: {proc.stderr.read().decode()}")
-            time.sleep(0.2)
+            time.sleep(0.1)
+    # the front listens before Oxigraph starts; the banner comes once both answer
+    said = []
+    while not (said and said[-1].startswith("SPARQL endpoint on http://")):
+        said.append(proc.stderr.readline().decode())
+    oxigraph = _children(proc.pid)
+    assert len(oxigraph) == 1
+    return f"http://127.0.0.1:{port}", proc, oxigraph.pop(), said[:-1]
+
+
+@pytest.fixture
+def endpoint(seed_store):
+    url, proc, oxigraph, _ = _start_server(seed_store)
     yield url, proc
     proc.terminate()
-    proc.wait(timeout=10)
+    proc.wait(timeout=20)
+    assert _gone(oxigraph), "kg serve left the oxigraph server running"
 
 
 def _http(url, data=None, headers=None):
@@ -223,3 +274,114 @@ def test_output_to_a_missing_folder_is_a_one_line_error(corpus_store, tmp_path):
     result = run(["claims", "-o", str(tmp_path / "no" / "claims.txt")], corpus_store)
     assert result.exit_code == 1 and result.output.startswith("kg: error: ") and "cannot write here" in result.output
     assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "no").exists()
+
+
+# --- long queries stop: --timeout and Ctrl-C ----------------------------------------------------
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }  # {marker}"
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Processes whose command line holds marker (a forked query child keeps its parent's)."""
+    found = []
+    for d in os.listdir("/proc"):
+        try:
+            if d.isdigit() and marker.encode() in open(f"/proc/{d}/cmdline", "rb").read():
+                found.append(int(d))
+        except OSError:
+            pass
+    return found
+
+
+def test_query_timeout_stops_the_query_and_leaves_nothing_running(seed_store):
+    marker = f"kg-test-timeout-{uuid.uuid4().hex}"
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "query", "--timeout",
+                             "1", ENDLESS.replace("{marker}", marker)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == "kg: error: query: stopped after 1 s (--timeout); narrow the pattern or add a LIMIT\n"
+    assert _processes_with(marker) == []
+
+
+def test_ctrl_c_stops_a_long_query(seed_store):
+    marker = f"kg-test-ctrl-c-{uuid.uuid4().hex}"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "query",
+                             ENDLESS.replace("{marker}", marker)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        while len(_processes_with(marker)) < 2 and proc.poll() is None:  # kg and its query child
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130 and out == b""
+    assert err.decode() == "kg: error: query: interrupted (Ctrl-C); stopped\n"
+    assert _processes_with(marker) == []
+
+
+def test_the_server_stops_with_kg_however_kg_is_stopped(seed_store):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        url, proc, oxigraph, _ = _start_server(seed_store)
+        proc.send_signal(sig)
+        proc.wait(timeout=20)
+        proc.stdout.close(), proc.stderr.close()
+        assert _gone(oxigraph), f"after {sig.name}, kg serve left the oxigraph server running"
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=1).close()
+
+
+def test_serving_beyond_this_machine_warns(seed_store):
+    url, proc, oxigraph, said = _start_server(seed_store, "--host", "0.0.0.0")
+    try:
+        assert len(said) == 1 and said[0].startswith("kg: warning: listening on 0.0.0.0, not only this machine")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert _gone(oxigraph)
+
+
+def test_a_busy_port_is_a_one_line_error(seed_store):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "serve", "--port",
+                                 str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"kg: error: 127.0.0.1:{port}: the port is in use (another kg serve?); choose one with --port\n"
+
+
+def _post_query(url, q):
+    return _http(f"{url}/query", data=urllib.parse.urlencode({"query": q}).encode(),
+                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                          "Accept": "application/sparql-results+json"})
+
+
+def test_runaway_queries_get_clean_http_errors_and_the_server_survives(seed_store):
+    url, proc, _, _ = _start_server(seed_store, "--timeout", "3", "--max-memory", "1024", "--max-result", "20")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    try:
+        # an ORDER BY over a cross product: without a bound it grows until the kernel steps in
+        status, ctype, body = _post_query(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f")
+        assert (status, ctype) == (503, "application/json") and "--max-memory" in json.loads(body)["error"]
+        status, _, body = _post_query(url, count)
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "10109"
+        # too slow: Oxigraph alone would answer 200 with the JSON cut short
+        status, ctype, body = _post_query(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        assert (status, ctype) == (504, "application/json") and "longer than 3 s" in json.loads(body)["error"]
+        status, _, body = _post_query(url, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 1000000")
+        assert status == 413 and "larger than 20 MB" in json.loads(body)["error"]
+        assert _post_query(url, count)[0] == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped(seed_store):
+    # an ORDER BY over a cross product: unbounded, it grows until the kernel kills something
+    result = run(["query", "--max-memory", "256", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"], seed_store)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == ("kg: error: query: stopped: it needed more memory than it may use (more than 256 MB, "
+                             "--max-memory); narrow the pattern or add a LIMIT\n")
+    assert run(["query", "ASK { ?s ?p ?o }"], seed_store).stdout == "true\n"

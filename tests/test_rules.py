@@ -94,3 +94,25 @@ def test_every_rule_predicate_is_declared_in_the_vocabulary(rules):
     kg = rdflib.Namespace("https://w3id.org/kg/ns#")
     for p in rules.patterns:
         assert (kg[p.predicate], rdflib.RDFS.subPropertyOf, kg[p.relation]) in g, f"{p.id}: kg:{p.predicate}"
+
+
+@pytest.mark.parametrize("file, entry, error", [
+    ("actors.yaml", "- id: kcna2\n  label: KCNA Two\n  type: media\n  wikidata: Q 222\n  aliases: [KCNA Two]\n",
+     "actors.yaml: entry 1 (kcna2): wikidata must be a QID like Q148, not 'Q 222'"),
+    ("actors.yaml", "- id: kcna two\n  label: KCNA Two\n  type: media\n  aliases: [KCNA Two]\n",
+     "actors.yaml: entry 1: actor id 'kcna two' must be lower-case letters"),
+    ("events.yaml", "- id: war two\n  label: War Two\n  aliases: [War Two]\n",
+     "events.yaml: entry 1: event id 'war two' must be lower-case letters"),
+    ("events.yaml", "- id: war_two\n  label: War Two\n  wikidata: Q 222\n  aliases: [War Two]\n",
+     "events.yaml: entry 1 (war_two): wikidata must be a QID like Q148, not 'Q 222'"),
+])
+def test_bad_gazetteer_ids_are_one_line_errors(tmp_path, monkeypatch, file, entry, error):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / file).write_text(entry, encoding="utf-8")
+    monkeypatch.setenv("KG_RULES", str(mine))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("China aided North Korea.\n", encoding="utf-8")
+    result = run(["build", str(tmp_path / "in")], tmp_path / ".kg")
+    assert result.exit_code == 1 and error in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / ".kg").exists()
