@@ -100,6 +100,11 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
     assert not any(r == "AGREE" for s, r, o, _ in found)
 
 
+def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
+    found = claims("Iran's Islamic Revolutionary Guards Corps announced it launched the attack on Israel.", rules)
+    assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guards Corps", "ASSAULT", "Israel")}
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.documents import Document
 from kg.extract.discover import discover, group_actors, titled_persons, unknown_capitals
-from kg.extract.frames import frame_claims, parse_vetoes
+from kg.extract.frames import frame_claims, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
@@ -183,6 +183,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         timed = [replace(b, actor=renamed.get(b.actor, b.actor)) if b.resolution in ("pronoun", "role") else b
                  for b in timed]
         sent_actors = [leader_of(am, doc.text, time_anchor, rules) for am in timed]
+        if sent.index in parses:
+            sent_actors = resolve_pronouns(parses[sent.index], sent_actors, rules)
         all_actors.extend(sent_actors)
         first = mask(doc.text, sent, sent_actors, rules)
         speaker = attribution(first, rules, last_speaker, last_person)

@@ -7,13 +7,14 @@ is data (ontology/frames.yaml, verbs.yaml, derived/verbs.jsonl, derived/agents.j
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.model import ActorMention
 from kg.extract.parse import Parse, Token
 from kg.rules import Frames, Rules, VerbEntry
 
 _SUBJ = ("nsubj", "csubj")
+_SPEAKER_PRONOUNS = {"it", "he", "she"}
 _MODALS = {"may", "might", "could", "would", "will", "shall", "should", "must", "can", "ought", "'ll", "wo"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CONDITIONAL = {"if", "unless", "whether"}
@@ -167,6 +168,8 @@ class _Sentence:
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
             found = self.actors_of(c.i)
+            if c.pos == "PRON" and c.text.lower() in _SPEAKER_PRONOUNS:
+                found = self._speaker_antecedent(v, c) or found
             if found:
                 return found
             return []  # a subject that is no actor ("the plan") is no actor's act
@@ -203,6 +206,20 @@ class _Sentence:
             if verb is not None and verb.pos == "VERB":
                 return self.subjects(verb, depth + 1)  # "raised the possibility of signing an agreement"
         return []
+
+    def _speaker_antecedent(self, v: Token, pronoun: Token) -> list[ActorMention]:
+        """"The Guards Corps announced it launched the attack": the subject of the speech verb a clause
+        is reported under is who a pronoun subject of that clause means, when it can be ("it" no person,
+        "he" or "she" one)."""
+        up = self.head(v.i)
+        if v.dep != "ccomp" or up is None or up.lemma not in self.f.speech:
+            return []
+        said_by = [a for c in self.children(up.i, "nsubj") for a in self.actors_of(c.i)]
+        person = pronoun.text.lower() in ("he", "she")
+        if len(said_by) != 1 or (self.rules.actors[said_by[0].actor].type == "person") != person:
+            return []
+        a = said_by[0]
+        return [ActorMention(a.actor, pronoun.start, pronoun.end, pronoun.text, a.sentence, "pronoun")]
 
     def passive(self, v: Token) -> bool:
         return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN") \
@@ -358,6 +375,23 @@ class _Sentence:
 
 
 _DESTINATION = {"to", "into", "toward", "towards", "onto"}
+
+
+def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> list[ActorMention]:
+    """Pronoun mentions as the parse reads them: "X announced it launched ..." is X's "it" (before the
+    patterns run, so they read it too)."""
+    if rules.frames is None or not any(a.resolution == "pronoun" for a in actors):
+        return actors
+    s = _Sentence(parse, actors, rules)
+    out = []
+    for am in actors:
+        tok = parse.token_at(am.start) if am.resolution == "pronoun" else None
+        if tok is not None and tok.dep == "nsubj" and tok.text.lower() in _SPEAKER_PRONOUNS:
+            found = s._speaker_antecedent(s.t[tok.head], tok)
+            if found:
+                am = replace(am, actor=found[0].actor)
+        out.append(am)
+    return out
 
 
 def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tuple[set[str], set[str]]:
