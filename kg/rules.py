@@ -289,6 +289,7 @@ class Frames:
     movement_words: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     state_forms: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -679,7 +680,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
-                  state_forms=words("state_forms"),
+                  state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

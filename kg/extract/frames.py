@@ -184,13 +184,17 @@ class _Sentence:
         if v.dep == "relcl":
             return self.actors_of(up.i)
         if v.dep == "acl" and v.tag == "VBG":
-            return self.actors_of(up.i)  # "forces loyal to X, shelling Y"
+            found = self.actors_of(up.i)  # "forces loyal to X, shelling Y"
+            above = self.head(up.i)
+            if not found and up.dep == "dobj" and above is not None and above.pos == "VERB":
+                return self.subjects(above, depth + 1)  # "X issued a statement condemning Y"
+            return found
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
             objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt")
                                                        if c.text.lower() in ("on", "upon")
                                                        for p in self.children(c.i, "pobj")]
-            if objects:
+            if objects and up.lemma not in self.f.instrument_verbs:
                 return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
             return self.subjects(up, depth + 1)
         if v.dep in ("conj", "advcl"):
@@ -266,8 +270,9 @@ class _Sentence:
                             return found
             if entry and (entry.object_words or entry.relation in _ATTITUDES):
                 # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is
-                found = [self.actor_at[c.i] for c in self.children(d.i, "poss", "amod", "compound")
-                         if c.i in self.actor_at]
+                found = [a for c in self.children(d.i, "poss", "amod", "compound")
+                         for a in (self.actors_of(c.i) if c.dep == "poss" else
+                                   [self.actor_at[c.i]] if c.i in self.actor_at else [])]
                 if found:
                     return found
         return []
