@@ -11,7 +11,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
-from kg.store import DEFAULT_STORE, Store
+from kg.store import DEFAULT_STORE, Store, open_store
 
 
 def _fails_cleanly(fn):
@@ -73,7 +73,9 @@ def _write_output(data: bytes | str, output: str | None) -> None:
 @click.group()
 @click.version_option(__version__, prog_name="kg")
 @click.option("--store", "store_path", envvar="KG_STORE", default=DEFAULT_STORE, show_default=True,
-              type=click.Path(file_okay=False), help="Store directory (or set KG_STORE).")
+              type=click.Path(file_okay=False),
+              help="Store directory, or the URL of a SPARQL server's dataset (http://HOST:PORT/PATH; see the README) "
+                   "(or set KG_STORE).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own rule files (actors.yaml, verbs.yaml, relations.yaml, ...) that extend "
                    "the built-in ones; repeatable (or set KG_RULES, separated by ':').")
@@ -84,7 +86,10 @@ def cli(ctx: click.Context, store_path: str, rule_dirs: tuple[str, ...]) -> None
         # one place decides which rule files are in force: kg.rules reads KG_RULES
         os.environ["KG_RULES"] = os.pathsep.join([*filter(None, os.environ.get("KG_RULES", "").split(os.pathsep)),
                                                   *rule_dirs])
-    ctx.obj = Store(store_path)
+    try:
+        ctx.obj = open_store(store_path)
+    except KgError as exc:  # a malformed store URL
+        raise click.BadParameter(str(exc), param_hint="--store") from None
 
 
 def _print_summary(s) -> None:

@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.store_remote import RemoteStore
 
 DEFAULT_STORE = ".kg"
 _BUILD_NAME = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -236,3 +237,13 @@ def _write_synced(path: Path, text: str) -> None:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# stores by the scheme of the --store value; anything without a listed scheme is a local directory
+STORES = {"http": RemoteStore, "https": RemoteStore}
+
+
+def open_store(spec: str | Path = DEFAULT_STORE) -> Store | RemoteStore:
+    """The store a --store value names: a SPARQL server by its URL, else a local store directory."""
+    scheme = str(spec).split(":", 1)[0].lower() if "://" in str(spec) else ""
+    return STORES[scheme](str(spec)) if scheme in STORES else Store(spec)
