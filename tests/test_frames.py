@@ -47,6 +47,12 @@ def claims(text, rules):
      "noun:support"),
     ("The withdrawal of Chinese troops from North Korea surprised Moscow.", ("China", "RETREAT", "North Korea", "asserted"),
      "noun:withdrawal"),
+    ("Israeli police used stun grenades to disperse Palestinian protesters.",
+     ("Israel", "ASSAULT", "Palestinian protesters", "asserted"), "verb:disperse"),
+    ("Belarusian security forces detained dozens of protesters on Saturday.",
+     ("Belarus", "COERCE", "protesters", "asserted"), "verb:detain"),
+    ("Sviatlana Tsikhanouskaya issued a statement condemning the Belarusian security forces' actions.",
+     ("Sviatlana Tsikhanouskaya", "ACCUSE", "Belarus", "asserted"), "verb:condemn"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),
