@@ -9,6 +9,7 @@ from tests.conftest import GOLD, ROOT, run
 
 HELDOUT = ROOT / "tests" / "corpus" / "heldout"
 DEV_WIDE = ROOT / "tests" / "corpus" / "dev-wide"
+DEV_FIELD = ROOT / "tests" / "corpus" / "dev-field"
 
 
 def scores(tmp_path, corpus, gold):
@@ -23,21 +24,30 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.2 and m["labelled"]["precision"] >= 0.45
-    assert m["unlabelled"]["f1"] >= 0.35
-    assert m["actors"]["recall"] >= 0.77
+    assert m["labelled"]["f1"] >= 0.23 and m["labelled"]["precision"] >= 0.47
+    assert m["unlabelled"]["f1"] >= 0.39
+    assert m["actors"]["recall"] >= 0.78
 
 
 def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.24 and m["labelled"]["precision"] >= 0.68
-    assert m["unlabelled"]["f1"] >= 0.31
+    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.74
+    assert m["unlabelled"]["f1"] >= 0.41
+    assert m["actors"]["recall"] >= 0.71
+
+
+def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
+    ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
+    assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
+    m = ev["micro"]
+    assert m["labelled"]["f1"] >= 0.3 and m["labelled"]["precision"] >= 0.68
+    assert m["unlabelled"]["f1"] >= 0.37
     assert m["actors"]["recall"] >= 0.7
 
 
-@pytest.mark.parametrize("corpus", [HELDOUT, DEV_WIDE])
+@pytest.mark.parametrize("corpus", [HELDOUT, DEV_WIDE, DEV_FIELD])
 def test_every_article_is_listed_in_its_sources(corpus):
     listed = {line.split("\t")[0] for line in (corpus / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]}
     assert listed == {p.name for p in corpus.glob("*.txt")}
