@@ -290,6 +290,8 @@ class Frames:
     receiving_verbs: frozenset[str] = frozenset()
     state_forms: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
+    partner_complements: frozenset[str] = frozenset()
+    commitments: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -681,6 +683,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
+                  partner_complements=words("partner_complements"), commitments=words("commitments"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -53,6 +53,10 @@ def claims(text, rules):
      ("Belarus", "COERCE", "protesters", "asserted"), "verb:detain"),
     ("Sviatlana Tsikhanouskaya issued a statement condemning the Belarusian security forces' actions.",
      ("Sviatlana Tsikhanouskaya", "ACCUSE", "Belarus", "asserted"), "verb:condemn"),
+    ("Syngman Rhee promised to invade North Korea.", ("Syngman Rhee", "THREATEN", "North Korea", "asserted"),
+     "frame:complement:promise"),
+    ("China sent no aid to Vietnam.", ("China", "AID", "Vietnam", "negated"), "verb:send+aid"),
+    ("There were no clashes between Syria and Turkey.", ("Syria", "ASSAULT", "Turkey", "negated"), "frame:between"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),
@@ -109,6 +113,11 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
 def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
     found = claims("Iran's Islamic Revolutionary Guards Corps announced it launched the attack on Israel.", rules)
     assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guards Corps", "ASSAULT", "Israel")}
+
+
+def test_agreeing_to_do_something_is_no_agreement_with_its_object(rules):
+    found = claims("Around the end of 1956, China agreed to withdraw the Chinese People's Volunteers.", rules)
+    assert not any(r == "AGREE" for s, r, o, _ in found)
 
 
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):

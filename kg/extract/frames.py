@@ -21,6 +21,7 @@ _CONDITIONAL = {"if", "unless", "whether"}
 # relations of a stance toward someone's act: its possessor is the one they are taken toward
 _ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
 _MATERIAL = {"AID", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "SANCTION", "CONCEDE", "COOPERATE"}
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # adverbs the parser often leaves where a particle stands: "pushed back the invaders"
 _PARTICLE_ADVERBS = {"back", "out", "off", "down", "up", "away", "over", "aside"}
 
@@ -448,11 +449,20 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
             predicate = f"complement:{v.lemma}"
             objects = [a for d in s.children(v.i, "dobj") for a in s.actors_of(d.i)]
-            if not objects and not s.children(v.i, "dobj"):
+            comp_entry = s.entry(comp)
+            if v.lemma in s.f.partner_complements:
+                # "China agreed to withdraw the volunteers": a partner is named with "with", never the
+                # complement's object; the complement keeps its own claim
+                objects = objects or s._prep_objects(v, "with")
+            elif not objects and not s.children(v.i, "dobj"):
                 # "threatened to shell Y": the complement's object; but "ordered his men to hand
                 # the guns to Y" orders the men, not Y
-                objects = s.objects(comp, s.entry(comp))
-            done.add(comp.i)
+                objects = s.objects(comp, comp_entry)
+                done.add(comp.i)
+            else:
+                done.add(comp.i)
+            if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE:
+                relation = "THREATEN"  # "promised to invade North Korea" is a threat to it
             complement = True
         elif entry is not None:
             relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
@@ -485,6 +495,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
             continue
         polarity, why = s.polarity(v, sentence_hedged)
+        if any(_noun_negated(s, d) for d in s.children(v.i, "dobj")):
+            polarity, why = "negated", [f"'no' before the object of '{v.text}'"]  # "sent no aid to Y"
         trace["polarity"] = "; ".join([polarity, *why])
         speaker, speaker_name = s.speaker(v)
         for a, b in pairs:
@@ -543,7 +555,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     """"X's invasion of Y", "the Soviet invasion of Afghanistan", "aid to Y" under "X provided"."""
     out = []
     for n in s.t:
-        frame = s.f.nouns.get(n.lemma.lower()) if n.pos == "NOUN" else None
+        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else None
         if frame is None:
             continue
         subjects: list[ActorMention] = []
@@ -571,6 +583,20 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 subjects = s.actors_of(pobj.i)  # "the support of the Soviets for Kim", "the withdrawal of X from Y"
             elif not objects and "of" in frame.object_preps:
                 objects = s.actors_of(pobj.i)  # "the invasion of Y"
+        between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
+                                                          if n.dep == "nsubj" and s.head(n.i) is not None else [])]
+                   if prep.text.lower() == "between" for p in s.children(prep.i, "pobj")]
+        if between and frame.relation in s.f.mutual and not subjects and not objects:
+            # "clashes between X and Y", "talks between X and Y" (or "clashes intensified between ...")
+            sides = [a for p in between for a in s.actors_of(p.i)]
+            if 2 <= len({a.actor for a in sides}) <= 3:
+                polarity = "negated" if _noun_negated(s, n) else "hedged" if sentence_hedged else "asserted"
+                for a in sides:
+                    for b in sides:
+                        if a.actor != b.actor:
+                            out.append(FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
+                                                  min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
+                continue
         verb = s.head(n.i)
         carrier = n
         if verb is not None and verb.dep == "prep" and verb.text.lower() == "of" and s.head(verb.i) is not None \
@@ -592,8 +618,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
         if not pairs:
             continue
-        negated = any(c.lemma in ("no",) for c in s.children(n.i, "det"))
-        if negated:
+        if _noun_negated(s, n):
             polarity = "negated"
         elif verb is not None and verb.pos == "VERB":
             polarity, _ = s.polarity(verb, sentence_hedged)
@@ -603,6 +628,17 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
+
+
+def _noun_negated(s: _Sentence, n: Token) -> bool:
+    """"no aid to Y", "no reports of clashes between X and Y": the act is denied."""
+    if any(c.lemma == "no" for c in s.children(n.i, "det")):
+        return True
+    up = s.head(n.i)
+    if n.dep == "pobj" and up is not None and up.text.lower() == "of":
+        above = s.head(up.i)
+        return above is not None and any(c.lemma == "no" for c in s.children(above.i, "det"))
+    return False
 
 
 def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
