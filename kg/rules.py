@@ -292,6 +292,7 @@ class Frames:
     instrument_verbs: frozenset[str] = frozenset()
     partner_complements: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
+    alliance_adjectives: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -684,6 +685,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
+                  alliance_adjectives=words("alliance_adjectives"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -57,6 +57,8 @@ def claims(text, rules):
      "frame:complement:promise"),
     ("China sent no aid to Vietnam.", ("China", "AID", "Vietnam", "negated"), "verb:send+aid"),
     ("There were no clashes between Syria and Turkey.", ("Syria", "ASSAULT", "Turkey", "negated"), "frame:between"),
+    ("Belarus, a former Soviet republic closely allied with Russia, has been rocked by protests.",
+     ("Belarus", "COOPERATE", "Russia", "asserted"), "verb:ally_with"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),

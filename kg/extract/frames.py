@@ -470,6 +470,13 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation is None:
             continue
         subjects = s.subjects(v)
+        if entry is not None and entry.particle and v.dep == "acl" and v.tag == "VBN" \
+                and not s.children(v.i, "agent") and any(c.text.lower() == entry.particle for c in s.children(v.i, "prep")):
+            # "Belarus, a former Soviet republic closely allied with Russia": a state the noun is in,
+            # not a passive; the noun (or what it is said of) is the subject
+            up = s.head(v.i)
+            subjects = s.actors_of(up.i) or (s.actors_of(up.head) if up.dep == "appos" else [])
+            objects = s._prep_objects(v, entry.particle)
         if relation == "ASSAULT" and (not subjects or not objects):
             # "shot down Iranian drones": in an attack the weapons stand for their side
             s.weapons = True
@@ -697,6 +704,21 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     out = []
     for t in s.t:
         if t.dep not in ("amod", "compound"):
+            continue
+        if t.text.lower() in s.f.alliance_adjectives:
+            # "Allied Ethiopian and Eritrean troops", "combined Egyptian and Syrian forces": each side
+            # cooperates with the other
+            noun = s.t[t.head]
+            if noun.i in s.actor_at and noun.dep in ("amod", "compound"):
+                noun = s.t[noun.head]  # "Allied" parsed under "Ethiopian" in "Allied Ethiopian and Eritrean troops"
+            named = [*s.actors_of(noun.i), *(a for c in s.children(noun.i, "amod", "compound") if c.i in s.actor_at
+                                             for a in s.actors_of(c.i))]
+            sides = list({a.actor: a for a in named}.values())
+            if 2 <= len(sides) <= 3:
+                polarity, _ = s.polarity(s.t[t.head], sentence_hedged)
+                out += [FrameClaim(a, b, "COOPERATE", f"frame:allied:{t.text.lower()}", f"allied:{t.text.lower()}",
+                                   min(a.start, b.start, t.start), max(a.end, b.end, t.end), polarity)
+                        for a in sides for b in sides if a.actor != b.actor]
             continue
         prefix, _, word = t.text.lower().rpartition("-")
         if prefix and word in s.f.backing_participles and t.i in s.actor_at:
