@@ -293,6 +293,7 @@ class Frames:
     partner_complements: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
+    regime_nouns: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -685,7 +686,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
-                  alliance_adjectives=words("alliance_adjectives"),
+                  alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   backing_participles=participles,
                   constructions=constructions)
 

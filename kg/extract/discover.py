@@ -104,6 +104,8 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh|President|ex-President|Premier|P
                      r"General|Gen|Marshal|Admiral|Colonel|Col|Mayor|Minister|Secretary|Senator|Ambassador|Chairman|"
                      r"Ayatollah|Emir|Crown Prince|Prince)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
 _SURNAMES: dict[str, dict[str, list[str]]] = {}
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Premier|Chairman|General|Marshal|Prime Minister|Minister|"
+                           r"Secretary|Ambassador|Senator|King|Queen)\.?\s+\Z")
 
 
 def _surnames(rules: Rules) -> dict[str, list[str]]:
@@ -204,9 +206,15 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
     names: dict[str, list[tuple[str, str]]] = {}
     not_actors = {n.lower() for n in rules.not_actors}
     persons_by_last: dict[str, str] = {}
+    # the small NER model calls one name a person here and an organisation there ("Syngman Rhee"):
+    # a name it ever calls a person, or that follows a title somewhere, is a person throughout
+    said_persons = {" ".join(text[s:e].split()) for parse in parses.values() for label, s, e in parse.entities
+                    if label == "PERSON" or (label == "ORG" and _TITLE_BEFORE.search(text, max(0, s - 20), s))}
     for si in sorted(parses):
         parse = parses[si]
         for label, s, e in parse.entities:
+            if label == "ORG" and " ".join(text[s:e].split()) in said_persons:
+                label = "PERSON"
             kind = ENTITY_TYPES.get(label)
             if kind is None or any(a.start < e and s < a.end and not _named_after(a, text, s, e, kind, rules)
                                    for a in known):

@@ -438,8 +438,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
     for v in parse.tokens:
-        if v.pos not in ("VERB",) or v.i in done or v.lemma in s.f.speech:
-            continue
+        if v.pos not in ("VERB",) or v.i in done or (v.lemma in s.f.speech and not s.children(v.i, "dobj")):
+            continue  # a speech verb reports a claim; with an object it may be one ("maintained relations")
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
         complement = False
@@ -511,7 +511,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             end = max(a.end, b.end, v.end)
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_demands(s, speaker),
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_regime_claims(s, year),
+               *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
@@ -737,6 +738,38 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 if a.actor != b.actor:
                     out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
                                           min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
+    return out
+
+
+def _regime_claims(s: _Sentence, year: int | None) -> list[FrameClaim]:
+    """"the Imre Nagy regime of Hungary", "the puppet regime of Syngman Rhee in South Korea", "the Hadi
+    government": the person heads the government of the state named with it (or of the state whose
+    government he headed that year)."""
+    out = []
+    actors = s.rules.actors
+    for t in s.t:
+        if t.pos != "NOUN" or t.lemma.lower() not in s.f.regime_nouns:
+            continue
+        named = [a for c in s.children(t.i, "compound", "poss", "amod") for a in s.actors_of(c.i)]
+        for prep in s.children(t.i, "prep"):
+            if prep.text.lower() in ("of", "in"):
+                for p in s.children(prep.i, "pobj"):
+                    named += s.actors_of(p.i)
+                    # "the regime of Syngman Rhee in South Korea": the place may hang from the name
+                    named += [a for q in s.children(p.i, "prep") if q.text.lower() == "in"
+                              for x in s.children(q.i, "pobj") for a in s.actors_of(x.i)]
+        persons = [a for a in named if actors[a.actor].type == "person"]
+        states = [a for a in named if actors[a.actor].type == "state"]
+        for person in persons[:1]:
+            if not states and year is not None:
+                held = sorted({_of_its_time(r.actor, year, actors) for r in (*actors[person.actor].represents,
+                                                                             *actors[person.actor].roles)
+                               if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
+                states = [ActorMention(h, person.start, person.end, person.surface, person.sentence, "role")
+                          for h in held[:1]] if len(held) == 1 else []
+            for st in states[:1]:
+                out.append(FrameClaim(person, st, "LEADER_OF", "frame:regime", "leaderOf",
+                                      min(person.start, st.start, t.start), max(person.end, st.end, t.end), "asserted"))
     return out
 
 
