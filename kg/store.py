@@ -15,7 +15,7 @@ import shutil
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -145,3 +145,45 @@ class Store:
                 return True
             fcntl.flock(fh, fcntl.LOCK_UN)
             return False
+
+    # --- changing a build in place of rewriting it (kg add, kg remove) ------------------------
+    def derive(self, change: Callable[[ox.Store], None]) -> Path:
+        """A new build made from a checkpoint of the live one (RocksDB hard links: no copy of the data),
+        changed by `change`, then made live in one atomic step. Call inside writing().
+
+        The live build is only read: a failure anywhere leaves it live and untouched."""
+        live = self.current_build()
+        if live is None:
+            raise StoreError(f"{self.path}: no kg store here; run `kg build FOLDER` first")
+        builds = self.path / "builds"
+        name = uuid.uuid4().hex
+        tmp = builds / f"{name}.partial"
+        try:
+            ox.Store.read_only(str(live)).backup(str(tmp))
+            db = ox.Store(str(tmp))
+            change(db)
+            db.flush()
+            del db
+            os.replace(tmp, builds / name)
+            self._point_to(name)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(builds / name, ignore_errors=True)
+            raise
+        self._drop_unused_builds(name)
+        return builds / name
+
+    def _point_to(self, name: str) -> None:
+        """Make builds/NAME the live build: CURRENT is replaced whole, so a reader sees old or new."""
+        pointer = self.path / "CURRENT.tmp"
+        pointer.write_text(name + "\n", encoding="utf-8")
+        with open(pointer, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(pointer, self.path / "CURRENT")
+
+    def _drop_unused_builds(self, live: str) -> None:
+        builds = self.path / "builds"
+        for other in builds.iterdir():
+            if other.is_dir() and other.name != live and not self._in_use(other):
+                shutil.rmtree(other, ignore_errors=True)
+                (builds / f"{other.name}.pin").unlink(missing_ok=True)
