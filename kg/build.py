@@ -15,7 +15,7 @@ import os
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -23,12 +23,12 @@ import pyoxigraph as ox
 from datasketch import MinHashLSH
 
 from kg.cache import CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable
-from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Side, Support,
+from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Side, Source, Support,
                             document_sources, find_contests, origin_of, publisher_source)
 from kg.documents import Document, find_files, parse_document, read_documents
 from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
-from kg.rdf import (ID, LOG_GRAPH, build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads,
+from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads,
                     source_node, used_actors, vocabulary_quads)
 from kg.rules import Rules, load_rules
 from kg.store import Store
@@ -41,11 +41,6 @@ SELECT ?name ?text WHERE { ?d a kg:Document ; kg:fileName ?name ; schema:text ?t
 _STORED_HASHES = """
 PREFIX kg: <https://w3id.org/kg/ns#>
 SELECT ?name ?sha WHERE { ?d a kg:Document ; kg:fileName ?name ; kg:sha256 ?sha }
-"""
-_STORED_TEXT = """
-PREFIX kg: <https://w3id.org/kg/ns#>
-PREFIX schema: <https://schema.org/>
-SELECT ?text WHERE { ?d a kg:Document ; kg:fileName ?name ; schema:text ?text }
 """
 _STORED_RULES = "PREFIX kg: <https://w3id.org/kg/ns#> SELECT ?h WHERE { ?run a kg:ExtractionRun ; kg:rulesHash ?h }"
 
@@ -136,10 +131,12 @@ def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
 
 
 def _in_processes(batches: Iterator[list[Document]], rules: Rules, extractor: str, jobs: int) -> Iterator[list]:
-    if jobs <= 1:
-        for b in batches:
+    first = list(islice(batches, 2))
+    if jobs <= 1 or len(first) < 2:  # one batch (an added article or two): not worth starting workers
+        for b in chain(first, batches):
             yield extract_rows(b, rules, extractor)
         return
+    batches = chain(first, batches)
     # forkserver: workers do not inherit the writer's open store, threads or locks
     ctx = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(rules,)) as pool:
@@ -272,10 +269,14 @@ def corroborate_summaries(summaries: list[Summary], rules: Rules) -> Corroborati
     return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules))
 
 
-def _state(keys: dict[str, str], cache: Cache, rules: Rules) -> _State:
+def _state(keys: dict[str, str], cache: Cache, rules: Rules, loaded: dict | None = None) -> _State:
+    """The state of a set of documents; `loaded` keeps summaries read for one state for the next."""
+    loaded = {} if loaded is None else loaded
     summaries = []
     for name in sorted(keys):
-        s = cache.summary(keys[name], name)
+        if (keys[name], name) not in loaded:
+            loaded[keys[name], name] = cache.summary(keys[name], name)
+        s = loaded[keys[name], name]
         if s is None:  # pragma: no cover - every key was extracted or checked first
             raise StoreError(f"{cache.path}: extraction of {name} missing from the cache")
         summaries.append(s)
@@ -283,12 +284,51 @@ def _state(keys: dict[str, str], cache: Cache, rules: Rules) -> _State:
     return _State(keys, summaries, merged, corroborate_summaries(summaries, merged))
 
 
-def _shared_quads(state: _State) -> Iterator[ox.Quad]:
-    """What no one document makes alone: the vocabulary used, the rules that fired, corroboration."""
+def _vocabulary_quads(state: _State) -> Iterator[ox.Quad]:
     extractions = [s.extraction for s in state.summaries]
     yield from vocabulary_quads(state.rules, used_actors(extractions, state.rules))
     yield from parse_rule_quads(extractions, state.rules)
+
+
+def _shared_quads(state: _State) -> Iterator[ox.Quad]:
+    """What no one document makes alone: the vocabulary used, the rules that fired, corroboration."""
+    yield from _vocabulary_quads(state)
     yield from corroboration_quads(state.corroboration)
+
+
+_SOURCE_TYPE = (ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(KG + "Source"))
+_SOURCE_LABEL = ox.NamedNode(KG + "sourceLabel")
+
+
+def _is_source_quad(q: ox.Quad) -> bool:
+    return q.predicate == _SOURCE_LABEL or (q.predicate, q.object) == _SOURCE_TYPE
+
+
+def _source_quads(sources: Iterable[Source]) -> set[ox.Quad]:
+    """The quads that describe these sources (as corroboration_quads writes them)."""
+    only = Corroboration([], {}, {(str(i), ""): src for i, src in enumerate(sources)}, {}, [])
+    return {q for q in corroboration_quads(only) if _is_source_quad(q)}
+
+
+def _only_in(a: Corroboration, b: Corroboration) -> Corroboration:
+    """The entries of a that b lacks or has otherwise: what corroboration quads a has and b may not."""
+    copies, contests = set(b.copies), set(b.contests)
+    return Corroboration([c for c in a.copies if c not in copies],
+                         {k: v for k, v in a.doc_sources.items() if b.doc_sources.get(k) != v},
+                         {k: v for k, v in a.origins.items() if b.origins.get(k) != v},
+                         {k: v for k, v in a.support.items() if b.support.get(k) != v},
+                         [c for c in a.contests if c not in contests])
+
+
+def _corroboration_sides(old: Corroboration, new: Corroboration) -> tuple[set[ox.Quad], set[ox.Quad]]:
+    """Corroboration quads that may have to go and that may have to come: those of the entries that
+    changed, and of the sources no longer (or newly) named; unchanged entries give the same quads."""
+    def sources(c: Corroboration) -> set[Source]:
+        return set(c.doc_sources.values()) | set(c.origins.values())
+    old_sources, new_sources = sources(old), sources(new)
+    gone = {q for q in corroboration_quads(_only_in(old, new)) if not _is_source_quad(q)}
+    come = {q for q in corroboration_quads(_only_in(new, old)) if not _is_source_quad(q)}
+    return gone | _source_quads(old_sources - new_sources), come | _source_quads(new_sources - old_sources)
 
 
 def _document_quads(state: _State, cache: Cache, names: Iterable[str]) -> Iterator[ox.Quad]:
@@ -324,7 +364,7 @@ def _write_whole(store: Store, state: _State, cache: Cache, rules: Rules, starte
         for q in quads:
             counted[0] += 1
             yield q
-    store.replace(counting(_all_quads(state, cache, rules, started)))
+    store.replace_in_batches(counting(_all_quads(state, cache, rules, started)))
     return _summary(store, state, counted[0], t0, extracted, "written")
 
 
@@ -373,8 +413,9 @@ def _stored_keys(store: Store, rules: Rules, cache: Cache, jobs: int) -> tuple[d
     if not missing:
         return stored, same_rules, 0
     # built by another kg or other rules, or the cache was deleted: extract again from the stored text
-    texts = (parse_document(n, next(iter(db.query(_STORED_TEXT, substitutions={
-        ox.Variable("name"): ox.Literal(n)})))["text"].value, rules) for n in missing)
+    wanted = set(missing)
+    texts = (parse_document(r["name"].value, r["text"].value, rules) for r in db.query(_STORED_DOCS)
+             if r["name"].value in wanted)
     _, extracted = _extract(texts, rules, cache, jobs=jobs)
     return stored, False, extracted
 
@@ -393,15 +434,17 @@ def _difference(old: _State, new: _State, cache: Cache) -> tuple[list[ox.Quad], 
     rewrite is safe."""
     changed_old = sorted(n for n, k in old.keys.items() if new.keys.get(n) != k)
     changed_new = sorted(n for n, k in new.keys.items() if old.keys.get(n) != k)
-    unchanged = [s for s in new.summaries if s.extraction.document.file_name not in set(changed_new)]
+    unchanged = [s for s in new.summaries if s.extraction.document.file_name in old.keys
+                 and old.keys[s.extraction.document.file_name] == new.keys[s.extraction.document.file_name]]
     ids = {s.extraction.document.id for s in unchanged}
-    changed_ids = {s.extraction.document.id for st, names in ((old, changed_old), (new, changed_new))
-                   for s in st.summaries if s.extraction.document.file_name in set(names)}
+    changed_ids = {s.extraction.document.id for st, names in ((old, set(changed_old)), (new, set(changed_new)))
+                   for s in st.summaries if s.extraction.document.file_name in names}
     if ids & changed_ids or _labels_moved(old, new, unchanged):
         return None
     made_old = set(_document_quads(old, cache, changed_old))
-    old_side = set(_shared_quads(old)) | made_old
-    new_side = set(_shared_quads(new)) | set(_document_quads(new, cache, changed_new))
+    corroboration_old, corroboration_new = _corroboration_sides(old.corroboration, new.corroboration)
+    old_side = set(_vocabulary_quads(old)) | corroboration_old | made_old
+    new_side = set(_vocabulary_quads(new)) | corroboration_new | set(_document_quads(new, cache, changed_new))
     # a claim's own quads and a publisher's node are made by every document stating or naming them:
     # they stay while an unchanged document still does
     claims = ID + "claim/"
@@ -421,8 +464,9 @@ def _difference(old: _State, new: _State, cache: Cache) -> tuple[list[ox.Quad], 
 
 def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], new_keys: dict[str, str],
             delta_ok: bool, started: str, t0: float, extracted: int) -> BuildSummary:
-    new = _state(new_keys, cache, rules)
-    diff = _difference(_state(old_keys, cache, rules), new, cache) if delta_ok else None
+    loaded: dict = {}
+    new = _state(new_keys, cache, rules, loaded)
+    diff = _difference(_state(old_keys, cache, rules, loaded), new, cache) if delta_ok else None
     if diff is None:
         return _write_whole(store, new, cache, rules, started, t0, extracted)
     gone, added = diff

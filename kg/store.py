@@ -14,6 +14,7 @@ import os
 import shutil
 import uuid
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -162,6 +163,31 @@ class Store:
             ox.Store.read_only(str(live)).backup(str(tmp))
             db = ox.Store(str(tmp))
             change(db)
+            db.flush()
+            del db
+            os.replace(tmp, builds / name)
+            self._point_to(name)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(builds / name, ignore_errors=True)
+            raise
+        self._drop_unused_builds(name)
+        return builds / name
+
+    def replace_in_batches(self, quads: Iterable[ox.Quad], batch: int = 100_000) -> Path:
+        """replace(), loading the quads in bounded batches: one bulk_extend call holds all it is given in
+        memory (about 0.7 KB a quad), so a build of any size writes in flat memory. Call inside writing()."""
+        builds = self.path / "builds"
+        builds.mkdir(parents=True, exist_ok=True)
+        for stale in builds.glob("*.partial"):
+            shutil.rmtree(stale, ignore_errors=True)
+        name = uuid.uuid4().hex
+        tmp = builds / f"{name}.partial"
+        try:
+            db = ox.Store(str(tmp))
+            it = iter(quads)
+            while chunk := list(islice(it, batch)):
+                db.bulk_extend(chunk)
             db.flush()
             del db
             os.replace(tmp, builds / name)
