@@ -46,8 +46,8 @@ _STORED_RULES = "PREFIX kg: <https://w3id.org/kg/ns#> SELECT ?h WHERE { ?run a k
 
 # documents sent to a worker at once: enough text for the parser to fill its batches, little enough
 # that a few batches in flight per worker keep memory flat
-BATCH_CHARS = 200_000
-BATCH_DOCS = 64
+BATCH_CHARS = 50_000
+BATCH_DOCS = 32
 
 # documents done, of how many; bytes of text done, of how many
 Progress = Callable[[int, int, int, int], None]

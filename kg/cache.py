@@ -35,7 +35,7 @@ def _code_digest() -> str:
     """The extraction code itself: an edited extractor must not be served old results."""
     root = Path(__file__).parent
     h = hashlib.sha256(__version__.encode())
-    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py"]):
+    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py", root / "cache.py"]):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
@@ -76,8 +76,10 @@ def summarize(ex: Extraction) -> Summary:
     first: dict[str, ActorMention] = {}
     for am in ex.actors:
         first.setdefault(am.actor, am)
+    # quotes are only written as RDF (from the full extraction); corroboration compares the rest
     small = replace(ex, document=replace(ex.document, text=""), sentences=[], events=[],
-                    actors=list(first.values()), trace=[], rules=None)
+                    actors=list(first.values()), trace=[], rules=None,
+                    mentions=[replace(m, quote="") for m in ex.mentions])
     mh = fingerprint(ex.document.text)
     return Summary(small, mh.hashvalues.astype(np.uint64).tobytes(), len(ex.sentences),
                    sum(s.repeated for s in ex.sentences), len(ex.actors), getattr(mh, "scheme", ""))
@@ -103,6 +105,7 @@ class Cache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, summary BLOB, full BLOB)")
+        self._pool: dict = {}
 
     def close(self) -> None:
         self._db.close()
@@ -126,7 +129,13 @@ class Cache:
         if row is None:
             return None
         s: Summary = pickle.loads(row[0])
-        s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name))
+        # one object for each claim and rule name across documents: the summaries of every document
+        # are held at once
+        pool = self._pool
+        mentions = [replace(m, quote="", claim=pool.setdefault(m.claim, m.claim), rule=pool.setdefault(m.rule, m.rule),
+                            predicate=pool.setdefault(m.predicate, m.predicate),
+                            polarity=pool.setdefault(m.polarity, m.polarity)) for m in s.extraction.mentions]
+        s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name), mentions=mentions)
         return s
 
     def full(self, key: str, file_name: str) -> Extraction | None:

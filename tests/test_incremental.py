@@ -11,6 +11,7 @@ import pytest
 from kg.build import corroborate_summaries
 from kg.cache import portable, summarize
 from kg.corroborate import corroborate
+from kg.rdf import corroboration_quads
 from kg.documents import Document, read_documents
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
@@ -187,7 +188,9 @@ def test_corroboration_from_summaries_equals_corroboration_from_full_extractions
     expected = corroborate(full, merged)
     got = corroborate_summaries([summarize(ex) for ex in full], merged)
     assert {c.kind for c in expected.copies} == {"exact", "near"}
-    assert got == expected
+    assert (got.copies, got.doc_sources, got.origins, got.support) == (
+        expected.copies, expected.doc_sources, expected.origins, expected.support)
+    assert expected.contests and set(corroboration_quads(got)) == set(corroboration_quads(expected))
 
 
 def test_repeated_sentences_are_what_the_pairwise_check_finds():
