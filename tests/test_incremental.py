@@ -140,7 +140,15 @@ def test_the_cache_survives_renames_and_a_lost_cache_file(tmp_path, fresh_seeds,
     assert any(r["doc"] == "renamed.txt" for r in _claims(store))
 
 
-def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path):
+def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path, monkeypatch):
+    import kg.build
+    import concurrent.futures
+    # small batches, so that these ten articles go to two worker processes in several batches
+    monkeypatch.setattr(kg.build, "BATCH_CHARS", 5_000)
+    submitted = []
+    real_submit = concurrent.futures.ProcessPoolExecutor.submit
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit",
+                        lambda self, fn, *a, **k: submitted.append(len(a[0])) or real_submit(self, fn, *a, **k))
     graphs = []
     for jobs in ("1", "2"):
         store = tmp_path / f"j{jobs}"
@@ -148,6 +156,7 @@ def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path):
         assert result.exit_code == 0, result.output
         assert "10 documents extracted" in result.output
         graphs.append(_graph(store))
+    assert sum(submitted) == 10 and len(submitted) > 2  # the second build's every article went to a worker
     assert graphs[0] == graphs[1]
 
 
@@ -221,3 +230,25 @@ def test_readme_documents_the_build_options_and_remove():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for needed in ("kg remove", "--jobs", "--scheduler", "kg add"):
         assert needed in readme, needed
+
+
+def test_copies_and_their_sources_follow_adds_and_removes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(BORDER, folder / "a_original.txt")
+    shutil.copy(BORDER, folder / "b_reprint.txt")  # an exact copy: it counts with its original
+
+    def full(*names):
+        store = tmp_path / "full" / "_".join(names)
+        assert run(["build", *[str(folder / n) for n in names], str(SEEDS), "--jobs", "1"], store).exit_code == 0
+        return _graph(store)
+    store = tmp_path / ".kg"
+    run(["build", str(folder / "a_original.txt"), str(SEEDS), "--jobs", "1"], store)
+    run(["add", str(folder / "b_reprint.txt")], store)
+    both = _graph(store)
+    assert b"exactCopyOf" in both and both == full("a_original.txt", "b_reprint.txt")
+    # the original goes: the reprint is on its own again
+    result = run(["remove", "a_original.txt"], store)
+    assert "changing the build in place" in result.output
+    alone = _graph(store)
+    assert b"exactCopyOf" not in alone and alone == full("b_reprint.txt")
