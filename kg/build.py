@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph as ox
 from datasketch import MinHashLSH
 
-from kg.cache import CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable
+from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
+                      writer_digest)
 from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Side, Source, Support,
                             document_sources, find_contests, origin_of, publisher_source)
 from kg.documents import Document, find_files, parse_document, read_documents
@@ -364,7 +365,8 @@ def _write_whole(store: Store, state: _State, cache: Cache, rules: Rules, starte
         for q in quads:
             counted[0] += 1
             yield q
-    store.replace_in_batches(counting(_all_quads(state, cache, rules, started)))
+    live = store.replace_in_batches(counting(_all_quads(state, cache, rules, started)))
+    cache.record_build(live.name, writer_digest())
     return _summary(store, state, counted[0], t0, extracted, "written")
 
 
@@ -408,7 +410,10 @@ def _stored_keys(store: Store, rules: Rules, cache: Cache, jobs: int) -> tuple[d
     extractor = extractor_digest(rules)
     db = store.open()
     stored = {r["name"].value: cache_key(r["sha"].value, extractor) for r in db.query(_STORED_HASHES)}
-    same_rules = [r["h"].value for r in db.query(_STORED_RULES)] == [rules.digest]
+    # the live build was made with these rules and by this code (else its quads may not be what this
+    # code would make of its documents)
+    same_rules = [r["h"].value for r in db.query(_STORED_RULES)] == [rules.digest] and \
+        cache.build_writer(store.current_build().name) == writer_digest()
     missing = [n for n, k in stored.items() if not cache.has(k)]
     if not missing:
         return stored, same_rules, 0
@@ -476,7 +481,7 @@ def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], 
         for q in [*db.quads_for_pattern(None, None, None, LOG_GRAPH), *gone]:
             db.remove(q)
         db.extend([*added, *log])
-    store.derive(apply)
+    cache.record_build(store.derive(apply).name, writer_digest())
     return _summary(store, new, len(gone) + len(added), t0, extracted, "changed")
 
 

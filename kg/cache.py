@@ -40,6 +40,17 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def writer_digest() -> str:
+    """The code that turns extractions into the graph: a build made by other code is rewritten whole,
+    never changed by a difference computed with this code."""
+    root = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for f in ("rdf.py", "corroborate.py", "build.py", "cache.py"):
+        h.update(f.encode() + b"\0" + (root / f).read_bytes())
+    return h.hexdigest()
+
+
 def extractor_digest(rules: Rules) -> str:
     return hashlib.sha256(f"{_code_digest()}|{rules.digest}".encode()).hexdigest()
 
@@ -106,6 +117,7 @@ class Cache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, summary BLOB, full BLOB)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS build (name TEXT PRIMARY KEY, writer TEXT)")
         self._pool: dict = {}
 
     def close(self) -> None:
@@ -116,6 +128,16 @@ class Cache:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def record_build(self, name: str, writer: str) -> None:
+        """Note which code wrote a build directory (kept for the live one only)."""
+        with self._db:
+            self._db.execute("DELETE FROM build")
+            self._db.execute("INSERT INTO build VALUES (?, ?)", (name, writer))
+
+    def build_writer(self, name: str) -> str | None:
+        row = self._db.execute("SELECT writer FROM build WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
 
     def has(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM extraction WHERE key = ?", (key,)).fetchone() is not None

@@ -140,6 +140,19 @@ def test_the_cache_survives_renames_and_a_lost_cache_file(tmp_path, fresh_seeds,
     assert any(r["doc"] == "renamed.txt" for r in _claims(store))
 
 
+def test_a_build_written_by_other_code_is_rewritten_whole(tmp_path, seeds_and_two_graph):
+    import sqlite3
+    store = tmp_path / ".kg"
+    run(["build", str(SEEDS), str(BORDER), "--jobs", "1"], store)
+    with sqlite3.connect(store / "extractions.sqlite") as db:
+        db.execute("UPDATE build SET writer = 'an older kg'")
+    result = run(["add", str(KCNA)], store)
+    assert "stored in" in result.output and "in place" not in result.output
+    assert _graph(store) == seeds_and_two_graph
+    # and once rewritten by this code, the next change is by difference again
+    assert "in place" in run(["remove", KCNA.name], store).output
+
+
 def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path, monkeypatch):
     import kg.build
     import concurrent.futures
