@@ -1,6 +1,7 @@
 """kg command line: a thin click layer over the kg library (parse options, call, print)."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -12,6 +13,22 @@ import click
 from kg import __version__
 from kg.errors import KgError
 from kg.store import DEFAULT_STORE, Store
+
+
+@contextlib.contextmanager
+def _stopped_like_ctrl_c():
+    """`kill` stops a build like Ctrl-C does: through its clean-up (worker processes stopped, the
+    half-written build deleted, the previous one left live)."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _fails_cleanly(fn):
@@ -108,7 +125,8 @@ _SCHEDULER = click.option("--scheduler", metavar="URL",
 def build(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None) -> None:
     """Build the graph of the articles under PATHS (files or folders), replacing the previous build."""
     from kg.build import build as run_build
-    _print_summary(run_build(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
+    with _stopped_like_ctrl_c():
+        _print_summary(run_build(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
 
 
 @cli.command()
@@ -120,7 +138,8 @@ def build(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str
 def add(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None) -> None:
     """Add articles to the built graph; a file with the same name replaces its earlier version."""
     from kg.build import add as run_add
-    _print_summary(run_add(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
+    with _stopped_like_ctrl_c():
+        _print_summary(run_add(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
 
 
 @cli.command()
@@ -130,7 +149,8 @@ def add(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str |
 def remove(store: Store, docs: tuple[str, ...]) -> None:
     """Remove stored documents (by file name, as `kg claims --doc` takes it) and all that only they said."""
     from kg.build import remove as run_remove
-    _print_summary(run_remove(docs, store))
+    with _stopped_like_ctrl_c():
+        _print_summary(run_remove(docs, store))
 
 
 @cli.group()

@@ -140,13 +140,17 @@ def _in_processes(batches: Iterator[list[Document]], rules: Rules, extractor: st
     batches = chain(first, batches)
     # forkserver: workers do not inherit the writer's open store, threads or locks
     ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(rules,)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(rules,))
+    try:
         pending = {pool.submit(_worker_rows, b, extractor) for b in islice(batches, 2 * jobs)}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for f in done:
                 yield f.result()
                 pending |= {pool.submit(_worker_rows, b, extractor) for b in islice(batches, 1)}
+    finally:
+        # on an error or interrupt the queued batches are dropped; workers finish the one they have
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _on_cluster(batches: Iterator[list[Document]], rules: Rules, extractor: str, scheduler: str) -> Iterator[list]:

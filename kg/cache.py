@@ -28,14 +28,15 @@ from kg.extract import ActorMention, Extraction
 from kg.rules import Rules
 
 CACHE_FILE = "extractions.sqlite"
+ROW_FORMAT = 1  # raise when summarize() or the rows change: older rows are then never read
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """The extraction code itself: an edited extractor must not be served old results."""
     root = Path(__file__).parent
-    h = hashlib.sha256(__version__.encode())
-    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py", root / "cache.py"]):
+    h = hashlib.sha256(f"{__version__}|{ROW_FORMAT}".encode())
+    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py"]):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
