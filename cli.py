@@ -1,6 +1,7 @@
 """kg command line: a thin click layer over the kg library (parse options, call, print)."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -12,6 +13,22 @@ import click
 from kg import __version__
 from kg.errors import KgError
 from kg.store import DEFAULT_STORE, Store, open_store
+
+
+@contextlib.contextmanager
+def _stopped_like_ctrl_c():
+    """`kill` stops a build like Ctrl-C does: through its clean-up (worker processes stopped, the
+    half-written build deleted, the previous one left live)."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _fails_cleanly(fn):
@@ -102,27 +119,72 @@ def _print_summary(s) -> None:
     click.echo(f"{s.documents} documents, {s.sentences} sentences ({s.repeated_sentences} repeated, not re-extracted)")
     click.echo(f"{s.actor_mentions} actor mentions of {s.actors} actors")
     click.echo(f"{s.claims} claims in {s.mentions} mentions")
-    click.echo(f"{s.quads} quads stored in {s.store} in {s.seconds:.2f}s")
+    what = "stored in" if s.how == "written" else "removed or added, changing the build in place in"
+    click.echo(f"{s.quads} quads {what} {s.store} in {s.seconds:.2f}s "
+               f"({s.extracted} documents extracted, the rest from the extraction cache)")
+
+
+def _progress_bar():
+    """Articles, MB/s and time left on stderr, redrawn in place; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+    t0 = time.monotonic()
+
+    def show(done: int, total: int, done_bytes: int, total_bytes: int) -> None:
+        elapsed = max(time.monotonic() - t0, 1e-6)
+        rate = done_bytes / elapsed
+        left = (total_bytes - done_bytes) / rate if rate and total_bytes > done_bytes else 0
+        width = 30
+        filled = width * done // total if total else width
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles  "
+                   f"{rate / 1e6:.2f} MB/s  ETA {int(left) // 60}:{int(left) % 60:02d} ", nl=False, err=True)
+        if done >= total:
+            click.echo("", err=True)
+    return show
+
+
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for extraction (default: the number of cores).")
+_SCHEDULER = click.option("--scheduler", metavar="URL",
+                          help="Send extraction to an existing Dask cluster (tcp://HOST:8786); needs kg[cluster].")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_JOBS
+@_SCHEDULER
 @click.pass_obj
 @_fails_cleanly
-def build(store: Store, paths: tuple[str, ...]) -> None:
+def build(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None) -> None:
     """Build the graph of the articles under PATHS (files or folders), replacing the previous build."""
     from kg.build import build as run_build
-    _print_summary(run_build(paths, store))
+    with _stopped_like_ctrl_c():
+        _print_summary(run_build(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_JOBS
+@_SCHEDULER
 @click.pass_obj
 @_fails_cleanly
-def add(store: Store, paths: tuple[str, ...]) -> None:
+def add(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None) -> None:
     """Add articles to the built graph; a document with the same name (path under the folder given) replaces its earlier version."""
     from kg.build import add as run_add
-    _print_summary(run_add(paths, store))
+    with _stopped_like_ctrl_c():
+        _print_summary(run_add(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
+
+
+@cli.command()
+@click.argument("docs", nargs=-1, required=True)
+@click.pass_obj
+@_fails_cleanly
+def remove(store: Store, docs: tuple[str, ...]) -> None:
+    """Remove stored documents (by file name, as `kg claims --doc` takes it) and all that only they said."""
+    from kg.build import remove as run_remove
+    with _stopped_like_ctrl_c():
+        _print_summary(run_remove(docs, store))
 
 
 @cli.group()

@@ -1,20 +1,37 @@
-"""Run the pipeline: read documents, extract each one, turn it into RDF and store it atomically."""
+"""Run the pipeline: read documents, extract them (in worker processes, through the extraction cache),
+corroborate, turn it all into RDF and store it atomically; `add` and `remove` change the live build
+by the difference instead of rewriting it.
+
+Memory stays flat with the corpus: workers return packed extractions straight into the cache, the
+build holds only their summaries (mentions, metadata, a MinHash: no text), and the quads of each
+document are made from its cached extraction while the store loads them.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+import pyoxigraph as ox
+from datasketch import MinHashLSH
+
+from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
+                      writer_digest)
+from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Side, Source, Support,
+                            document_sources, find_contests, origin_of, publisher_source)
 from kg.documents import Document, parse_document
-from kg.read import read_paths
-from kg.errors import DocumentError, StoreError
+from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
-from kg.corroborate import corroborate
-from kg.rdf import (build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads, used_actors,
-                    vocabulary_quads)
+from kg.read import read_paths
+from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads,
+                    source_node, used_actors, vocabulary_quads)
 from kg.rules import Rules, load_rules
 from kg.store import Store
 
@@ -23,6 +40,19 @@ PREFIX kg: <https://w3id.org/kg/ns#>
 PREFIX schema: <https://schema.org/>
 SELECT ?name ?text WHERE { ?d a kg:Document ; kg:fileName ?name ; schema:text ?text } ORDER BY ?name
 """
+_STORED_HASHES = """
+PREFIX kg: <https://w3id.org/kg/ns#>
+SELECT ?name ?sha WHERE { ?d a kg:Document ; kg:fileName ?name ; kg:sha256 ?sha }
+"""
+_STORED_RULES = "PREFIX kg: <https://w3id.org/kg/ns#> SELECT ?h WHERE { ?run a kg:ExtractionRun ; kg:rulesHash ?h }"
+
+# documents sent to a worker at once: enough text for the parser to fill its batches, little enough
+# that a few batches in flight per worker keep memory flat
+BATCH_CHARS = 50_000
+BATCH_DOCS = 32
+
+# documents done, of how many; bytes of text done, of how many
+Progress = Callable[[int, int, int, int], None]
 
 
 @dataclass
@@ -40,6 +70,9 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)  # the readers': lines skipped, encodings guessed
     skipped: int = 0                                   # records (JSON lines) left out
     replaced: list[str] = field(default_factory=list)  # kg add: stored documents given again with other text
+    extracted: int = 0   # documents extracted this time (the others came from the extraction cache)
+    how: str = "written"  # written: a whole new build (quads: written) | changed: the live build by the
+    #                       difference (quads: removed and added)
 
 
 def stored_documents(store: Store, rules: Rules) -> list[Document]:
@@ -70,53 +103,440 @@ def with_discovered(rules: Rules, extractions: list[Extraction]) -> Rules:
     return replace(rules, actors={**found, **rules.actors}) if found else rules
 
 
-def _quads(extractions: list[Extraction], rules: Rules, log: list) -> Iterator:
-    yield from vocabulary_quads(rules, used_actors(extractions, rules))
-    yield from parse_rule_quads(extractions, rules)
-    for ex in extractions:
-        yield from extraction_quads(ex, rules)
-    yield from corroboration_quads(corroborate(extractions, rules))
-    yield from log
+# --- extraction: a pure function of each document, run here, in worker processes or on a Dask cluster
+
+def extract_rows(docs: list[Document], rules: Rules, extractor: str) -> list[tuple[str, bytes, bytes]]:
+    """Extract documents and pack each as a cache row (what a worker sends back: no spaCy objects)."""
+    return [cache_row(cache_key(ex.document.sha256, extractor), portable(ex)) for ex in extract_many(docs, rules)]
 
 
-def _write(store: Store, docs: list[Document], rules: Rules) -> BuildSummary:
-    t0 = time.perf_counter()
-    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    docs = sorted(docs, key=lambda d: d.file_name)
-    extractions = extract_many(docs, rules)
-    rules = with_discovered(rules, extractions)
+_WORKER_RULES: Rules | None = None
+
+
+def _init_worker(rules: Rules) -> None:
+    global _WORKER_RULES  # sent once per worker process, not with every batch
+    _WORKER_RULES = rules
+
+
+def _worker_rows(docs: list[Document], extractor: str) -> list[tuple[str, bytes, bytes]]:
+    return extract_rows(docs, _WORKER_RULES, extractor)
+
+
+def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    size = 0
+    for d in docs:
+        batch.append(d)
+        size += len(d.text)
+        if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _in_processes(batches: Iterator[list[Document]], rules: Rules, extractor: str, jobs: int) -> Iterator[list]:
+    first = list(islice(batches, 2))
+    if jobs <= 1 or len(first) < 2:  # one batch (an added article or two): not worth starting workers
+        for b in chain(first, batches):
+            yield extract_rows(b, rules, extractor)
+        return
+    batches = chain(first, batches)
+    # forkserver: workers do not inherit the writer's open store, threads or locks
+    ctx = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(rules,))
+    try:
+        pending = {pool.submit(_worker_rows, b, extractor) for b in islice(batches, 2 * jobs)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                yield f.result()
+                pending |= {pool.submit(_worker_rows, b, extractor) for b in islice(batches, 1)}
+    finally:
+        # on an error or interrupt the queued batches are dropped; workers finish the one they have
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _on_cluster(batches: Iterator[list[Document]], rules: Rules, extractor: str, scheduler: str) -> Iterator[list]:
+    """Extraction on an existing Dask cluster (dask is imported only here)."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError:
+        raise KgError("--scheduler needs dask.distributed: pip install 'kg[cluster]'") from None
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    with client:
+        shared = client.scatter(rules, broadcast=True)
+        window = 2 * max(1, sum(client.nthreads().values()))
+        running = as_completed([client.submit(extract_rows, b, shared, extractor, pure=False)
+                                for b in islice(batches, window)])
+        for fut in running:
+            yield fut.result()
+            fut.release()
+            for b in islice(batches, 1):
+                running.add(client.submit(extract_rows, b, shared, extractor, pure=False))
+
+
+def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int = 1, scheduler: str | None = None,
+             progress: Progress | None = None, total: tuple[int, int] = (0, 0)) -> tuple[dict[str, str], int]:
+    """Each document's cache key by file name, extracting the documents the cache does not have yet;
+    and how many were extracted."""
+    extractor = extractor_digest(rules)
+    keys: dict[str, str] = {}
+    size: dict[str, int] = {}
+    done = [0, 0]
+
+    def tick(n: int) -> None:
+        done[0] += 1
+        done[1] += n
+        if progress:
+            progress(done[0], total[0], done[1], total[1])
+
+    def missing() -> Iterator[Document]:
+        for d in docs:
+            key = keys[d.file_name] = cache_key(d.sha256, extractor)
+            if cache.has(key):
+                tick(len(d.text.encode("utf-8")))
+            else:
+                size[key] = len(d.text.encode("utf-8"))
+                yield d
+
+    extracted = 0
+    batches = _batches(missing())
+    runs = _on_cluster(batches, rules, extractor, scheduler) if scheduler else \
+        _in_processes(batches, rules, extractor, jobs)
+    for rows in runs:
+        cache.put_rows(rows)
+        for key, _, _ in rows:
+            extracted += 1
+            tick(size.pop(key, 0))
+    return keys, extracted
+
+
+# --- corroboration and quads from the cached extractions ----------------------------------------
+
+@dataclass
+class _State:
+    """A set of documents as the build sees it: their summaries by file name and what follows from all."""
+
+    keys: dict[str, str]                 # file name -> cache key
+    summaries: list[Summary]             # by file name
+    rules: Rules                         # with every document's own actors
+    corroboration: Corroboration
+
+
+def _copies(summaries: list[Summary]) -> list[CopyLink]:
+    """kg.corroborate.find_copies over the cached fingerprints (the text is not held)."""
+    docs = sorted(summaries, key=lambda s: (s.extraction.document.date is None, s.extraction.document.date or "",
+                                            s.extraction.document.file_name))
+    order = {s.extraction.document.id: i for i, s in enumerate(docs)}
+    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
+    prints, parent, best, first_by_hash = {}, {}, {}, {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for s in docs:
+        d = s.extraction.document
+        if d.sha256 in first_by_hash:
+            orig = first_by_hash[d.sha256]
+            parent[d.id] = root(orig)
+            best[d.id] = (orig, "exact", 1.0)
+            continue
+        first_by_hash[d.sha256] = d.id
+        mh = s.fingerprint
+        scored = [(c, mh.jaccard(prints[c])) for c in sorted(lsh.query(mh), key=order.__getitem__)]
+        scored = [(c, j) for c, j in scored if j >= NEAR_COPY_JACCARD]
+        if scored:
+            orig, sim = max(scored, key=lambda cj: (cj[1], -order[cj[0]]))
+            parent[d.id] = root(orig)
+            best[d.id] = (orig, "near", round(sim, 3))
+        prints[d.id] = mh
+        lsh.insert(d.id, mh)
+    return [CopyLink(doc, root(doc), kind, sim) for doc, (_, kind, sim) in sorted(best.items())]
+
+
+def corroborate_summaries(summaries: list[Summary], rules: Rules) -> Corroboration:
+    """kg.corroborate.corroborate over cached summaries: the same result without holding any text."""
+    extractions = [s.extraction for s in summaries]
+    copies = _copies(summaries)
+    doc_sources = document_sources(extractions, copies, rules)
+    origins, support, sides = {}, {}, []
+    for ex in sorted(extractions, key=lambda e: e.document.file_name):
+        doc_id = ex.document.id
+        for m in ex.mentions:
+            origin = origin_of(m, doc_sources[doc_id], rules)
+            origins[(doc_id, m.id(doc_id))] = origin
+            s = support.setdefault(m.claim.id, Support())
+            s.documents.add(doc_id)
+            s.origins.add(origin)
+            sides.append(Side(doc_id, m, origin))
+    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules))
+
+
+def _state(keys: dict[str, str], cache: Cache, rules: Rules, loaded: dict | None = None) -> _State:
+    """The state of a set of documents; `loaded` keeps summaries read for one state for the next."""
+    loaded = {} if loaded is None else loaded
+    summaries = []
+    for name in sorted(keys):
+        if (keys[name], name) not in loaded:
+            loaded[keys[name], name] = cache.summary(keys[name], name)
+        s = loaded[keys[name], name]
+        if s is None:  # pragma: no cover - every key was extracted or checked first
+            raise StoreError(f"{cache.path}: extraction of {name} missing from the cache")
+        summaries.append(s)
+    merged = with_discovered(rules, [s.extraction for s in summaries])
+    return _State(keys, summaries, merged, corroborate_summaries(summaries, merged))
+
+
+def _vocabulary_quads(state: _State) -> Iterator[ox.Quad]:
+    extractions = [s.extraction for s in state.summaries]
+    yield from vocabulary_quads(state.rules, used_actors(extractions, state.rules))
+    yield from parse_rule_quads(extractions, state.rules)
+
+
+def _shared_quads(state: _State) -> Iterator[ox.Quad]:
+    """What no one document makes alone: the vocabulary used, the rules that fired, corroboration."""
+    yield from _vocabulary_quads(state)
+    yield from corroboration_quads(state.corroboration)
+
+
+_SOURCE_TYPE = (ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(KG + "Source"))
+_SOURCE_LABEL = ox.NamedNode(KG + "sourceLabel")
+
+
+def _is_source_quad(q: ox.Quad) -> bool:
+    return q.predicate == _SOURCE_LABEL or (q.predicate, q.object) == _SOURCE_TYPE
+
+
+def _source_quads(sources: Iterable[Source]) -> set[ox.Quad]:
+    """The quads that describe these sources (as corroboration_quads writes them)."""
+    only = Corroboration([], {}, {(str(i), ""): src for i, src in enumerate(sources)}, {}, [])
+    return {q for q in corroboration_quads(only) if _is_source_quad(q)}
+
+
+def _only_in(a: Corroboration, b: Corroboration) -> Corroboration:
+    """The entries of a that b lacks or has otherwise: what corroboration quads a has and b may not."""
+    copies, contests = set(b.copies), set(b.contests)
+    return Corroboration([c for c in a.copies if c not in copies],
+                         {k: v for k, v in a.doc_sources.items() if b.doc_sources.get(k) != v},
+                         {k: v for k, v in a.origins.items() if b.origins.get(k) != v},
+                         {k: v for k, v in a.support.items() if b.support.get(k) != v},
+                         [c for c in a.contests if c not in contests])
+
+
+def _corroboration_sides(old: Corroboration, new: Corroboration) -> tuple[set[ox.Quad], set[ox.Quad]]:
+    """Corroboration quads that may have to go and that may have to come: those of the entries that
+    changed, and of the sources no longer (or newly) named; unchanged entries give the same quads."""
+    def sources(c: Corroboration) -> set[Source]:
+        return set(c.doc_sources.values()) | set(c.origins.values())
+    old_sources, new_sources = sources(old), sources(new)
+    gone = {q for q in corroboration_quads(_only_in(old, new)) if not _is_source_quad(q)}
+    come = {q for q in corroboration_quads(_only_in(new, old)) if not _is_source_quad(q)}
+    return gone | _source_quads(old_sources - new_sources), come | _source_quads(new_sources - old_sources)
+
+
+def _document_quads(state: _State, cache: Cache, names: Iterable[str]) -> Iterator[ox.Quad]:
+    for name in names:
+        yield from extraction_quads(cache.full(state.keys[name], name), state.rules)
+
+
+def _log(state: _State, rules: Rules, started: str) -> list[ox.Quad]:
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    build_id = hashlib.sha256(f"{started}|{'|'.join(d.id for d in docs)}".encode()).hexdigest()[:16]
-    log = list(build_log_quads(build_id, started, ended, rules, len(docs)))
-    store.replace(_quads(extractions, rules, log))
+    ids = "|".join(s.extraction.document.id for s in state.summaries)
+    build_id = hashlib.sha256(f"{started}|{ids}".encode()).hexdigest()[:16]
+    return list(build_log_quads(build_id, started, ended, state.rules, len(state.summaries)))
+
+
+def _summary(store: Store, state: _State, quads: int, t0: float, extracted: int, how: str) -> BuildSummary:
+    exs = [s.extraction for s in state.summaries]
     return BuildSummary(
-        store=str(store.path), documents=len(docs),
-        sentences=sum(len(e.sentences) for e in extractions),
-        repeated_sentences=sum(s.repeated for e in extractions for s in e.sentences),
-        actor_mentions=sum(len(e.actors) for e in extractions),
-        actors=len({a.actor for e in extractions for a in e.actors}),
-        claims=len({m.claim.id for e in extractions for m in e.mentions}),
-        mentions=sum(len(e.mentions) for e in extractions),
-        quads=store.count(), seconds=round(time.perf_counter() - t0, 2))
+        store=str(store.path), documents=len(exs),
+        sentences=sum(s.sentences for s in state.summaries),
+        repeated_sentences=sum(s.repeated for s in state.summaries),
+        actor_mentions=sum(s.actor_mentions for s in state.summaries),
+        actors=len({a.actor for e in exs for a in e.actors}),
+        claims=len(state.corroboration.support),
+        mentions=sum(len(e.mentions) for e in exs),
+        quads=quads, seconds=round(time.perf_counter() - t0, 2), extracted=extracted, how=how)
 
 
-def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None) -> BuildSummary:
-    """Replace the store's graph with the graph of the documents under paths."""
+def _write_whole(store: Store, state: _State, cache: Cache, rules: Rules, started: str, t0: float,
+                 extracted: int) -> BuildSummary:
+    live = store.replace(_all_quads(state, cache, rules, started))
+    cache.record_build(Path(str(live)).name, writer_digest())
+    return _summary(store, state, store.count(), t0, extracted, "written")  # quads stored, not emitted
+
+
+def _all_quads(state: _State, cache: Cache, rules: Rules, started: str) -> Iterator[ox.Quad]:
+    yield from _shared_quads(state)
+    yield from _document_quads(state, cache, (s.extraction.document.file_name for s in state.summaries))
+    yield from _log(state, rules, started)
+
+
+def _cache_path(store: Store) -> Path:
+    """The extraction cache: inside a store directory; for a store on a SPARQL server, in the user's
+    cache folder under a name made from its URL."""
+    if isinstance(store, Store):
+        return store.path / CACHE_FILE
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+    home.mkdir(parents=True, exist_ok=True)
+    return home / f"{hashlib.sha256(str(store.path).encode()).hexdigest()[:16]}-{CACHE_FILE}"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _jobs(jobs: int | None) -> int:
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *, jobs: int | None = None,
+          scheduler: str | None = None, progress: Progress | None = None) -> BuildSummary:
+    """Replace the store's graph with the graph of the documents under paths.
+
+    Every file is read and checked before the store changes; a failed build leaves the previous one live."""
+    t0, started = time.perf_counter(), _now()
     rules = rules or load_rules()
-    reading = read_paths(paths, rules)  # every file is read (and checked) before anything is written
-    with store.writing():
-        summary = _write(store, reading.documents, rules)
+    reading = read_paths(paths, rules)
+    docs = reading.documents
+    total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
+    with store.writing(), Cache(_cache_path(store)) as cache:
+        keys, extracted = _extract(iter(docs), rules, cache, jobs=_jobs(jobs),
+                                   scheduler=scheduler, progress=progress, total=total)
+        summary = _write_whole(store, _state(keys, cache, rules), cache, rules, started, t0, extracted)
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
 
 
-def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None) -> BuildSummary:
-    """Add documents to the store; a document with the same file name is replaced, nothing is duplicated."""
+# --- kg add, kg remove: the live build changed by the difference --------------------------------
+
+def _stored_keys(store: Store, rules: Rules, cache: Cache, jobs: int) -> tuple[dict[str, str], bool, int]:
+    """The live build's documents as cache keys by file name; whether the build can be changed by the
+    difference (made with these rules, every document's extraction cached); how many were re-extracted."""
+    if not store.exists():
+        return {}, False, 0
+    extractor = extractor_digest(rules)
+    db = store.open()
+    stored = {r["name"].value: cache_key(r["sha"].value, extractor) for r in db.query(_STORED_HASHES)}
+    # the live build was made with these rules and by this code (else its quads may not be what this
+    # code would make of its documents)
+    # (a store on a SPARQL server has no builds to derive from: it is always written whole)
+    same_rules = isinstance(store, Store) and [r["h"].value for r in db.query(_STORED_RULES)] == [rules.digest] \
+        and cache.build_writer(store.current_build().name) == writer_digest()
+    missing = [n for n, k in stored.items() if not cache.has(k)]
+    if not missing:
+        return stored, same_rules, 0
+    # built by another kg or other rules, or the cache was deleted: extract again from the stored text
+    wanted = set(missing)
+    texts = (parse_document(r["name"].value, r["text"].value, rules) for r in db.query(_STORED_DOCS)
+             if r["name"].value in wanted)
+    _, extracted = _extract(texts, rules, cache, jobs=jobs)
+    return stored, False, extracted
+
+
+def _labels_moved(old: _State, new: _State, unchanged: list[Summary]) -> bool:
+    """True when an actor whose label differs between the two states is named by a claim of an unchanged
+    document (its claim labels would change too: the difference would not be enough)."""
+    moved = {k for k in set(old.rules.actors) | set(new.rules.actors)
+             if getattr(old.rules.actors.get(k), "label", None) != getattr(new.rules.actors.get(k), "label", None)}
+    return bool(moved) and any(m.claim.subject in moved or m.claim.object in moved
+                               for s in unchanged for m in s.extraction.mentions)
+
+
+def _difference(old: _State, new: _State, cache: Cache) -> tuple[list[ox.Quad], list[ox.Quad]] | None:
+    """The quads to remove from and add to the old graph to make the new one; None when only a whole
+    rewrite is safe."""
+    changed_old = sorted(n for n, k in old.keys.items() if new.keys.get(n) != k)
+    changed_new = sorted(n for n, k in new.keys.items() if old.keys.get(n) != k)
+    unchanged = [s for s in new.summaries if s.extraction.document.file_name in old.keys
+                 and old.keys[s.extraction.document.file_name] == new.keys[s.extraction.document.file_name]]
+    ids = {s.extraction.document.id for s in unchanged}
+    changed_ids = {s.extraction.document.id for st, names in ((old, set(changed_old)), (new, set(changed_new)))
+                   for s in st.summaries if s.extraction.document.file_name in names}
+    if ids & changed_ids or _labels_moved(old, new, unchanged):
+        return None
+    made_old = set(_document_quads(old, cache, changed_old))
+    corroboration_old, corroboration_new = _corroboration_sides(old.corroboration, new.corroboration)
+    old_side = set(_vocabulary_quads(old)) | corroboration_old | made_old
+    new_side = set(_vocabulary_quads(new)) | corroboration_new | set(_document_quads(new, cache, changed_new))
+    # a claim's own quads and a publisher's node are made by every document stating or naming them:
+    # they stay while an unchanged document still does
+    claims = ID + "claim/"
+    publishers = {source_node(publisher_source(s.extraction.document.publisher, new.rules))
+                  for s in new.summaries if s.extraction.document.publisher}
+
+    def still_made(q: ox.Quad) -> bool:
+        if q not in made_old:
+            return False
+        for term in (q.subject, q.graph_name):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(claims):
+                return term.value[len(claims):] in new.corroboration.support
+        return q.subject in publishers
+    gone = sorted((q for q in old_side - new_side if not still_made(q)), key=str)
+    return gone, sorted(new_side - old_side, key=str)
+
+
+def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], new_keys: dict[str, str],
+            delta_ok: bool, started: str, t0: float, extracted: int) -> BuildSummary:
+    loaded: dict = {}
+    new = _state(new_keys, cache, rules, loaded)
+    diff = _difference(_state(old_keys, cache, rules, loaded), new, cache) if delta_ok else None
+    if diff is None:
+        return _write_whole(store, new, cache, rules, started, t0, extracted)
+    gone, added = diff
+    log = _log(new, rules, started)
+
+    def apply(db: ox.Store) -> None:
+        for q in [*db.quads_for_pattern(None, None, None, LOG_GRAPH), *gone]:
+            db.remove(q)
+        db.extend([*added, *log])
+    cache.record_build(store.derive(apply).name, writer_digest())
+    return _summary(store, new, len(gone) + len(added), t0, extracted, "changed")
+
+
+def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *, jobs: int | None = None,
+        scheduler: str | None = None, progress: Progress | None = None) -> BuildSummary:
+    """Add documents to the store; a document with the same file name is replaced, nothing is duplicated.
+    Only the new documents are extracted."""
+    t0, started = time.perf_counter(), _now()
     rules = rules or load_rules()
-    reading = read_paths(paths, rules)
-    with store.writing():
-        by_name = {d.file_name: d for d in stored_documents(store, rules)}
-        replaced = sorted(d.file_name for d in reading.documents
-                          if d.file_name in by_name and by_name[d.file_name].sha256 != d.sha256)
-        by_name.update({d.file_name: d for d in reading.documents})
-        summary = _write(store, list(by_name.values()), rules)
+    reading = read_paths(paths, rules)  # every file is read (and checked) before anything changes
+    docs = reading.documents
+    total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
+    with store.writing(), Cache(_cache_path(store)) as cache:
+        stored_sha = {r["name"].value: r["sha"].value for r in store.query(_STORED_HASHES)} if store.exists() else {}
+        replaced = sorted(d.file_name for d in docs if stored_sha.get(d.file_name, d.sha256) != d.sha256)
+        stored, delta_ok, extracted = _stored_keys(store, rules, cache, _jobs(jobs))
+        keys, more = _extract(docs, rules, cache, jobs=min(_jobs(jobs), len(docs)), scheduler=scheduler,
+                              progress=progress, total=total)
+        if not stored:
+            summary = _write_whole(store, _state(keys, cache, rules), cache, rules, started, t0, more)
+        else:
+            summary = _change(store, cache, rules, stored, {**stored, **keys}, delta_ok, started, t0,
+                              extracted + more)
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
+
+
+def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> BuildSummary:
+    """Take documents (by stored file name) out of the store, with everything only they said; unknown
+    names are an error and change nothing."""
+    t0, started = time.perf_counter(), _now()
+    rules = rules or load_rules()
+    names = list(dict.fromkeys(names))
+    with store.writing(), Cache(_cache_path(store)) as cache:
+        if not store.exists():
+            raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+        stored, delta_ok, extracted = _stored_keys(store, rules, cache, 1)
+        unknown = [n for n in names if n not in stored]
+        if unknown:
+            raise DocumentError(f"{unknown[0]}: no such document in the store"
+                                + (f" (nor {len(unknown) - 1} more)" if len(unknown) > 1 else ""))
+        kept = {n: k for n, k in stored.items() if n not in names}
+        if not kept:
+            raise DocumentError("that would remove every document; build the store anew instead")
+        return _change(store, cache, rules, stored, kept, delta_ok, started, t0, extracted)

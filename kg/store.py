@@ -19,8 +19,9 @@ import re
 import shutil
 import uuid
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -140,8 +141,28 @@ class Store:
             fcntl.flock(fh, fcntl.LOCK_UN)
             fh.close()
 
-    def replace(self, quads: Iterable[ox.Quad]) -> Path:
-        """Write a new build from quads and make it live in one atomic step. Call inside writing()."""
+    def replace(self, quads: Iterable[ox.Quad], batch: int = 100_000) -> Path:
+        """Write a new build from quads and make it live in one atomic step. Call inside writing().
+
+        The quads are loaded in bounded batches: one bulk_extend call holds all it is given in memory
+        (about 0.7 KB a quad), so a build of any size is written in flat memory."""
+        def load(db: ox.Store) -> None:
+            it = iter(quads)
+            while chunk := list(islice(it, batch)):
+                db.bulk_extend(chunk)
+        return self._new_build(load)
+
+    def derive(self, change: Callable[[ox.Store], None]) -> Path:
+        """A new build made from a checkpoint of the live one (RocksDB hard links: no copy of the data),
+        changed by `change`, then made live in one atomic step (kg add, kg remove). Call inside writing().
+
+        The live build is only read: a failure anywhere leaves it live and untouched."""
+        live = self.current_build()
+        if live is None:
+            raise StoreError(f"{self.path}: no kg store here; run `kg build FOLDER` first")
+        return self._new_build(change, start_from=live)
+
+    def _new_build(self, fill: Callable[[ox.Store], None], start_from: Path | None = None) -> Path:
         builds = self.path / "builds"
         name = uuid.uuid4().hex
         tmp = builds / f"{name}.partial"
@@ -149,8 +170,10 @@ class Store:
             builds.mkdir(parents=True, exist_ok=True)
             for stale in builds.glob("*.partial"):
                 shutil.rmtree(stale, ignore_errors=True)
+            if start_from is not None:
+                ox.Store.read_only(str(start_from)).backup(str(tmp))
             db = ox.Store(str(tmp))
-            db.bulk_extend(quads)
+            fill(db)
             db.flush()
             del db
             _write_synced(builds / f"{name}.files", json.dumps(_file_sizes(tmp), sort_keys=True))

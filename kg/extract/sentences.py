@@ -48,19 +48,35 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def _prefix(words: set[str], rank: dict[str, tuple[int, str]]) -> list[str]:
+    """The rarest words of a set, as many as any set at Jaccard >= 0.8 with it must share one of
+    (prefix filtering: |a & b| >= ceil(0.8 |a|), so b meets the first |a| - ceil(0.8 |a|) + 1 of a)."""
+    return sorted(words, key=rank.__getitem__)[:len(words) - (4 * len(words) + 4) // 5 + 1]
+
+
 def sentences_of(doc: Document) -> list[Sentence]:
     """Sentences with offsets into doc.text; sentences the document already made are marked repeated."""
-    seen: list[set[str]] = []
+    spans = [(p, s, e) for p, (ps, pe) in enumerate(_paragraphs(doc.text, doc.body_start))
+             for s, e in split_sentences(doc.text, ps, pe)]
+    word_sets = [_words(doc.text[s:e]) for _, s, e in spans]
+    counts: dict[str, int] = {}
+    for words in word_sets:
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    rank = {w: (n, w) for w, n in counts.items()}  # rare words first: few sentences share them
+    by_prefix: dict[str, list[int]] = {}  # word -> earlier sentences with it in their prefix
     out: list[Sentence] = []
-    for p, (ps, pe) in enumerate(_paragraphs(doc.text, doc.body_start)):
-        for s, e in split_sentences(doc.text, ps, pe):
-            words = _words(doc.text[s:e])
-            # boilerplate reprinted with small edits ("once assisted" / "assisted") is still a repeat
-            repeated = len(words) >= 6 and any(len(words & o) / len(words | o) >= 0.8 for o in seen)
-            seen.append(words)
-            out.append(Sentence(len(out), s, e, p, repeated))
+    for k, ((p, s, e), words) in enumerate(zip(spans, word_sets)):
+        # boilerplate reprinted with small edits ("once assisted" / "assisted") is still a repeat;
+        # only earlier sentences sharing a prefix word can be that close (near linear, not quadratic)
+        prefix = _prefix(words, rank)
+        candidates = sorted({j for w in prefix for j in by_prefix.get(w, ())})
+        repeated = len(words) >= 6 and any(
+            len(words & word_sets[j]) / len(words | word_sets[j]) >= 0.8 for j in candidates)
+        for w in prefix:
+            by_prefix.setdefault(w, []).append(k)
+        out.append(Sentence(k, s, e, p, repeated))
     return out
-
 
 
 def sentence_at(sentences: list[Sentence], pos: int) -> int:
