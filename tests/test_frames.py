@@ -122,6 +122,17 @@ def test_agreeing_to_do_something_is_no_agreement_with_its_object(rules):
     assert not any(r == "AGREE" for s, r, o, _ in found)
 
 
+def test_an_unnamed_group_is_its_own_texts_and_a_named_one_is_shared(rules):
+    texts = {"manama.txt": "Riot police fired tear gas at protesters in Manama. Egyptian protesters marched.\n",
+             "minsk.txt": "Belarusian police detained dozens of protesters in Minsk. Egyptian protesters marched.\n"}
+    exs = extract_many([parse_document(n, t, rules) for n, t in texts.items()], rules)
+    groups = [{a: ex.discovered[a].label for a in ex.discovered if ex.discovered[a].type == "group"} for ex in exs]
+    unnamed = [{a for a, label in g.items() if label == "protesters"} for g in groups]
+    assert all(len(u) == 1 for u in unnamed) and unnamed[0] != unnamed[1]  # Manama's are not Minsk's
+    named = [{a for a, label in g.items() if label == "Egyptian protesters"} for g in groups]
+    assert named[0] == named[1] == {"egyptian_protesters"}
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

@@ -181,8 +181,11 @@ def _free_port() -> int:
 def _children(pid: int) -> set[int]:
     found = set()
     for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/children") as fh:
-            found |= {int(c) for c in fh.read().split()}
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                found |= {int(c) for c in fh.read().split()}
+        except FileNotFoundError:
+            continue  # a thread that ended while we looked
     return found
 
 

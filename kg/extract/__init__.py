@@ -126,7 +126,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         discovered, names = discover(doc.text, parses, actors, rules, years)
         named_groups = frozenset(n for n, found in names.items() for kind, i in found
                                  if kind == "actor" and i in discovered and discovered[i].type in ("group", "organisation"))
-        groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups)
+        groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups, doc.sha256[:10])
         discovered = {**groups, **discovered}
         names = {**titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
         if discovered or names:

@@ -155,10 +155,13 @@ def _agent_sector(parse: Parse, tok, rules: Rules) -> tuple[str | None, int]:
 
 
 def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules,
-                 named_groups: frozenset[str] = frozenset()
+                 named_groups: frozenset[str] = frozenset(), scope: str = ""
                  ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """Groups named by an agent noun of a non-state sector: "Egyptian protesters", "rebels", "the
-    opposition". Each is an actor of its own (type group, the sector, the country named with it)."""
+    opposition". Each is an actor of its own (type group, the sector, the country named with it).
+
+    A group no country is named with is this text's own ("protesters" in Manama are not those in
+    Minsk): its IRI carries the scope, the hash of the text, so only copies of the text share it."""
     actors: dict[str, Actor] = {}
     names: dict[str, list[tuple[str, str]]] = {}
     for si in sorted(parses):
@@ -190,6 +193,8 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             ident = slug(label)
             if ident in rules.actors:
                 continue
+            if country is None and scope:
+                ident = f"{ident}_{scope}"
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
             names.setdefault(surface, [("actor", ident)])
