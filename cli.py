@@ -322,9 +322,9 @@ def sources(store: Store, fmt: str, output: str | None) -> None:
 def actors(store: Store, limit: int | None, fmt: str, output: str | None) -> None:
     """Actors ranked by PageRank over claims weighted by independent sources, with degree and aliases."""
     from kg import report
-    from kg.network import actor_graph, rank_actors
+    from kg.network import ranked_actors
     from kg.tables import to_csv, to_json
-    ranks = rank_actors(actor_graph(store, include_isolated=True))[:limit]
+    ranks = ranked_actors(store)[:limit]
     text = {"text": lambda: report.actors_text(ranks),
             "csv": lambda: to_csv(report.actor_rows(ranks), ["actor_id"] + report.ACTOR_COLUMNS),
             "json": lambda: to_json([a.as_dict() for a in ranks])}[fmt]()

@@ -24,9 +24,38 @@ WHERE {
 """
 
 
+# the same, read from the counts kept at build time (kg:mentionCount ...) instead of every actor mention
+_ACTOR_STATS = """
+SELECT ?actor ?label ?type ?wd (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases)
+       ?mentions ?documents ?sources
+WHERE {
+  ?actor kg:mentionCount ?mentions ; kg:mentionDocumentCount ?documents ; kg:mentionSourceCount ?sources ;
+         rdfs:label ?label ; kg:actorType ?type .
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor owl:sameAs ?wdi FILTER(STRSTARTS(STR(?wdi), STR(wd:))) BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
+} GROUP BY ?actor ?label ?type ?wd ?mentions ?documents ?sources
+"""
+
+_HAS_NETWORK = "ASK { ?a kg:mentionCount ?n }"
+
+# actors only negated claims name are in the ranking too (with no edge)
+_NEGATED_ENDS = "SELECT DISTINCT ?s ?o WHERE { ?c kg:negated true ; rdf:subject ?s ; rdf:object ?o }"
+
+_EDGES = """
+SELECT ?from ?to ?claims ?sources WHERE {
+  ?e a kg:ActorEdge ; kg:edgeFrom ?from ; kg:edgeTo ?to ; kg:claimCount ?claims ; kg:sourceSum ?sources .
+}
+"""
+
+
+def _materialised(store: Store) -> bool:
+    """True when the build kept the actor network (stores built before it did not)."""
+    return bool(run(store, _HAS_NETWORK).boolean)
+
+
 def _actor_nodes(store: Store) -> dict[str, dict]:
     nodes = {}
-    for r in run(store, _ACTORS).rows:
+    for r in run(store, _ACTOR_STATS if _materialised(store) else _ACTORS).rows:
         ident = r["actor"].value.rsplit("/", 1)[-1]
         aliases = [a for a in (r["aliases"].value.split("\u001f") if r["aliases"] and r["aliases"].value else []) if a]
         nodes[ident] = {"label": r["label"].value, "type": r["type"].value, "aliases": sorted(aliases),
@@ -129,6 +158,48 @@ class ActorRank:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def ranked_actors(store: Store, rules: Rules | None = None) -> list[ActorRank]:
+    """What rank_actors gives for the whole graph, read from the network kept at build time (actor counts
+    and one edge per actor pair and class) instead of every claim and mention."""
+    if not _materialised(store):
+        return rank_actors(actor_graph(store, include_isolated=True, rules=rules))
+    nodes = _actor_nodes(store)
+    weights: dict[tuple[str, str], list[int]] = {}
+    for r in run(store, _EDGES).rows:
+        pair = (_local(r["from"]), _local(r["to"]))
+        w = weights.setdefault(pair, [0, 0])
+        w[0] += int(r["claims"].value)
+        w[1] += int(r["sources"].value)
+    h = nx.DiGraph()
+    for ident, attrs in sorted(nodes.items()):
+        h.add_node(ident, **attrs)
+    degree: dict[str, int] = {}
+    weighted: dict[str, int] = {}
+    for (u, v), (claims, sources) in sorted(weights.items()):
+        for n in (u, v):
+            if n not in h:
+                rules = rules or load_rules()
+                h.add_node(n, **_unmentioned(n, rules))
+            degree[n] = degree.get(n, 0) + claims        # a self-loop counts twice, as in a MultiDiGraph
+            weighted[n] = weighted.get(n, 0) + sources
+        h.add_edge(u, v, sources=sources)
+    for r in run(store, _NEGATED_ENDS).rows:
+        for n in (_local(r["s"]), _local(r["o"])):
+            if n not in h:
+                rules = rules or load_rules()
+                h.add_node(n, **_unmentioned(n, rules))
+    if h.number_of_nodes() == 0:
+        return []
+    pr = nx.pagerank(h, weight="sources") if h.number_of_edges() else {n: 1 / h.number_of_nodes() for n in h}
+    out = [ActorRank(n, d["label"], d["type"], d["aliases"], degree.get(n, 0), weighted.get(n, 0), round(pr[n], 4),
+                     d["mentions"], d["sources"]) for n, d in h.nodes(data=True)]
+    return sorted(out, key=lambda a: (-a.pagerank, -a.weighted_degree, a.actor))
+
+
+def _local(term) -> str:
+    return term.value.rsplit("/", 1)[-1]
 
 
 def rank_actors(g: nx.MultiDiGraph) -> list[ActorRank]:

@@ -377,8 +377,11 @@ def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
         yield _q(mi, iri("kg:surface"), Literal(em.surface))
         yield _q(mi, iri("kg:start"), _int(em.start))
         yield _q(mi, iri("kg:end"), _int(em.end))
+    claims_done: set[str] = set()
     for m in ex.mentions:
-        yield from _claim_quads(m, rules)
+        if m.claim.id not in claims_done:  # a claim stated twice in one document is described once
+            claims_done.add(m.claim.id)
+            yield from _claim_quads(m, rules)
         yield from _mention_quads(ex, m, run)
 
 
@@ -413,6 +416,26 @@ def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
             yield _q(k, iri("kg:contests"), claim_iri(side.mention.claim.id))
         if contest.note:
             yield _q(k, iri("kg:note"), Literal(contest.note))
+    yield from network_quads(corr)
+
+
+def network_quads(corr: Corroboration) -> Iterator[Quad]:
+    """The actor network kept at build time: per actor how widely it is named, per actor pair and PLOVER
+    class the asserted claims and their summed support, so `kg actors` reads these instead of every mention."""
+    for actor, st in corr.actor_stats.items():
+        a = actor_iri(actor)
+        yield _q(a, iri("kg:mentionCount"), _int(st.mentions))
+        yield _q(a, iri("kg:mentionDocumentCount"), _int(st.documents))
+        yield _q(a, iri("kg:mentionSourceCount"), _int(st.sources))
+    for e in corr.actor_edges:
+        k = NamedNode(f"{ID}edge/{e.id}")
+        yield _q(k, RDF_TYPE, iri("kg:ActorEdge"))
+        yield _q(k, iri("kg:edgeFrom"), actor_iri(e.subject))
+        yield _q(k, iri("kg:edgeTo"), actor_iri(e.object))
+        if e.quad_class:
+            yield _q(k, iri("kg:edgeClass"), iri("kg:" + QUAD_CLASSES[e.quad_class]))
+        yield _q(k, iri("kg:claimCount"), _int(e.claims))
+        yield _q(k, iri("kg:sourceSum"), _int(e.sources))
 
 
 def build_log_quads(build_id: str, started: str, ended: str, rules: Rules, documents: int) -> Iterable[Quad]:
