@@ -119,11 +119,27 @@ def store_actor(store: Store, name: str) -> ox.NamedNode | None:
     return hits[0] if hits else None
 
 
-def to_term(param: Param, value: str, store: Store, rules: Rules) -> ox.NamedNode | ox.Literal:
+_ACTOR_BY_LOOKUP_NAME = "SELECT ?a ?name WHERE { ?a kg:lookupName ?name } ORDER BY ?a LIMIT 1"
+
+
+def built_actor(store: Store, name: str) -> ox.NamedNode | None:
+    """The stored actor the build's rules resolve this name to (kg:lookupName), without loading them."""
+    if not store.exists():
+        return None
+    hits = store.open().query(_ACTOR_BY_LOOKUP_NAME, prefixes=PREFIXES,
+                              substitutions={ox.Variable("name"): ox.Literal(name.strip().lower())})
+    return next((r["a"] for r in hits), None)
+
+
+def to_term(param: Param, value: str, store: Store, rules: Rules | None) -> ox.NamedNode | ox.Literal:
     """A parameter value as the RDF term it stands for; a value that names nothing is an error."""
     where = f"--{param.name.replace('_', '-')} {value!r}"
     if param.type == "actor":
-        actor = rules.actor_by_name(value)
+        if rules is None:  # the caller's own rules, when given, decide as before
+            known = built_actor(store, value)
+            if known is not None:
+                return known
+        actor = (rules or load_rules()).actor_by_name(value)
         if actor is not None:
             return ox.NamedNode(f"{ID}actor/{actor.id}")
         found = store_actor(store, value)
@@ -157,8 +173,6 @@ def to_term(param: Param, value: str, store: Store, rules: Rules) -> ox.NamedNod
 def bind(query: CannedQuery, values: dict[str, str | None], store: Store, rules: Rules | None = None
          ) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
     """Substitutions for a canned query: every given or default value as an RDF term."""
-    if rules is None and any(p.type == "actor" and (values.get(p.name) or p.default) for p in query.params):
-        rules = load_rules()  # only actor names need the gazetteer (0.3 s to load)
     known = {p.name for p in query.params}
     unknown = [k for k, v in values.items() if v is not None and k not in known]
     if unknown:

@@ -166,6 +166,10 @@ def vocabulary_quads(rules: Rules, actors: set[str] | None = None) -> Iterator[Q
         yield _q(s, iri("kg:actorType"), Literal(a.type))
         for alias in sorted(set(a.aliases + a.short) - {a.label}):
             yield _q(s, iri("skos:altLabel"), Literal(alias))
+        # the names that find this actor (`--actor NAME`), as the gazetteer resolves them: a reading
+        # command looks them up here instead of loading the 20,000-actor gazetteer
+        for name in sorted({n.lower() for n in (a.id, a.label, *a.aliases) if rules.by_label.get(n.lower()) == a.id}):
+            yield _q(s, iri("kg:lookupName"), Literal(name))
         if a.wikidata:
             yield _q(s, iri("owl:sameAs"), iri("wd:" + a.wikidata))
         if a.country:
