@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.corroborate import Corroboration, Source, publisher_source
-from kg.documents import Document
-from kg.extract import Extraction, Mention
 from kg.rules import Actor, Rules
+
+if TYPE_CHECKING:  # reading commands import this module for its prefixes: the build's modules load lazily
+    from kg.corroborate import Corroboration, Source
+    from kg.documents import Document
+    from kg.extract import Extraction, Mention
 
 BASE = "https://w3id.org/kg/"
 KG = BASE + "ns#"
@@ -118,6 +120,7 @@ def _q(s, p, o, g=_DG) -> Quad:
 def used_actors(extractions: Iterable[Extraction], rules: Rules) -> set[str]:
     """The actors a build names (and the states and parties they refer to): the graph describes these,
     not the tens of thousands the gazetteer lists."""
+    from kg.corroborate import publisher_source
     used: set[str] = set()
     for ex in extractions:
         used |= {a.actor for a in ex.actors}
@@ -260,6 +263,7 @@ def mention_iri(doc_id: str, m: Mention) -> NamedNode:
 
 
 def document_quads(doc: Document, rules: Rules) -> Iterator[Quad]:
+    from kg.corroborate import publisher_source
     d = doc_iri(doc)
     yield _q(d, RDF_TYPE, iri("kg:Document"))
     yield _q(d, RDF_TYPE, iri("schema:Article"))
