@@ -255,6 +255,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench")
     ap.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows as it comes, also into a file
     args.work.mkdir(parents=True, exist_ok=True)
     os.chdir(HERE.parent)  # cli.py is imported from the project root
     machine = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
