@@ -7,7 +7,7 @@ import networkx as nx
 
 from kg.claims import ClaimRecord, Evidence, claim_records
 from kg.errors import QueryError
-from kg.query import run
+from kg.query import built_actor, run
 from kg.rules import QUAD_CLASSES, Rules, load_rules
 from kg.store import Store
 
@@ -87,10 +87,14 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
 
     With actor, only what lies within depth hops of it; isolated actors only when asked for.
     """
-    rules = rules or load_rules()
+    loaded = [rules]
+
+    def known() -> Rules:  # the gazetteer only when a name needs it (0.3 s to load)
+        loaded[0] = loaded[0] or load_rules()
+        return loaded[0]
     classes = _classes(relation_class) if relation_class else None
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source_only, rules=rules)
+                            single_source=single_source_only, rules=loaded[0])
     if classes:
         records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
@@ -101,18 +105,23 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
     for r in records:
         for ident in (r.subject_id, r.object_id):
             if ident not in g:
-                g.add_node(ident, **nodes.get(ident, _unmentioned(ident, rules)))
+                g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
         g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
                    negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
                    contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
     if actor:
-        found = _actor_id(actor, g, rules)
+        stored = built_actor(store, actor) if loaded[0] is None else None
+        found = stored.value.rsplit("/", 1)[-1] if stored is not None else _actor_id(actor, g, known())
         if found is None:
             raise QueryError(f"--actor {actor!r}: no actor has this name or alias (see ontology/actors.yaml)")
         if found not in g:
             return nx.MultiDiGraph()
         keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found, cutoff=depth)
-        g = g.subgraph(keep).copy()
+        # in g's own order: a subgraph view iterates its node set, whose order changes with the hash seed
+        h = nx.MultiDiGraph(**g.graph)
+        h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+        h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep)
+        g = h
     return g
 
 
