@@ -190,7 +190,7 @@ def measure(n: int, args, work: Path) -> dict:
     found = load_rules().actor_by_name(args.actor)
     actor_iri = f"https://w3id.org/kg/id/actor/{found.id}" if found else store_actor(Store(store), args.actor).value
     row = {
-        "articles": n, "mb": mb,
+        "articles": n, "mb": mb, "load_average_before": os.getloadavg()[0],
         "build": {"seconds": build["wall"], "cpu_seconds": build["cpu"], "peak_rss_mb": build["peak_rss_mb"],
                   "mb_per_s": mb / build["wall"], "articles_per_s": n / build["wall"],
                   "mb_per_cpu_s": mb / build["cpu"], "articles_per_cpu_s": n / build["cpu"]},
@@ -201,6 +201,7 @@ def measure(n: int, args, work: Path) -> dict:
         "whole_process": whole_process(store, args.actor, work, args.runs),
         "in_process": in_process(store, args.actor, work, args.runs),
     }
+    row["load_average_after"] = os.getloadavg()[0]
     if n <= args.add_max:
         copy = work / f"store-{n}-add"
         shutil.rmtree(copy, ignore_errors=True)
@@ -240,6 +241,8 @@ def print_row(r: dict) -> None:
               f"{bl['single-source']:.2f} s, actor {bl['actor']:.2f} s; answers agree: {bl['agree']}")
         print(f"single-source, baseline / kg: cold {bl['ratio_cold_single_source']:.1f}x, "
               f"warm {bl['ratio_warm_single_source']:.1f}x")
+    print(f"(1-minute load average {r['load_average_before']:.1f} when the latencies began, {r['load_average_after']:.1f} "
+          f"at the end, on {os.cpu_count()} CPUs)")
 
 
 def main() -> None:
