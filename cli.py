@@ -273,14 +273,19 @@ def graph(store: Store, title: str | None, output: str, **filters) -> None:
 
 
 @cli.command()
+@click.option("--full", is_flag=True, help="Check the whole graph, however large.")
+@click.option("--sample", default=50, show_default=True, type=click.IntRange(min=1),
+              help="In a larger store, check this many documents (spread over the file names) and all they reach.")
 @click.pass_obj
 @_fails_cleanly
-def validate(store: Store) -> None:
+def validate(store: Store, full: bool, sample: int) -> None:
     """Check the stored graph against the SHACL shapes in ontology/shapes.ttl."""
     from kg.validate import validate as run
-    result = run(store)
+    result = run(store, full=full, sample=sample)
     if result.conforms:
-        click.echo("conforms: the graph satisfies every SHACL shape")
+        scope = "" if result.checked == result.documents else \
+            f" (checked {result.checked} of {result.documents} documents and all they reach; --full checks all)"
+        click.echo(f"conforms: the graph satisfies every SHACL shape{scope}")
         return
     click.echo(result.report)
     click.echo(f"kg: error: {result.violations} SHACL violation(s)", err=True)
@@ -375,18 +380,21 @@ def _claim_filters(fn):
 @_claim_filters
 @click.option("--corroborated", is_flag=True, help="Claims backed by two or more independent sources.")
 @click.option("--contested", is_flag=True, help="Claims in a contested pair; the pairs are shown side by side.")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N claims (in the order shown).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip the first N claims (with --limit: pages).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.pass_obj
 @_fails_cleanly
-def claims(store: Store, actor, relation, doc, min_sources, single_source, corroborated, contested, fmt,
-           output) -> None:
+def claims(store: Store, actor, relation, doc, min_sources, single_source, corroborated, contested, limit, offset,
+           fmt, output) -> None:
     """Claims with their support: documents, independent sources, and every quote with its offsets."""
     from kg import report
     from kg.claims import claim_records, contested_pairs
     from kg.tables import to_csv, to_json
     records = claim_records(store, actor=actor, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source, corroborated=corroborated, contested=contested)
+                            single_source=single_source, corroborated=corroborated, contested=contested,
+                            limit=limit, offset=offset)
     pairs = contested_pairs(store, actor=actor) if contested else []
     if fmt == "csv":
         text = to_csv(report.evidence_rows(records), report.EVIDENCE_COLUMNS)
@@ -424,9 +432,9 @@ def sources(store: Store, fmt: str, output: str | None) -> None:
 def actors(store: Store, limit: int | None, fmt: str, output: str | None) -> None:
     """Actors ranked by PageRank over claims weighted by independent sources, with degree and aliases."""
     from kg import report
-    from kg.network import actor_graph, rank_actors
+    from kg.network import ranked_actors
     from kg.tables import to_csv, to_json
-    ranks = rank_actors(actor_graph(store, include_isolated=True))[:limit]
+    ranks = ranked_actors(store)[:limit]
     text = {"text": lambda: report.actors_text(ranks),
             "csv": lambda: to_csv(report.actor_rows(ranks), ["actor_id"] + report.ACTOR_COLUMNS),
             "json": lambda: to_json([a.as_dict() for a in ranks])}[fmt]()

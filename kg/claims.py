@@ -4,9 +4,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
-from kg.query import run, run_canned
-from kg.rules import Rules, load_rules
+import pyoxigraph as ox
+
+from kg.query import bind, canned, run
+from kg.rdf import QUAD_CLASSES
+from kg.rules import Rules
 from kg.store import Store
+
+# evidence, sources and contests are read for the selected claims only (a VALUES block), unless the
+# selection is so large that one pass over the whole store is cheaper than a query text this long
+_SELECTIVE_MAX = 5000
 
 
 @dataclass(frozen=True)
@@ -61,16 +68,17 @@ class ClaimRecord:
 
 _EVIDENCE = """
 SELECT ?claim ?doc ?publisher ?quote ?start ?end ?sent ?pol ?speaker ?origin ?rule ?event ?year ?quantity WHERE {
-  ?m a kg:Mention ; kg:claim ?claim ; prov:wasDerivedFrom ?d ; kg:polarity ?p ; kg:sentenceIndex ?sent ;
-     kg:rule/rdfs:label ?rule ; kg:origin/kg:sourceLabel ?origin ; oa:hasTarget/oa:hasSelector ?qs , ?ps .
+  ?m kg:claim ?claim ; prov:wasDerivedFrom ?d ; kg:polarity ?p ; kg:sentenceIndex ?sent ;
+     kg:rule ?r ; kg:origin ?o ; oa:hasTarget ?t .
+  ?r rdfs:label ?rule . ?o kg:sourceLabel ?origin . ?t oa:hasSelector ?qs , ?ps .
   ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
   ?d kg:fileName ?doc .
   BIND(LCASE(STRAFTER(STR(?p), "#")) AS ?pol)
-  OPTIONAL { ?d schema:publisher/rdfs:label ?publisher }
-  OPTIONAL { ?m kg:attributedTo/rdfs:label ?sp }
+  OPTIONAL { ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }
+  OPTIONAL { ?m kg:attributedTo ?spa . ?spa rdfs:label ?sp }
   OPTIONAL { ?m kg:attributedToName ?spn }
   BIND(COALESCE(?sp, ?spn) AS ?speaker)
-  OPTIONAL { ?m kg:event/rdfs:label ?event }
+  OPTIONAL { ?m kg:event ?ev . ?ev rdfs:label ?event }
   OPTIONAL { ?m kg:year ?year }
   OPTIONAL { ?m kg:quantityText ?quantity }
 }
@@ -81,6 +89,27 @@ SELECT ?claim ?label WHERE { ?claim kg:supportedBy/kg:sourceLabel ?label }
 """
 
 _CONTESTED = "SELECT DISTINCT ?claim WHERE { ?c a kg:Contest ; kg:contests ?claim }"
+
+_QUAD_CLASSES = "SELECT ?rel ?cls WHERE { ?rel kg:quadClass ?cls }"
+
+# the claims an actor takes part in, straight from the subject and object indexes
+_ACTOR_CLAIMS = "SELECT DISTINCT ?claim ?actor WHERE { { ?claim rdf:subject ?actor } UNION { ?claim rdf:object ?actor } }"
+
+
+def _values(iris) -> str:
+    """A VALUES block of claim IRIs read from the store (RDF terms in their N-Triples form, not user text)."""
+    return "VALUES ?claim { " + " ".join(str(i) for i in iris) + " }"
+
+
+def _for_claims(query: str, iris: list | None) -> str:
+    """The query restricted to the given claims (all of them when None)."""
+    if iris is None:
+        return query
+    return query.replace("WHERE {", "WHERE { " + _values(iris), 1)
+
+
+def _page(limit: int | None, offset: int | None) -> str:
+    return (f"\nLIMIT {int(limit)}" if limit else "") + (f"\nOFFSET {int(offset)}" if offset else "")
 
 
 def _local(term) -> str:
@@ -93,25 +122,38 @@ def _text(term) -> str:
 
 def claim_records(store: Store, *, actor: str | None = None, relation: str | None = None, doc: str | None = None,
                   min_sources: int | None = None, single_source: bool = False, corroborated: bool = False,
-                  contested: bool = False, rules: Rules | None = None) -> list[ClaimRecord]:
-    """Claims with support counts, sources and every quote, filtered as `kg claims` is.
+                  contested: bool = False, rules: Rules | None = None, limit: int | None = None,
+                  offset: int | None = None) -> list[ClaimRecord]:
+    """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
+    with limit/offset, in the same order).
 
     The filtering is the canned query claims.rq, so the command line and SPARQL agree.
     """
-    rules = rules or load_rules()
     low = max(min_sources or 0, 2 if corroborated else 0) or None
     values = {"actor": actor, "relation": relation, "doc": doc,
               "min_sources": str(low) if low else None, "max_sources": "1" if single_source else None,
               "contested": "true" if contested else None}
-    found = run_canned(store, "claims", values, rules)
+    query = canned("claims")
+    substitutions = bind(query, values, store, rules)
+    text = query.text + _page(limit, offset)
+    if actor:
+        # the actor's claims from the subject/object indexes, as a VALUES block at the top of claims.rq:
+        # the planner starts from them (8x faster at 1,000 articles); claims.rq still applies its filter
+        who = {ox.Variable("actor"): substitutions[ox.Variable("actor")]}
+        text = _for_claims(text, [r["claim"] for r in run(store, _ACTOR_CLAIMS, who).rows])
+    found = run(store, text, substitutions, source="claims.rq")
     if not found.rows:
         return []
+    chosen = [r["claim"] for r in found.rows]
+    subset = chosen if len(chosen) <= _SELECTIVE_MAX else None
     sources: dict[str, list[str]] = {}
-    for r in run(store, _CLAIM_SOURCES).rows:
+    for r in run(store, _for_claims(_CLAIM_SOURCES, subset)).rows:
         sources.setdefault(r["claim"].value, []).append(r["label"].value)
-    contested_ids = {r["claim"].value for r in run(store, _CONTESTED).rows}
+    contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, subset)).rows}
+    classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
+    class_names = {v: k for k, v in QUAD_CLASSES.items()}
     evidence: dict[str, list[Evidence]] = {}
-    for r in run(store, _EVIDENCE).rows:
+    for r in run(store, _for_claims(_EVIDENCE, subset)).rows:
         evidence.setdefault(r["claim"].value, []).append(Evidence(
             doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
             start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
@@ -124,7 +166,7 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
         out.append(ClaimRecord(
             id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
             relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
-            negated=r["negated"].value == "true", quad_class=rules.relation_classes.get(rel, ""),
+            negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
             documents=int(r["documents"].value), sources=int(r["sources"].value),
             source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids,
             evidence=sorted(evidence.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))))

@@ -16,9 +16,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
-
-from datasketch import MinHash, MinHashLSH
 
 from kg.documents import slug
 from kg.extract import Extraction, Mention
@@ -82,10 +81,38 @@ class Corroboration:
     origins: dict[tuple[str, str], Source]          # (document id, mention id) -> origin
     support: dict[str, Support]                     # claim id -> support
     contests: list[Contest]
+    actor_stats: dict[str, ActorStats] = field(default_factory=dict)   # actor id -> how often it is named
+    actor_edges: list[ActorEdge] = field(default_factory=list)         # the asserted claims, per actor pair
 
 
-def fingerprint(text: str) -> MinHash:
+@dataclass(frozen=True)
+class ActorStats:
+    """How widely an actor is named: actor mentions, documents, independent sources of those documents."""
+
+    mentions: int
+    documents: int
+    sources: int
+
+
+@dataclass
+class ActorEdge:
+    """The asserted claims from one actor to another in one PLOVER class, summed: the materialised network
+    that `kg actors` and the graph page read instead of every mention."""
+
+    subject: str
+    object: str
+    quad_class: str
+    claims: int = 0
+    sources: int = 0    # the claims' independent-source counts, added up (PageRank's edge weight)
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(f"{self.subject}|{self.object}|{self.quad_class}".encode()).hexdigest()[:20]
+
+
+def fingerprint(text: str):
     """MinHash of the text's word 5-shingles (lower-cased), the same for every run."""
+    from datasketch import MinHash  # imported here: it costs reading commands 0.4 s to start
     words = [w.lower() for w in _WORD.findall(text)]
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=1)
@@ -95,10 +122,11 @@ def fingerprint(text: str) -> MinHash:
 
 def find_copies(extractions: list[Extraction]) -> list[CopyLink]:
     """Exact copies (same text hash) and near copies (estimated shingle Jaccard >= 0.6)."""
+    from datasketch import MinHashLSH
     docs = sorted((ex.document for ex in extractions), key=lambda d: (d.date is None, d.date or "", d.file_name))
     order = {d.id: i for i, d in enumerate(docs)}
     lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
-    prints: dict[str, MinHash] = {}
+    prints: dict = {}
     parent: dict[str, str] = {}
     best: dict[str, tuple[str, str, float]] = {}
     first_by_hash: dict[str, str] = {}
@@ -170,16 +198,46 @@ def corroborate(extractions: list[Extraction], rules: Rules) -> Corroboration:
     origins: dict[tuple[str, str], Source] = {}
     support: dict[str, Support] = {}
     sides: list[Side] = []
+    claims: dict = {}
     for ex in sorted(extractions, key=lambda e: e.document.file_name):
         doc_id = ex.document.id
         for m in ex.mentions:
             origin = origin_of(m, doc_sources[doc_id], rules)
             origins[(doc_id, m.id(doc_id))] = origin
             s = support.setdefault(m.claim.id, Support())
+            claims[m.claim.id] = m.claim
             s.documents.add(doc_id)
             s.origins.add(origin)
             sides.append(Side(doc_id, m, origin))
-    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules))
+    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules),
+                         actor_stats(extractions, doc_sources), actor_edges(claims, support, rules))
+
+
+def actor_stats(extractions: list[Extraction], doc_sources: dict[str, Source]) -> dict[str, ActorStats]:
+    """Per actor: its distinct mentions (document and span), documents, and those documents' sources."""
+    spans: dict[str, set] = {}
+    docs: dict[str, set] = {}
+    sources: dict[str, set] = {}
+    for ex in extractions:
+        doc_id = ex.document.id
+        for am in ex.actors:
+            spans.setdefault(am.actor, set()).add((doc_id, am.start, am.end))
+            docs.setdefault(am.actor, set()).add(doc_id)
+            sources.setdefault(am.actor, set()).add(doc_sources[doc_id])
+    return {a: ActorStats(len(spans[a]), len(docs[a]), len(sources[a])) for a in sorted(spans)}
+
+
+def actor_edges(claims: dict, support: dict[str, Support], rules: Rules) -> list[ActorEdge]:
+    """The asserted claims grouped by (subject, object, PLOVER class): claim count and summed support."""
+    edges: dict[tuple[str, str, str], ActorEdge] = {}
+    for claim_id, c in sorted(claims.items()):
+        if c.negated:
+            continue  # a claim that something did not happen links no one
+        cls = rules.relation_classes.get(c.relation, "")
+        e = edges.setdefault((c.subject, c.object, cls), ActorEdge(c.subject, c.object, cls))
+        e.claims += 1
+        e.sources += len(support[claim_id].origins)
+    return [edges[k] for k in sorted(edges)]
 
 
 # --- contested claims ---------------------------------------------------------------------------
@@ -212,10 +270,11 @@ def find_contests(sides: list[Side], rules: Rules) -> list[Contest]:
         c = s.mention.claim
         by_claim.setdefault((c.subject, c.relation, c.object, c.negated), []).append(s)
     out: dict[tuple, Contest] = {}
+    claim_id = lru_cache(maxsize=None)(lambda c: c.id)  # a claim's id is a SHA-256: hash each claim once
 
     def add(kind: str, a: Side, b: Side, note: str = "") -> None:
-        key = (kind, a.mention.claim.id, b.mention.claim.id) if kind != "figures" else \
-            (kind, a.mention.claim.id, b.mention.claim.id, a.origin, b.origin)
+        ca, cb = claim_id(a.mention.claim), claim_id(b.mention.claim)
+        key = (kind, ca, cb) if kind != "figures" else (kind, ca, cb, a.origin, b.origin)
         if key not in out:
             out[key] = Contest(kind, a, b, note)
 

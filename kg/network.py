@@ -7,7 +7,7 @@ import networkx as nx
 
 from kg.claims import ClaimRecord, Evidence, claim_records
 from kg.errors import QueryError
-from kg.query import run
+from kg.query import built_actor, run
 from kg.rules import QUAD_CLASSES, Rules, load_rules
 from kg.store import Store
 
@@ -24,9 +24,38 @@ WHERE {
 """
 
 
+# the same, read from the counts kept at build time (kg:mentionCount ...) instead of every actor mention
+_ACTOR_STATS = """
+SELECT ?actor ?label ?type ?wd (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases)
+       ?mentions ?documents ?sources
+WHERE {
+  ?actor kg:mentionCount ?mentions ; kg:mentionDocumentCount ?documents ; kg:mentionSourceCount ?sources ;
+         rdfs:label ?label ; kg:actorType ?type .
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor owl:sameAs ?wdi FILTER(STRSTARTS(STR(?wdi), STR(wd:))) BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
+} GROUP BY ?actor ?label ?type ?wd ?mentions ?documents ?sources
+"""
+
+_HAS_NETWORK = "ASK { ?a kg:mentionCount ?n }"
+
+# actors only negated claims name are in the ranking too (with no edge)
+_NEGATED_ENDS = "SELECT DISTINCT ?s ?o WHERE { ?c kg:negated true ; rdf:subject ?s ; rdf:object ?o }"
+
+_EDGES = """
+SELECT ?from ?to ?claims ?sources WHERE {
+  ?e a kg:ActorEdge ; kg:edgeFrom ?from ; kg:edgeTo ?to ; kg:claimCount ?claims ; kg:sourceSum ?sources .
+}
+"""
+
+
+def _materialised(store: Store) -> bool:
+    """True when the build kept the actor network (stores built before it did not)."""
+    return bool(run(store, _HAS_NETWORK).boolean)
+
+
 def _actor_nodes(store: Store) -> dict[str, dict]:
     nodes = {}
-    for r in run(store, _ACTORS).rows:
+    for r in run(store, _ACTOR_STATS if _materialised(store) else _ACTORS).rows:
         ident = r["actor"].value.rsplit("/", 1)[-1]
         aliases = [a for a in (r["aliases"].value.split("\u001f") if r["aliases"] and r["aliases"].value else []) if a]
         nodes[ident] = {"label": r["label"].value, "type": r["type"].value, "aliases": sorted(aliases),
@@ -58,10 +87,14 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
 
     With actor, only what lies within depth hops of it; isolated actors only when asked for.
     """
-    rules = rules or load_rules()
+    loaded = [rules]
+
+    def known() -> Rules:  # the gazetteer only when a name needs it (0.3 s to load)
+        loaded[0] = loaded[0] or load_rules()
+        return loaded[0]
     classes = _classes(relation_class) if relation_class else None
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source_only, rules=rules)
+                            single_source=single_source_only, rules=loaded[0])
     if classes:
         records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
@@ -72,18 +105,23 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
     for r in records:
         for ident in (r.subject_id, r.object_id):
             if ident not in g:
-                g.add_node(ident, **nodes.get(ident, _unmentioned(ident, rules)))
+                g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
         g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
                    negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
                    contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
     if actor:
-        found = _actor_id(actor, g, rules)
+        stored = built_actor(store, actor) if loaded[0] is None else None
+        found = stored.value.rsplit("/", 1)[-1] if stored is not None else _actor_id(actor, g, known())
         if found is None:
             raise QueryError(f"--actor {actor!r}: no actor has this name or alias (see ontology/actors.yaml)")
         if found not in g:
             return nx.MultiDiGraph()
         keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found, cutoff=depth)
-        g = g.subgraph(keep).copy()
+        # in g's own order: a subgraph view iterates its node set, whose order changes with the hash seed
+        h = nx.MultiDiGraph(**g.graph)
+        h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+        h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep)
+        g = h
     return g
 
 
@@ -129,6 +167,48 @@ class ActorRank:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def ranked_actors(store: Store, rules: Rules | None = None) -> list[ActorRank]:
+    """What rank_actors gives for the whole graph, read from the network kept at build time (actor counts
+    and one edge per actor pair and class) instead of every claim and mention."""
+    if not _materialised(store):
+        return rank_actors(actor_graph(store, include_isolated=True, rules=rules))
+    nodes = _actor_nodes(store)
+    weights: dict[tuple[str, str], list[int]] = {}
+    for r in run(store, _EDGES).rows:
+        pair = (_local(r["from"]), _local(r["to"]))
+        w = weights.setdefault(pair, [0, 0])
+        w[0] += int(r["claims"].value)
+        w[1] += int(r["sources"].value)
+    h = nx.DiGraph()
+    for ident, attrs in sorted(nodes.items()):
+        h.add_node(ident, **attrs)
+    degree: dict[str, int] = {}
+    weighted: dict[str, int] = {}
+    for (u, v), (claims, sources) in sorted(weights.items()):
+        for n in (u, v):
+            if n not in h:
+                rules = rules or load_rules()
+                h.add_node(n, **_unmentioned(n, rules))
+            degree[n] = degree.get(n, 0) + claims        # a self-loop counts twice, as in a MultiDiGraph
+            weighted[n] = weighted.get(n, 0) + sources
+        h.add_edge(u, v, sources=sources)
+    for r in run(store, _NEGATED_ENDS).rows:
+        for n in (_local(r["s"]), _local(r["o"])):
+            if n not in h:
+                rules = rules or load_rules()
+                h.add_node(n, **_unmentioned(n, rules))
+    if h.number_of_nodes() == 0:
+        return []
+    pr = nx.pagerank(h, weight="sources") if h.number_of_edges() else {n: 1 / h.number_of_nodes() for n in h}
+    out = [ActorRank(n, d["label"], d["type"], d["aliases"], degree.get(n, 0), weighted.get(n, 0), round(pr[n], 4),
+                     d["mentions"], d["sources"]) for n, d in h.nodes(data=True)]
+    return sorted(out, key=lambda a: (-a.pagerank, -a.weighted_degree, a.actor))
+
+
+def _local(term) -> str:
+    return term.value.rsplit("/", 1)[-1]
 
 
 def rank_actors(g: nx.MultiDiGraph) -> list[ActorRank]:

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.corroborate import Corroboration, Source, publisher_source
-from kg.documents import Document
-from kg.extract import Extraction, Mention
 from kg.rules import Actor, Rules
+
+if TYPE_CHECKING:  # reading commands import this module for its prefixes: the build's modules load lazily
+    from kg.corroborate import Corroboration, Source
+    from kg.documents import Document
+    from kg.extract import Extraction, Mention
 
 BASE = "https://w3id.org/kg/"
 KG = BASE + "ns#"
@@ -118,6 +120,7 @@ def _q(s, p, o, g=_DG) -> Quad:
 def used_actors(extractions: Iterable[Extraction], rules: Rules) -> set[str]:
     """The actors a build names (and the states and parties they refer to): the graph describes these,
     not the tens of thousands the gazetteer lists."""
+    from kg.corroborate import publisher_source
     used: set[str] = set()
     for ex in extractions:
         used |= {a.actor for a in ex.actors}
@@ -166,6 +169,10 @@ def vocabulary_quads(rules: Rules, actors: set[str] | None = None) -> Iterator[Q
         yield _q(s, iri("kg:actorType"), Literal(a.type))
         for alias in sorted(set(a.aliases + a.short) - {a.label}):
             yield _q(s, iri("skos:altLabel"), Literal(alias))
+        # the names that find this actor (`--actor NAME`), as the gazetteer resolves them: a reading
+        # command looks them up here instead of loading the 20,000-actor gazetteer
+        for name in sorted({n.lower() for n in (a.id, a.label, *a.aliases) if rules.by_label.get(n.lower()) == a.id}):
+            yield _q(s, iri("kg:lookupName"), Literal(name))
         if a.wikidata:
             yield _q(s, iri("owl:sameAs"), iri("wd:" + a.wikidata))
         if a.country:
@@ -256,6 +263,7 @@ def mention_iri(doc_id: str, m: Mention) -> NamedNode:
 
 
 def document_quads(doc: Document, rules: Rules) -> Iterator[Quad]:
+    from kg.corroborate import publisher_source
     d = doc_iri(doc)
     yield _q(d, RDF_TYPE, iri("kg:Document"))
     yield _q(d, RDF_TYPE, iri("schema:Article"))
@@ -377,8 +385,11 @@ def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
         yield _q(mi, iri("kg:surface"), Literal(em.surface))
         yield _q(mi, iri("kg:start"), _int(em.start))
         yield _q(mi, iri("kg:end"), _int(em.end))
+    claims_done: set[str] = set()
     for m in ex.mentions:
-        yield from _claim_quads(m, rules)
+        if m.claim.id not in claims_done:  # a claim stated twice in one document is described once
+            claims_done.add(m.claim.id)
+            yield from _claim_quads(m, rules)
         yield from _mention_quads(ex, m, run)
 
 
@@ -413,6 +424,26 @@ def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
             yield _q(k, iri("kg:contests"), claim_iri(side.mention.claim.id))
         if contest.note:
             yield _q(k, iri("kg:note"), Literal(contest.note))
+    yield from network_quads(corr)
+
+
+def network_quads(corr: Corroboration) -> Iterator[Quad]:
+    """The actor network kept at build time: per actor how widely it is named, per actor pair and PLOVER
+    class the asserted claims and their summed support, so `kg actors` reads these instead of every mention."""
+    for actor, st in corr.actor_stats.items():
+        a = actor_iri(actor)
+        yield _q(a, iri("kg:mentionCount"), _int(st.mentions))
+        yield _q(a, iri("kg:mentionDocumentCount"), _int(st.documents))
+        yield _q(a, iri("kg:mentionSourceCount"), _int(st.sources))
+    for e in corr.actor_edges:
+        k = NamedNode(f"{ID}edge/{e.id}")
+        yield _q(k, RDF_TYPE, iri("kg:ActorEdge"))
+        yield _q(k, iri("kg:edgeFrom"), actor_iri(e.subject))
+        yield _q(k, iri("kg:edgeTo"), actor_iri(e.object))
+        if e.quad_class:
+            yield _q(k, iri("kg:edgeClass"), iri("kg:" + QUAD_CLASSES[e.quad_class]))
+        yield _q(k, iri("kg:claimCount"), _int(e.claims))
+        yield _q(k, iri("kg:sourceSum"), _int(e.sources))
 
 
 def build_log_quads(build_id: str, started: str, ended: str, rules: Rules, documents: int) -> Iterable[Quad]:

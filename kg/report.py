@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from kg.claims import ClaimRecord, ContestedPair, SourceSummary
-from kg.network import ActorRank, Hop, TimelineEntry
 from kg.query import text_table
+
+if TYPE_CHECKING:  # types only: kg.network brings networkx (0.4 s), which `kg claims` never needs
+    from kg.claims import ClaimRecord, ContestedPair, SourceSummary
+    from kg.network import ActorRank, Hop, TimelineEntry
 
 EVIDENCE_COLUMNS = ["claim_id", "subject", "relation", "object", "negated", "quad_class", "documents", "sources",
                     "contested", "doc", "publisher", "start", "end", "polarity", "attributed_to", "origin", "event",

@@ -1,7 +1,9 @@
 """Views of an actor graph: one self-contained offline HTML page (pyvis + vis-network), GEXF/GraphML.
 
 The input is the networkx.MultiDiGraph of kg.network.actor_graph: actors as nodes, one edge per
-claim. The page draws exactly one edge per claim, so what it reports equals the graph's counts.
+claim. The page draws one edge per actor pair and direction, carrying that pair's claims (grouped by
+PLOVER class, counts and quotes on hover); its counts are still counts of claims. The exports keep one
+edge per claim.
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ QUAD_CLASSES = {  # class -> (colour, legend text)
 # (about 5 s in headless Chromium on 2 cores): Barnes-Hut for at most 100 iterations, straight edges
 # (curved ones add a physics body per edge, which is what kept pyvis's defaults from ever settling).
 PHYSICS_LIMIT = 300
+# a large graph opens on its best-sourced actors; the page has a control to show more
+TOP_ACTORS = 300
 EXPORT_FORMATS = ("gexf", "graphml")
 
 
@@ -42,17 +46,13 @@ def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
     net = Network(height="100%", width="100%", directed=True, heading=title, cdn_resources="in_line")
     for node, attrs in graph.nodes(data=True):
         net.add_node(str(node), **_vis_node(str(node), attrs))
-    big = graph.number_of_nodes() > PHYSICS_LIMIT
-    curves = {} if big else _curves(graph)
-    seen_ids: set[str] = set()  # vis refuses duplicate ids; a MultiDiGraph key is unique per pair only
-    for u, v, key, attrs in graph.edges(keys=True, data=True):
-        edge_id = str(key) if str(key) not in seen_ids else f"{key}#{len(seen_ids)}"
-        seen_ids.add(edge_id)
-        net.add_edge(str(u), str(v), **_vis_edge(edge_id, str(key), attrs, curves.get((u, v, key))))
+    for u, v, item in _pair_edges(graph, curved=graph.number_of_nodes() <= PHYSICS_LIMIT):
+        net.add_edge(u, v, **item)
     net.set_options(json.dumps(_options(graph.number_of_nodes())))
     # generate_html renders whatever template net.templateEnv/net.path name: ours inlines
     # vis-network and drops pyvis's Bootstrap links, which would reach for a CDN.
     net.templateEnv = _template_env()
+    net.templateEnv.globals["top_actors"] = min(graph.number_of_nodes(), TOP_ACTORS)
     net.path = "kg.html"
     return net.generate_html(name="kg.html")
 
@@ -140,52 +140,53 @@ def _vis_node(node_id: str, attrs: dict) -> dict:
     }
 
 
-def _vis_edge(edge_id: str, claim_id: str, attrs: dict, smooth: dict | None) -> dict:
-    sources = int(attrs.get("sources") or 0)
-    relation = str(attrs.get("relation") or "")
-    negated = bool(attrs.get("negated"))
-    quad = str(attrs.get("quad_class") or "")
-    colour = QUAD_CLASSES.get(quad, (UNKNOWN_COLOUR, ""))[0]
-    item = {
-        "id": edge_id,
-        "label": f"not {relation}" if negated else relation,
-        "color": {"color": colour, "highlight": colour, "hover": colour},
-        "width": min(1.5 + 2 * (sources - 1), 12) if sources > 1 else 1.5,
-        "dashes": sources <= 1,
-        "kg": {
-            "claim": claim_id, "relation": relation, "quad_class": quad, "negated": negated,
-            "sources": sources, "documents": int(attrs.get("documents") or 0),
-            "source_names": [str(s) for s in attrs.get("source_names") or []],
-            "contested": bool(attrs.get("contested")),
-            "evidence": [_evidence(e) for e in attrs.get("evidence") or []],
-        },
+def _claim_item(claim_id: str, attrs: dict) -> dict:
+    return {
+        "claim": claim_id, "relation": str(attrs.get("relation") or ""),
+        "quad_class": str(attrs.get("quad_class") or ""), "negated": bool(attrs.get("negated")),
+        "sources": int(attrs.get("sources") or 0), "documents": int(attrs.get("documents") or 0),
+        "source_names": [str(s) for s in attrs.get("source_names") or []],
+        "contested": bool(attrs.get("contested")),
+        "evidence": [_evidence(e) for e in attrs.get("evidence") or []],
     }
-    if negated:
-        item["font"] = {"color": "#b00000"}
-    if smooth:
-        item["smooth"] = smooth
-    return item
 
 
-def _curves(graph: nx.MultiDiGraph) -> dict:
-    """vis `smooth` settings that fan the claims between two actors out, so each stays visible and clickable."""
-    pairs: dict[tuple, list] = {}
-    for u, v, key in graph.edges(keys=True):
-        pairs.setdefault(tuple(sorted((str(u), str(v)))), []).append((u, v, key))
-    curves = {}
-    for (a, _), claims in pairs.items():
-        # roundness above ~0.8 makes loops; many parallel claims share that fan
-        step = min(0.22, 0.8 / max(1, (len(claims) - 1) / 2))
-        for i, (u, v, key) in enumerate(claims):
-            offset = i - (len(claims) - 1) / 2  # ..., -1, 0, 1, ... in the a->b frame
-            if offset == 0:
-                curves[(u, v, key)] = {"enabled": False}
-                continue
-            # vis bends "clockwise" relative to the edge's own direction, so a reversed edge flips side
-            clockwise = (offset > 0) == (str(u) == a)
-            curves[(u, v, key)] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
-                                   "roundness": round(step * abs(offset), 3)}
-    return curves
+def _pair_edges(graph: nx.MultiDiGraph, curved: bool = True) -> list[tuple[str, str, dict]]:
+    """One vis edge per actor pair and direction: its claims (best-sourced first), coloured by the PLOVER
+    class most of them share, as wide as its best-sourced claim, dashed when every claim has one source.
+    With curved, the two directions between a pair bend apart (vis bends clockwise along each edge's
+    own direction); an edge without a reverse stays straight."""
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        pairs.setdefault((str(u), str(v)), []).append(_claim_item(str(key), attrs))
+    order = list(QUAD_CLASSES)
+    out = []
+    for (u, v), claims in pairs.items():
+        claims.sort(key=lambda c: (-c["sources"], -c["documents"], c["negated"], c["relation"], c["claim"]))
+        classes: dict[str, int] = {}
+        for c in claims:
+            classes[c["quad_class"]] = classes.get(c["quad_class"], 0) + 1
+        main = min(classes, key=lambda k: (-classes[k], order.index(k) if k in order else len(order)))
+        colour = QUAD_CLASSES.get(main, (UNKNOWN_COLOUR, ""))[0]
+        sources = max(c["sources"] for c in claims)
+        names = list(dict.fromkeys(("not " if c["negated"] else "") + c["relation"] for c in claims))
+        label = " \u00b7 ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+        item = {
+            "id": f"{u}\u2192{v}",
+            "label": label,
+            "color": {"color": colour, "highlight": colour, "hover": colour},
+            "width": min(1.5 + 2 * (sources - 1), 12) if sources > 1 else 1.5,
+            "dashes": sources <= 1,
+            "kg": {"claims": claims, "classes": classes, "sources": sources,
+                   "documents": max(c["documents"] for c in claims)},
+        }
+        if all(c["negated"] for c in claims):
+            item["font"] = {"color": "#b00000"}
+        if curved:
+            item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2} if (v, u) in pairs and u != v \
+                else {"enabled": False}
+        out.append((u, v, item))
+    return out
 
 
 def _evidence(e: dict) -> dict:
@@ -203,7 +204,8 @@ def _options(n: int) -> dict:
         "nodes": {"shape": "dot", "borderWidth": 1,
                   "font": {"size": 16, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  # labels are drawn on hover, on selection and when zoomed in (the page's script)
+                  "font": {"size": 0, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "smooth": {"enabled": not big}, "selectionWidth": 2},
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "tooltipDelay": 150},
         "layout": {"randomSeed": 7, "improvedLayout": n <= 100},
@@ -282,6 +284,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   .kg-details h3 { font-size: 15px; margin: 6px 0; overflow-wrap: anywhere; }
   .kg-details dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 8px; }
   .kg-details dt { color: #666; } .kg-details dd { margin: 0; overflow-wrap: anywhere; }
+  .kg-details h4 { font-size: 13px; margin: 8px 0 2px; overflow-wrap: anywhere; }
   .kg-ev { border-top: 1px solid #eee; margin-top: 5px; padding-top: 4px; }
   .kg-quote { font-style: italic; overflow-wrap: anywhere; }
   .kg-pol { font-size: 11px; padding: 0 4px; border-radius: 3px; background: #e8e8e8; }
@@ -300,6 +303,9 @@ _TEMPLATE = r"""<!DOCTYPE html>
   <label>min sources <input id="kg-min-sources" type="number" min="0" value="0"></label>
   <label>min documents <input id="kg-min-docs" type="number" min="0" value="0"></label>
   <label>document <select id="kg-doc"><option value="">all documents</option></select></label>
+  <label title="the actors named by most independent sources">top actors
+    <input id="kg-top" type="number" min="1" value="{{ top_actors }}"></label>
+  <button id="kg-more" type="button">show 100 more</button>
   <span id="kg-status" role="status"></span>
 </header>
 <main>
@@ -322,8 +328,9 @@ _TEMPLATE = r"""<!DOCTYPE html>
         <label for="kg-class-{{ cls }}">{{ text }}</label></div>
       {% endfor %}
       <div><span class="kg-line kg-dashed"></span>backed by a single source</div>
-      <div class="kg-note">arrow: subject &rarr; object; width: independent sources;
-        "not X": the text says X did not happen</div>
+      <div class="kg-note">one arrow per pair and direction: subject &rarr; object, coloured by the class
+        most of its claims share; width: independent sources of its best-backed claim; labels show on
+        hover or when zoomed in; "not X": the text says X did not happen</div>
     </section>
     <section id="kg-details" class="kg-details">
       <p class="kg-note">Hover over or click an actor or a claim to see its evidence.</p>
@@ -340,29 +347,53 @@ _TEMPLATE = r"""<!DOCTYPE html>
   var tooltip = document.getElementById("kg-tooltip");
   var details = document.getElementById("kg-details");
   var status = document.getElementById("kg-status");
-  var filters = {classes: null, minSources: 0, minDocs: 0, doc: ""};
+  var filters = {classes: null, minSources: 0, minDocs: 0, doc: "", top: {{ top_actors }}};
   var endpoints = new Set();
+  // actors ranked by independent sources naming them: a large graph opens on the top ones
+  var rank = new Map();
+  nodes.get().sort(function (a, b) {
+    return b.kg.sources - a.kg.sources || (a.kg.label < b.kg.label ? -1 : a.kg.label > b.kg.label ? 1 : 0);
+  }).forEach(function (n, i) { rank.set(n.id, i); });
+  function inTop(id) { return rank.get(id) < filters.top; }
 
   function filtersOff() {
     return filters.classes === null && filters.minSources <= 0 && filters.minDocs <= 0 && !filters.doc;
   }
-  function edgeShown(e) {
-    var k = e.kg;
-    if (filters.classes !== null && !filters.classes.has(k.quad_class)) return false;
-    if (k.sources < filters.minSources || k.documents < filters.minDocs) return false;
-    if (filters.doc && !k.evidence.some(function (ev) { return ev.doc === filters.doc; })) return false;
+  function claimShown(c) {
+    if (filters.classes !== null && !filters.classes.has(c.quad_class)) return false;
+    if (c.sources < filters.minSources || c.documents < filters.minDocs) return false;
+    if (filters.doc && !c.evidence.some(function (ev) { return ev.doc === filters.doc; })) return false;
     return true;
   }
-  // with no filter every actor shows, isolated ones included; a filter keeps the actors of its claims
+  function shownClaims(e) { return e.kg.claims.filter(claimShown); }
+  function edgeShown(e) { return inTop(e.from) && inTop(e.to) && shownClaims(e).length > 0; }
+  // with no filter every top actor shows, isolated ones included; a filter keeps the actors of its claims
   var edgeView = new vis.DataView(edges, {filter: edgeShown});
-  var nodeView = new vis.DataView(nodes, {filter: function (n) { return filtersOff() || endpoints.has(n.id); }});
+  var nodeView = new vis.DataView(nodes, {filter: function (n) {
+    return inTop(n.id) && (filtersOff() || endpoints.has(n.id)); }});
+  // edge labels: hidden (size 0) until an edge is hovered or selected, or the view is zoomed in
+  options.edges.chosen = {edge: true, label: function (values) { values.size = 12; }};
   var network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, options);
+  var totalClaims = 0;
+  edges.forEach(function (e) { totalClaims += e.kg.claims.length; });
   window.kg = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-               ready: false};
+               ready: false,
+               shownClaims: function () {
+                 var ids = [];
+                 edgeView.forEach(function (e) { shownClaims(e).forEach(function (c) { ids.push(c.claim); }); });
+                 return ids.sort();
+               }};
+  var labelsOn = false;
+  network.on("zoom", function () {
+    var on = network.getScale() >= 1.5;
+    if (on !== labelsOn) { labelsOn = on; network.setOptions({edges: {font: {size: on ? 12 : 0}}}); }
+  });
 
   function report() {
+    var claims = 0;
+    edgeView.forEach(function (e) { claims += shownClaims(e).length; });
     status.textContent = "showing " + nodeView.length + " of " + nodes.length + " actors, " +
-      edgeView.length + " of " + edges.length + " claims";
+      claims + " of " + totalClaims + " claims";
   }
   function applyFilters() {
     endpoints = new Set();
@@ -378,15 +409,32 @@ _TEMPLATE = r"""<!DOCTYPE html>
     filters.minSources = Number(document.getElementById("kg-min-sources").value) || 0;
     filters.minDocs = Number(document.getElementById("kg-min-docs").value) || 0;
     filters.doc = document.getElementById("kg-doc").value;
+    var top = Number(document.getElementById("kg-top").value) || 0;
+    var grew = top > filters.top;
+    filters.top = top > 0 ? top : nodes.length;
     applyFilters();
+    // actors shown for the first time were not laid out: let physics place them, then stop again
+    if (grew && window.kg.ready && options.physics.enabled) {
+      network.setOptions({physics: {enabled: true}});
+      network.stabilize(100);
+    }
   }
-  document.querySelectorAll(".kg-class, #kg-min-sources, #kg-min-docs, #kg-doc").forEach(function (c) {
+  document.querySelectorAll(".kg-class, #kg-min-sources, #kg-min-docs, #kg-doc, #kg-top").forEach(function (c) {
     c.addEventListener("change", readFilters);
     c.addEventListener("input", readFilters);
   });
+  document.getElementById("kg-more").addEventListener("click", function () {
+    var box = document.getElementById("kg-top");
+    box.value = Math.min(nodes.length, (Number(box.value) || 0) + 100);
+    readFilters();
+  });
+  network.on("stabilizationIterationsDone", function () {
+    if (window.kg.ready) network.setOptions({physics: false});
+  });
   var docSelect = document.getElementById("kg-doc");
   var docs = new Set();
-  edges.forEach(function (e) { e.kg.evidence.forEach(function (ev) { if (ev.doc) docs.add(ev.doc); }); });
+  edges.forEach(function (e) { e.kg.claims.forEach(function (c) {
+    c.evidence.forEach(function (ev) { if (ev.doc) docs.add(ev.doc); }); }); });
   Array.from(docs).sort().forEach(function (d) {
     var o = document.createElement("option");
     o.value = d; o.textContent = d;
@@ -423,40 +471,57 @@ _TEMPLATE = r"""<!DOCTYPE html>
     row(dl, "sources", k.sources);
     row(dl, "documents", k.documents);
     row(dl, "mentions", k.mentions);
-    row(dl, "claims", network.getConnectedEdges(n.id).length + " shown");
+    var claims = 0;
+    network.getConnectedEdges(n.id).forEach(function (id) { var e = edges.get(id); if (e) claims += shownClaims(e).length; });
+    row(dl, "claims", claims + " shown");
     box.appendChild(dl);
     if (brief) box.appendChild(el("div", "click for details", "kg-note"));
     return box;
   }
   function describeEdge(e, brief) {
-    var k = e.kg, box = document.createDocumentFragment(), dl = el("dl");
-    box.appendChild(el("h3", nodeLabel(e.from) + " \u2192 " + (k.negated ? "not " : "") + k.relation +
-                             " \u2192 " + nodeLabel(e.to)));
-    row(dl, "class", k.quad_class.replace(/_/g, " "));
-    if (k.negated) row(dl, "negated", "the text says this did not happen");
-    row(dl, "sources", k.sources + (k.source_names.length ? " (" + k.source_names.join("; ") + ")" : ""));
-    row(dl, "documents", k.documents);
-    if (k.contested) row(dl, "contested", "yes: the sources disagree");
-    row(dl, "claim", k.claim);
-    box.appendChild(dl);
-    var shown = brief ? k.evidence.slice(0, 2) : k.evidence;
-    shown.forEach(function (ev) {
-      var d = el("div", null, "kg-ev");
-      d.appendChild(el("span", ev.polarity || "?", "kg-pol kg-pol-" + (ev.polarity || "unknown")));
-      d.appendChild(document.createTextNode(" "));
-      d.appendChild(el("span", "\u201c" + ev.quote + "\u201d", "kg-quote"));
-      var edl = el("dl");
-      row(edl, "document", ev.doc);
-      row(edl, "publisher", ev.publisher);
-      row(edl, "according to", ev.attributed_to || "the document itself");
-      row(edl, "event", ev.event);
-      row(edl, "year", ev.year);
-      if (!brief && ev.start !== null && ev.start !== undefined) row(edl, "characters", ev.start + "\u2013" + ev.end);
-      d.appendChild(edl);
-      box.appendChild(d);
+    var box = document.createDocumentFragment(), claims = shownClaims(e);
+    box.appendChild(el("h3", nodeLabel(e.from) + " \u2192 " + nodeLabel(e.to) + ": " + claims.length +
+                             (claims.length === 1 ? " claim" : " claims")));
+    var classes = {};
+    claims.forEach(function (c) { classes[c.quad_class] = (classes[c.quad_class] || 0) + 1; });
+    var cdl = el("dl");
+    Object.keys(classes).sort().forEach(function (k) { row(cdl, k.replace(/_/g, " "), classes[k]); });
+    box.appendChild(cdl);
+    var listed = brief ? claims.slice(0, 3) : claims;
+    listed.forEach(function (k) {
+      var part = el("div", null, "kg-claim");
+      part.appendChild(el("h4", nodeLabel(e.from) + " \u2192 " + (k.negated ? "not " : "") + k.relation +
+                                " \u2192 " + nodeLabel(e.to)));
+      var dl = el("dl");
+      row(dl, "class", k.quad_class.replace(/_/g, " "));
+      if (k.negated) row(dl, "negated", "the text says this did not happen");
+      row(dl, "sources", k.sources + (k.source_names.length ? " (" + k.source_names.join("; ") + ")" : ""));
+      row(dl, "documents", k.documents);
+      if (k.contested) row(dl, "contested", "yes: the sources disagree");
+      row(dl, "claim", k.claim);
+      part.appendChild(dl);
+      var shown = brief ? k.evidence.slice(0, 1) : k.evidence;
+      shown.forEach(function (ev) {
+        var d = el("div", null, "kg-ev");
+        d.appendChild(el("span", ev.polarity || "?", "kg-pol kg-pol-" + (ev.polarity || "unknown")));
+        d.appendChild(document.createTextNode(" "));
+        d.appendChild(el("span", "\u201c" + ev.quote + "\u201d", "kg-quote"));
+        var edl = el("dl");
+        row(edl, "document", ev.doc);
+        row(edl, "publisher", ev.publisher);
+        row(edl, "according to", ev.attributed_to || "the document itself");
+        row(edl, "event", ev.event);
+        row(edl, "year", ev.year);
+        if (!brief && ev.start !== null && ev.start !== undefined) row(edl, "characters", ev.start + "\u2013" + ev.end);
+        d.appendChild(edl);
+        part.appendChild(d);
+      });
+      if (brief && k.evidence.length > shown.length)
+        part.appendChild(el("div", (k.evidence.length - shown.length) + " more quotes: click", "kg-note"));
+      box.appendChild(part);
     });
-    if (brief && k.evidence.length > shown.length)
-      box.appendChild(el("div", (k.evidence.length - shown.length) + " more: click the claim", "kg-note"));
+    if (brief && claims.length > listed.length)
+      box.appendChild(el("div", (claims.length - listed.length) + " more claims: click the arrow", "kg-note"));
     return box;
   }
   function showDetails(content) {

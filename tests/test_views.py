@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from kg import rules
-from kg.views import NODE_COLOURS, PHYSICS_LIMIT, QUAD_CLASSES, export_network, render_html
+from kg.views import NODE_COLOURS, PHYSICS_LIMIT, QUAD_CLASSES, TOP_ACTORS, export_network, render_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -171,18 +171,31 @@ def open_page(browser, tmp_path):
         p.close()
 
 
-def test_page_draws_every_actor_and_claim_offline(open_page):
+def test_page_draws_one_edge_per_actor_pair_and_direction_offline(open_page):
     g = actor_graph_fixture()
     page = open_page(g)
-    assert page.counts() == {"nodes": 6, "edges": 7, "drawnNodes": 6, "drawnEdges": 7}
+    # 7 claims between 6 pairs: China -> North Korea carries AID and SUPPORT on one arrow
+    assert page.counts() == {"nodes": 6, "edges": 6, "drawnNodes": 6, "drawnEdges": 6}
     assert page.page.inner_text("#kg-status") == "showing 6 of 6 actors, 7 of 7 claims"
     edges = page.js("() => kg.edges.get()")
     by_id = {e["id"]: e for e in edges}
-    assert set(by_id) == {k for _, _, k in g.edges(keys=True)}
-    assert by_id["c-assault"]["label"] == "not ASSAULT"
-    assert by_id["c-aid"]["label"] == "AID" and not by_id["c-aid"]["dashes"]
-    assert by_id["c-support"]["dashes"] and by_id["c-aid"]["width"] > by_id["c-leads"]["width"]
-    assert by_id["c-aid"]["color"]["color"] != by_id["c-assault"]["color"]["color"]
+    assert set(by_id) == {f"{u}\u2192{v}" for u, v in g.edges()}
+    assert sorted(c["claim"] for e in edges for c in e["kg"]["claims"]) == sorted(k for _, _, k in g.edges(keys=True))
+    both = by_id["china\u2192north_korea"]
+    assert [c["claim"] for c in both["kg"]["claims"]] == ["c-aid", "c-support"]  # best-sourced first
+    assert both["kg"]["classes"] == {"material_cooperation": 1, "verbal_cooperation": 1}
+    assert both["label"] == "AID \u00b7 SUPPORT" and not both["dashes"]
+    assert by_id["north_korea\u2192china"]["label"] == "not ASSAULT"  # the other direction is its own arrow
+    assert by_id["kim\u2192china"]["dashes"] and both["width"] > by_id["kim\u2192kpa"]["width"]
+    assert both["color"]["color"] != by_id["north_korea\u2192china"]["color"]["color"]
+    assert page.js("() => kg.shownClaims()") == sorted(k for _, _, k in g.edges(keys=True))
+    # edge labels are not drawn until the view is zoomed in (or an edge hovered)
+    assert page.js("() => kg.network.edgesHandler.options.font.size") == 0
+    page.page.mouse.move(*page.dom_point(["loner"]))
+    for _ in range(6):
+        page.page.mouse.wheel(0, -400)
+        page.page.wait_for_timeout(50)
+    page.page.wait_for_function("() => kg.network.edgesHandler.options.font.size === 12")
     # the legend names every actor type and relation class
     legend = page.page.inner_text("#kg-legend")
     for words in ["state", "military unit", "media outlet", "material conflict", "leader / member of",
@@ -261,14 +274,15 @@ def test_filters_hide_claims_and_their_actors(open_page):
     page.page.uncheck("#kg-class-affiliation")
     page.page.uncheck("#kg-class-verbal_conflict")
     assert page.page.inner_text("#kg-status") == "showing 2 of 6 actors, 3 of 7 claims"
-    assert sorted(page.js("() => kg.edgeView.getIds()")) == ["c-aid", "c-assault", "c-support"]
+    assert page.js("() => kg.shownClaims()") == ["c-aid", "c-assault", "c-support"]
     page.page.check("#kg-class-affiliation")
     page.page.check("#kg-class-verbal_conflict")
     page.page.select_option("#kg-doc", "b.txt")
-    assert page.js("() => kg.edgeView.getIds()") == ["c-aid"]
+    assert page.js("() => kg.shownClaims()") == ["c-aid"]
+    assert page.page.inner_text("#kg-status") == "showing 2 of 6 actors, 1 of 7 claims"
     page.page.fill("#kg-min-docs", "3")
     page.page.select_option("#kg-doc", "")
-    assert page.js("() => kg.edgeView.getIds()") == ["c-aid"]
+    assert page.js("() => kg.shownClaims()") == ["c-aid"]
     page.page.fill("#kg-min-docs", "")
     assert page.counts()["drawnNodes"] == 6
     page.assert_offline_and_clean()
@@ -295,9 +309,19 @@ def test_two_thousand_actors_settle_and_stop(open_page):
                    evidence=[{"doc": "d.txt", "publisher": "X", "quote": "q", "start": 0, "end": 1,
                               "polarity": "asserted", "attributed_to": "", "event": "", "year": None}])
     assert g.number_of_nodes() > PHYSICS_LIMIT
+    pairs = {(u, v) for u, v in g.edges()}
     page = open_page(g)
-    assert page.counts() == {"nodes": 2000, "edges": 4000, "drawnNodes": 2000, "drawnEdges": 4000}
+    # the page opens on the TOP_ACTORS actors most sources name, and their claims among themselves
+    top = set(page.js("() => kg.nodeView.getIds()"))
+    assert len(top) == TOP_ACTORS and all(g.nodes[n]["sources"] == 4 for n in top)
+    assert page.counts() == {"nodes": 2000, "edges": len(pairs), "drawnNodes": TOP_ACTORS,
+                             "drawnEdges": sum(u in top and v in top for u, v in pairs)}
     assert page.js("() => kg.network.physics.options.enabled") is False
+    page.page.click("#kg-more")
+    assert page.counts()["drawnNodes"] == TOP_ACTORS + 100
+    page.page.fill("#kg-top", "2000")
+    assert page.counts() == {"nodes": 2000, "edges": len(pairs), "drawnNodes": 2000, "drawnEdges": len(pairs)}
+    page.page.wait_for_function("() => kg.network.physics.options.enabled === false", timeout=60_000)
     page.assert_offline_and_clean()
 
 
@@ -349,7 +373,11 @@ def test_seed_graph_page(open_page, seed_graph):
     page = open_page(seed_graph)
     counts = page.counts()
     assert counts["nodes"] == counts["drawnNodes"] == seed_graph.number_of_nodes() > 20
-    assert counts["edges"] == counts["drawnEdges"] == seed_graph.number_of_edges() > 30
+    pairs = {(u, v) for u, v in seed_graph.edges()}
+    assert counts["edges"] == counts["drawnEdges"] == len(pairs) > 25
+    assert len(pairs) < seed_graph.number_of_edges()  # several claims share an arrow
+    assert page.page.inner_text("#kg-status").endswith(f"{seed_graph.number_of_edges()} of "
+                                                       f"{seed_graph.number_of_edges()} claims")
     for query in ["Kim Il-sung", "Kim Il Sung", "Kim Ilsung"]:
         page.page.fill("#kg-search", query)
         page.page.press("#kg-search", "Enter")
