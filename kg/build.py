@@ -24,8 +24,8 @@ from datasketch import MinHashLSH
 
 from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
                       writer_digest)
-from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Side, Source, Support,
-                            document_sources, find_contests, origin_of, publisher_source)
+from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Source, corroborate,
+                            publisher_source)
 from kg.documents import Document, parse_document
 from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
@@ -262,20 +262,8 @@ def _copies(summaries: list[Summary]) -> list[CopyLink]:
 
 def corroborate_summaries(summaries: list[Summary], rules: Rules) -> Corroboration:
     """kg.corroborate.corroborate over cached summaries: the same result without holding any text."""
-    extractions = [s.extraction for s in summaries]
-    copies = _copies(summaries)
-    doc_sources = document_sources(extractions, copies, rules)
-    origins, support, sides = {}, {}, []
-    for ex in sorted(extractions, key=lambda e: e.document.file_name):
-        doc_id = ex.document.id
-        for m in ex.mentions:
-            origin = origin_of(m, doc_sources[doc_id], rules)
-            origins[(doc_id, m.id(doc_id))] = origin
-            s = support.setdefault(m.claim.id, Support())
-            s.documents.add(doc_id)
-            s.origins.add(origin)
-            sides.append(Side(doc_id, m, origin))
-    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules))
+    return corroborate([s.extraction for s in summaries], rules, copies=_copies(summaries),
+                       mention_counts={s.extraction.document.id: s.mention_counts for s in summaries})
 
 
 def _state(keys: dict[str, str], cache: Cache, rules: Rules, loaded: dict | None = None) -> _State:
@@ -322,11 +310,14 @@ def _source_quads(sources: Iterable[Source]) -> set[ox.Quad]:
 def _only_in(a: Corroboration, b: Corroboration) -> Corroboration:
     """The entries of a that b lacks or has otherwise: what corroboration quads a has and b may not."""
     copies, contests = set(b.copies), set(b.contests)
+    edges = {e.id: e for e in b.actor_edges}
     return Corroboration([c for c in a.copies if c not in copies],
                          {k: v for k, v in a.doc_sources.items() if b.doc_sources.get(k) != v},
                          {k: v for k, v in a.origins.items() if b.origins.get(k) != v},
                          {k: v for k, v in a.support.items() if b.support.get(k) != v},
-                         [c for c in a.contests if c not in contests])
+                         [c for c in a.contests if c not in contests],
+                         {k: v for k, v in a.actor_stats.items() if b.actor_stats.get(k) != v},
+                         [e for e in a.actor_edges if edges.get(e.id) != e])
 
 
 def _corroboration_sides(old: Corroboration, new: Corroboration) -> tuple[set[ox.Quad], set[ox.Quad]]:

@@ -13,7 +13,7 @@ import hashlib
 import pickle
 import sqlite3
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -22,7 +22,7 @@ import numpy as np
 from datasketch import LeanMinHash
 
 from kg import __version__
-from kg.corroborate import fingerprint
+from kg.corroborate import fingerprint, mention_counts
 from kg.documents import Document, document_id
 from kg.extract import ActorMention, Extraction
 from kg.rules import Rules
@@ -70,6 +70,7 @@ class Summary:
     repeated: int
     actor_mentions: int
     scheme: str = ""         # the MinHash's hashing scheme (datasketch 2)
+    mention_counts: dict = field(default_factory=dict)  # actor -> its distinct mentions in the document
 
     @property
     def fingerprint(self) -> LeanMinHash:
@@ -95,7 +96,8 @@ def summarize(ex: Extraction) -> Summary:
                     mentions=[replace(m, quote="") for m in ex.mentions])
     mh = fingerprint(ex.document.text)
     return Summary(small, mh.hashvalues.astype(np.uint64).tobytes(), len(ex.sentences),
-                   sum(s.repeated for s in ex.sentences), len(ex.actors), getattr(mh, "scheme", ""))
+                   sum(s.repeated for s in ex.sentences), len(ex.actors), getattr(mh, "scheme", ""),
+                   mention_counts(ex))
 
 
 def cache_row(key: str, ex: Extraction) -> tuple[str, bytes, bytes]:

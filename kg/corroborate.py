@@ -191,9 +191,13 @@ def origin_of(m: Mention, doc_source: Source, rules: Rules) -> Source:
     return doc_source
 
 
-def corroborate(extractions: list[Extraction], rules: Rules) -> Corroboration:
-    """Copy links, each mention's origin, each claim's support and the contested pairs of a corpus."""
-    copies = find_copies(extractions)
+def corroborate(extractions: list[Extraction], rules: Rules, *, copies: list[CopyLink] | None = None,
+                mention_counts: dict[str, dict[str, int]] | None = None) -> Corroboration:
+    """Copy links, each mention's origin, each claim's support and the contested pairs of a corpus.
+
+    copies and mention_counts (document id -> actor -> mentions), when given, were found before (from
+    the extraction cache's fingerprints and counts, without the texts)."""
+    copies = find_copies(extractions) if copies is None else copies
     doc_sources = document_sources(extractions, copies, rules)
     origins: dict[tuple[str, str], Source] = {}
     support: dict[str, Support] = {}
@@ -210,21 +214,30 @@ def corroborate(extractions: list[Extraction], rules: Rules) -> Corroboration:
             s.origins.add(origin)
             sides.append(Side(doc_id, m, origin))
     return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules),
-                         actor_stats(extractions, doc_sources), actor_edges(claims, support, rules))
+                         actor_stats(extractions, doc_sources, mention_counts), actor_edges(claims, support, rules))
 
 
-def actor_stats(extractions: list[Extraction], doc_sources: dict[str, Source]) -> dict[str, ActorStats]:
-    """Per actor: its distinct mentions (document and span), documents, and those documents' sources."""
+def mention_counts(ex: Extraction) -> dict[str, int]:
+    """Per actor, its distinct mentions (spans) in one document."""
     spans: dict[str, set] = {}
+    for am in ex.actors:
+        spans.setdefault(am.actor, set()).add((am.start, am.end))
+    return {a: len(v) for a, v in sorted(spans.items())}
+
+
+def actor_stats(extractions: list[Extraction], doc_sources: dict[str, Source],
+                counts: dict[str, dict[str, int]] | None = None) -> dict[str, ActorStats]:
+    """Per actor: its distinct mentions (document and span), documents, and those documents' sources."""
+    mentions: dict[str, int] = {}
     docs: dict[str, set] = {}
     sources: dict[str, set] = {}
     for ex in extractions:
         doc_id = ex.document.id
-        for am in ex.actors:
-            spans.setdefault(am.actor, set()).add((doc_id, am.start, am.end))
-            docs.setdefault(am.actor, set()).add(doc_id)
-            sources.setdefault(am.actor, set()).add(doc_sources[doc_id])
-    return {a: ActorStats(len(spans[a]), len(docs[a]), len(sources[a])) for a in sorted(spans)}
+        for actor, n in (counts[doc_id] if counts is not None else mention_counts(ex)).items():
+            mentions[actor] = mentions.get(actor, 0) + n
+            docs.setdefault(actor, set()).add(doc_id)
+            sources.setdefault(actor, set()).add(doc_sources[doc_id])
+    return {a: ActorStats(mentions[a], len(docs[a]), len(sources[a])) for a in sorted(mentions)}
 
 
 def actor_edges(claims: dict, support: dict[str, Support], rules: Rules) -> list[ActorEdge]:
