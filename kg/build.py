@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
-from datasketch import MinHashLSH
 
 from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
                       writer_digest)
-from kg.corroborate import (NEAR_COPY_JACCARD, NUM_PERM, Corroboration, CopyLink, Source, corroborate,
-                            publisher_source)
+from kg.corroborate import Corroboration, CopyLink, Source, corroborate, find_copies, publisher_source
 from kg.documents import Document, parse_document
 from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
@@ -229,35 +227,8 @@ class _State:
 
 def _copies(summaries: list[Summary]) -> list[CopyLink]:
     """kg.corroborate.find_copies over the cached fingerprints (the text is not held)."""
-    docs = sorted(summaries, key=lambda s: (s.extraction.document.date is None, s.extraction.document.date or "",
-                                            s.extraction.document.file_name))
-    order = {s.extraction.document.id: i for i, s in enumerate(docs)}
-    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
-    prints, parent, best, first_by_hash = {}, {}, {}, {}
-
-    def root(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for s in docs:
-        d = s.extraction.document
-        if d.sha256 in first_by_hash:
-            orig = first_by_hash[d.sha256]
-            parent[d.id] = root(orig)
-            best[d.id] = (orig, "exact", 1.0)
-            continue
-        first_by_hash[d.sha256] = d.id
-        mh = s.fingerprint
-        scored = [(c, mh.jaccard(prints[c])) for c in sorted(lsh.query(mh), key=order.__getitem__)]
-        scored = [(c, j) for c, j in scored if j >= NEAR_COPY_JACCARD]
-        if scored:
-            orig, sim = max(scored, key=lambda cj: (cj[1], -order[cj[0]]))
-            parent[d.id] = root(orig)
-            best[d.id] = (orig, "near", round(sim, 3))
-        prints[d.id] = mh
-        lsh.insert(d.id, mh)
-    return [CopyLink(doc, root(doc), kind, sim) for doc, (_, kind, sim) in sorted(best.items())]
+    return find_copies([s.extraction for s in summaries],
+                       {s.extraction.document.id: s.fingerprint for s in summaries})
 
 
 def corroborate_summaries(summaries: list[Summary], rules: Rules) -> Corroboration:

@@ -120,8 +120,11 @@ def fingerprint(text: str):
     return mh
 
 
-def find_copies(extractions: list[Extraction]) -> list[CopyLink]:
-    """Exact copies (same text hash) and near copies (estimated shingle Jaccard >= 0.6)."""
+def find_copies(extractions: list[Extraction], prints_of: dict | None = None) -> list[CopyLink]:
+    """Exact copies (same text hash) and near copies (estimated shingle Jaccard >= 0.6).
+
+    prints_of: each document's MinHash by document id, when made before (the extraction cache keeps
+    them, so a build need not hold the texts)."""
     from datasketch import MinHashLSH
     docs = sorted((ex.document for ex in extractions), key=lambda d: (d.date is None, d.date or "", d.file_name))
     order = {d.id: i for i, d in enumerate(docs)}
@@ -143,7 +146,7 @@ def find_copies(extractions: list[Extraction]) -> list[CopyLink]:
             best[d.id] = (orig, "exact", 1.0)
             continue
         first_by_hash[d.sha256] = d.id
-        mh = fingerprint(d.text)
+        mh = prints_of[d.id] if prints_of is not None else fingerprint(d.text)
         candidates = sorted(lsh.query(mh), key=order.__getitem__)
         scored = [(c, mh.jaccard(prints[c])) for c in candidates]
         scored = [(c, j) for c, j in scored if j >= NEAR_COPY_JACCARD]

@@ -203,6 +203,8 @@ _OPENED: dict = {}
 def opened(store: Store) -> ox.Store:
     """The live build, opened once per process (each read-only open costs about 50 ms); a new build,
     made live meanwhile, is opened afresh."""
+    if not isinstance(store, Store):
+        return store.open()  # a store on a SPARQL server: each query is a request anyway
     build = store.current_build()
     db = _OPENED.get(build) if build is not None else None
     if db is None:
