@@ -24,8 +24,8 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.23 and m["labelled"]["precision"] >= 0.47
-    assert m["unlabelled"]["f1"] >= 0.39
+    assert m["labelled"]["f1"] >= 0.25 and m["labelled"]["precision"] >= 0.48
+    assert m["unlabelled"]["f1"] >= 0.41
     assert m["actors"]["recall"] >= 0.78
 
 
@@ -33,8 +33,8 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.74
-    assert m["unlabelled"]["f1"] >= 0.41
+    assert m["labelled"]["f1"] >= 0.34 and m["labelled"]["precision"] >= 0.75
+    assert m["unlabelled"]["f1"] >= 0.42
     assert m["actors"]["recall"] >= 0.71
 
 
@@ -42,8 +42,8 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.3 and m["labelled"]["precision"] >= 0.68
-    assert m["unlabelled"]["f1"] >= 0.37
+    assert m["labelled"]["f1"] >= 0.35 and m["labelled"]["precision"] >= 0.68
+    assert m["unlabelled"]["f1"] >= 0.4
     assert m["actors"]["recall"] >= 0.7
 
 
