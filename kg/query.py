@@ -13,6 +13,7 @@ xsd:integer) and bound with Oxigraph's substitutions, never pasted into the quer
 from __future__ import annotations
 
 import csv
+import faulthandler
 import io
 import json
 import os
@@ -262,6 +263,7 @@ def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = No
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole process group: just die
         # Oxigraph's last words when an allocation fails are not kg's one-line error
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        faulthandler.disable()  # nor a test runner's dump of a child killed for its memory
         if memory_mb is not None:
             resource.setrlimit(resource.RLIMIT_AS, (_address_space() + (memory_mb << 20),) * 2)
         try:
