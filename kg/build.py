@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import time
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -96,9 +97,17 @@ def with_discovered(rules: Rules, extractions: list[Extraction]) -> Rules:
     """The rules with every document's own actors (names NER found, groups named by agent nouns) beside
     the listed ones."""
     # as extraction left them (a title may have said whom a person acts for); a listed actor never yields
-    found = {k: (ex.rules.actors.get(k, a) if ex.rules else a) for ex in extractions
-             for k, a in sorted(ex.discovered.items())}
+    versions: dict[str, Counter] = {}
+    for ex in extractions:
+        for k, a in sorted(ex.discovered.items()):
+            versions.setdefault(k, Counter())[ex.rules.actors.get(k, a) if ex.rules else a] += 1
+    # one name, two readings (NER called it a person here, an organisation there): the reading most
+    # documents give, a person before an organisation on a tie, whatever order the documents come in
+    found = {k: max(v, key=lambda a: (v[a], _READING_ORDER.get(a.type, 0), repr(a))) for k, v in sorted(versions.items())}
     return replace(rules, actors={**found, **rules.actors}) if found else rules
+
+
+_READING_ORDER = {"person": 3, "organisation": 2, "group": 1}
 
 
 # --- extraction: a pure function of each document, run here, in worker processes or on a Dask cluster

@@ -200,3 +200,21 @@ def test_metadata_found_in_the_seed_texts(seed_docs, dev_docs, rules):
     again = parse_document(ddn.file_name, (SEEDS / ddn.file_name).read_text(encoding="utf-8"), rules)
     assert again.id == ddn.id and len({d.id for d in [*seed_docs.values(), *dev_docs.values()]}) == 3 + len(dev_docs)
     assert gt.id.endswith(gt.sha256[:12])
+
+
+def test_a_name_read_two_ways_takes_the_reading_most_documents_give(rules):
+    from dataclasses import replace
+
+    from kg.build import with_discovered
+    from kg.documents import parse_document
+    from kg.extract import extract
+    from kg.rules import Actor
+    ex = extract(parse_document("a.txt", "China met Japan.\n", rules), rules)
+    person = Actor("zhang_wei", "Zhang Wei", "person", ("Zhang Wei",), listed=False)
+    org = replace(person, type="organisation")
+    many = [replace(ex, discovered={"zhang_wei": a}, rules=None) for a in (org, person, person)]
+    assert {with_discovered(rules, order).actors["zhang_wei"].type for order in (many, many[::-1])} == {"person"}
+    tie = [replace(ex, discovered={"zhang_wei": a}, rules=None) for a in (person, org)]
+    assert {with_discovered(rules, order).actors["zhang_wei"].type for order in (tie, tie[::-1])} == {"person"}
+    mostly_org = [replace(ex, discovered={"zhang_wei": a}, rules=None) for a in (org, org, person)]
+    assert with_discovered(rules, mostly_org).actors["zhang_wei"].type == "organisation"
