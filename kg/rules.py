@@ -294,6 +294,7 @@ class Frames:
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
     regime_nouns: frozenset[str] = frozenset()
+    office_verbs: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -687,6 +688,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
+                  office_verbs=words("office_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -511,7 +511,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             end = max(a.end, b.end, v.end)
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_regime_claims(s, year),
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
+               *_regime_claims(s, year),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -662,41 +663,63 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at:
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
         for title in titles:
-            words = _title_words(s, title)
-            phrase = " ".join(w.text.lower() for w in [*words, title])
-            leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
-            # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
-            official = not leader and (
-                (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
-                 or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
-                or title.lemma.lower() in s.f.official_titles)
-            if not leader and not official:
-                continue
-            if any(w.lemma.lower() in s.f.sub_bodies for w in words):
-                continue  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
-            named = [c for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")]
-            named += [c for c in s.children(i, "compound", "amod", "nmod") if c is not title]
-            states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
-                      and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
-            for prep in s.children(title.i, "prep") + s.children(i, "prep"):
-                if prep.text.lower() == "of":
-                    states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
-            for st in states[:1]:
-                relation, rule, predicate = (("LEADER_OF", "frame:title-leader", "leaderOf") if leader
-                                             else ("MEMBER_OF", "frame:title-member", "memberOf"))
-                out.append(FrameClaim(am, st, relation, rule, predicate,
-                                      min(am.start, st.start, title.start), max(am.end, st.end, title.end),
-                                      "asserted"))
-            if leader and not states and year is not None:
-                # "President Donald Trump": the state of the government office he held that year
-                person = actors[am.actor]
-                held = sorted({_of_its_time(r.actor, year, actors) for r in (*person.represents, *person.roles)
-                               if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
-                if len(held) == 1:
-                    state = ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role")
-                    out.append(FrameClaim(am, state, "LEADER_OF", "frame:title-leader", "leaderOf",
-                                          min(am.start, title.start), max(am.end, title.end), "asserted"))
+            out += _office_claims(s, am, title, [c for c in s.children(i, "compound", "amod", "nmod", "prep")
+                                                 if c is not title], year, "frame:title")
     return out
+
+
+def _became_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
+    """"Taraki became president", "X was elected president of Y", "X was named Chad's defence minister":
+    the office the subject took."""
+    out = []
+    for v in s.t:
+        if v.pos not in ("VERB", "AUX") or v.lemma not in s.f.office_verbs:
+            continue
+        persons = [a for c in s.children(v.i, "nsubj", "nsubjpass") for a in s.actors_of(c.i)
+                   if s.rules.actors[a.actor].type == "person"]
+        titles = [c for c in s.children(v.i, "attr", "oprd", "xcomp", "dobj") if c.pos in ("NOUN", "PROPN")
+                  and c.i not in s.actor_at]
+        for am in persons[:1]:
+            for title in titles[:1]:
+                out += _office_claims(s, am, title, [], year, "frame:became")
+    return out
+
+
+def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int | None, rule: str) -> list[FrameClaim]:
+    """The claim a title makes of the person who holds it: LEADER_OF for a leader's title, MEMBER_OF for an
+    official's, of the state or body named with the title (or in `more`), else, for a leader, of the
+    state whose government he held that year."""
+    actors = s.rules.actors
+    words = _title_words(s, title)
+    phrase = " ".join(w.text.lower() for w in [*words, title])
+    leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
+    # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
+    official = not leader and (
+        (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
+         or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
+        or title.lemma.lower() in s.f.official_titles)
+    if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies for w in words):
+        return []  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
+    named = [c for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")]
+    named += [c for c in more if c.dep != "prep"]
+    states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
+              and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
+    for prep in s.children(title.i, "prep") + [c for c in more if c.dep == "prep"]:
+        if prep.text.lower() == "of":
+            states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+    relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
+    rule = f"{rule}-leader" if leader else f"{rule}-member"
+    if not states and leader and year is not None:
+        # "President Donald Trump": the state of the government office he held that year
+        person = actors[am.actor]
+        held = sorted({_of_its_time(r.actor, year, actors) for r in (*person.represents, *person.roles)
+                       if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
+        if len(held) == 1:
+            return [FrameClaim(am, ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role"),
+                               relation, rule, predicate, min(am.start, title.start), max(am.end, title.end),
+                               "asserted")]
+    return [FrameClaim(am, st, relation, rule, predicate, min(am.start, st.start, title.start),
+                       max(am.end, st.end, title.end), "asserted") for st in states[:1]]
 
 
 def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
