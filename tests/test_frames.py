@@ -133,6 +133,12 @@ def test_an_unnamed_group_is_its_own_texts_and_a_named_one_is_shared(rules):
     assert named[0] == named[1] == {"egyptian_protesters"}
 
 
+def test_life_dates_after_a_name_are_no_time_of_the_sentence(rules):
+    ex = extract(parse_document("e.txt", "Zhou Enlai (1898–1976) met Kim Il Sung in Beijing in 1958.\n", rules), rules)
+    met = {(m.claim.subject, m.claim.object): m.year for m in ex.mentions if m.claim.relation == "CONSULT"}
+    assert met == {("zhou_enlai", "kim_il_sung"): 1958, ("china", "north_korea"): 1958}  # Zhou in office then
+
+
 def test_coordinated_subjects_of_a_mutual_verb_and_both_countries(rules):
     found = claims("Armenia and Azerbaijan clashed again. Both countries have blamed each other.", rules)
     assert {("Armenia", "ASSAULT", "Azerbaijan", "asserted"), ("Azerbaijan", "ASSAULT", "Armenia", "asserted"),

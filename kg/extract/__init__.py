@@ -48,6 +48,15 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
     return plan, ner
 
 
+# a person's life dates in brackets: "(1898–1976)", "(b. 1946)"; a war's "(1950–1953)" stays a time
+_LIFE_DATES = re.compile(r"\((?:b\.\s*(\d{4})|(\d{4})\s*[–-]\s*(\d{4}))\)")
+
+
+def _blank_life_dates(m: re.Match) -> str:
+    lifetime = m.group(1) or int(m.group(3)) - int(m.group(2)) >= 20
+    return " " * len(m.group(0)) if lifetime else m.group(0)
+
+
 def _speaks_for(person: str, body: str, year: int | None, rules: Rules) -> None:
     """"Ukrainian President Volodymyr Zelenskyy": in this document he acts for Ukraine (as `represents`
     says for the gazetteer's leaders), unless a term of office is known already."""
@@ -161,7 +170,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
-        ym = rules.year.search(stext)
+        dated = _LIFE_DATES.sub(_blank_life_dates, stext)  # "Zhou Enlai (1898–1976)" is no time of the sentence
+        ym = rules.year.search(dated)
         year = int(ym.group(1)) if ym else None
         if paragraph_event and paragraph_event[0] != sent.paragraph:
             paragraph_event = None
@@ -169,7 +179,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                        or text_year)
         # what a name meant then goes by the sentence's own years (or its event), not a year carried
         # over from earlier sentences, and only when they all fall on the same side
-        own_years = [int(y) for y in rules.year.findall(stext)] or (
+        own_years = [int(y) for y in rules.year.findall(dated)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
         if not own_years and anchor_year is None and text_year is not None:
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
