@@ -295,6 +295,7 @@ class Frames:
     alliance_adjectives: frozenset[str] = frozenset()
     regime_nouns: frozenset[str] = frozenset()
     office_verbs: frozenset[str] = frozenset()
+    expelling_verbs: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -688,7 +689,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
-                  office_verbs=words("office_verbs"),
+                  office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

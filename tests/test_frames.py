@@ -59,6 +59,8 @@ def claims(text, rules):
     ("There were no clashes between Syria and Turkey.", ("Syria", "ASSAULT", "Turkey", "negated"), "frame:between"),
     ("Belarus, a former Soviet republic closely allied with Russia, has been rocked by protests.",
      ("Belarus", "COOPERATE", "Russia", "asserted"), "verb:ally_with"),
+    ("In 1972 Egypt expelled 20,000 Soviet advisers from Cairo.", ("Egypt", "SANCTION", "Soviet Union", "asserted"),
+     "verb:expel+advisers"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),

@@ -246,6 +246,14 @@ class _Sentence:
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
+        if entry and entry.object_words and v.lemma in self.f.expelling_verbs:
+            # "expelled 20,000 Soviet advisers from Egypt": the sanction falls on whose advisers they are,
+            # not on the place they leave
+            owners = [a for d in self.children(v.i, "dobj") for c in self.children(d.i, "poss", "amod", "compound")
+                      for a in (self.actors_of(c.i) if c.dep == "poss" else
+                                [self.actor_at[c.i]] if c.i in self.actor_at else [])]
+            if owners:
+                return owners
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
