@@ -296,6 +296,7 @@ class Frames:
     regime_nouns: frozenset[str] = frozenset()
     office_verbs: frozenset[str] = frozenset()
     expelling_verbs: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -690,6 +691,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
+                  intent_nouns=words("intent_nouns"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -61,6 +61,8 @@ def claims(text, rules):
      ("Belarus", "COOPERATE", "Russia", "asserted"), "verb:ally_with"),
     ("In 1972 Egypt expelled 20,000 Soviet advisers from Cairo.", ("Egypt", "SANCTION", "Soviet Union", "asserted"),
      "verb:expel+advisers"),
+    ("In 1972 Egypt's response was to expel 20,000 Soviet advisers.", ("Egypt", "SANCTION", "Soviet Union", "asserted"),
+     "verb:expel+advisers"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),

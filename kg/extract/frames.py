@@ -169,6 +169,9 @@ class _Sentence:
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
             found = self.actors_of(c.i)
+            if not found and c.lemma.lower() in self.f.intent_nouns and v.lemma == "be":
+                # "Sadat's response was to expel ...": whose response it was does it
+                found = [a for p in self.children(c.i, "poss") for a in self.actors_of(p.i)]
             if c.pos == "PRON" and c.text.lower() in _SPEAKER_PRONOUNS:
                 found = self._speaker_antecedent(v, c) or found
             if found:
