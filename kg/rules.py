@@ -297,6 +297,7 @@ class Frames:
     office_verbs: frozenset[str] = frozenset()
     expelling_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
+    appeal_verbs: frozenset[str] = frozenset()
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -691,7 +692,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
-                  intent_nouns=words("intent_nouns"),
+                  intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

@@ -63,6 +63,9 @@ def claims(text, rules):
      "verb:expel+advisers"),
     ("In 1972 Egypt's response was to expel 20,000 Soviet advisers.", ("Egypt", "SANCTION", "Soviet Union", "asserted"),
      "verb:expel+advisers"),
+    ("In 1956 North Korea held grievance against China.", ("North Korea", "ACCUSE", "China", "asserted"), "noun:grievance"),
+    ("Sadat appealed to the Soviets to bring pressure on the United States.",
+     ("Soviet Union", "COERCE", "United States", "asserted"), "noun:pressure"),
     # "(Dr." ends no sentence
     ("Eisenhower sent a message to the President of South Korea (Dr. Syngman Rhee).",
      ("Syngman Rhee", "LEADER_OF", "South Korea", "asserted"), "frame:title-leader"),

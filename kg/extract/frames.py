@@ -196,7 +196,8 @@ class _Sentence:
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
             objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt")
-                                                       if c.text.lower() in ("on", "upon")
+                                                       if c.text.lower() in ("on", "upon") or (
+                                                           c.text.lower() == "to" and up.lemma in self.f.appeal_verbs)
                                                        for p in self.children(c.i, "pobj")]
             if objects and up.lemma not in self.f.instrument_verbs:
                 return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
@@ -595,6 +596,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     of_phrases.append(pobj)
                 elif word in frame.object_preps and not objects:
                     objects = s.actors_of(pobj.i)
+        above = s.head(n.i)
+        if not objects and n.dep == "dobj" and above is not None and above.pos == "VERB":
+            # "put pressure on Y", "launched an attack on Y": the preposition the parser hung on the verb
+            objects = [a for prep in s.children(above.i, "prep") if prep.text.lower() in frame.object_preps
+                       and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
         for pobj in of_phrases:
             if not objects:  # "the support of the Soviets for Kim" parsed with "for Kim" under "Soviets"
                 objects = [a for prep in s.children(pobj.i, "prep") if prep.text.lower() in frame.object_preps
