@@ -97,11 +97,11 @@ def extraction_alone(folder: Path, limit: int) -> dict:
     """Extraction of up to limit articles in a fresh process (model loading excluded), as articles/s and MB/s."""
     code = f"""
 import time, json, sys
-from kg.documents import read_documents
+from kg.read import read_paths
 from kg.extract import extract, extract_many
 from kg.rules import load_rules
 rules = load_rules()
-docs = list(read_documents([{str(folder)!r}], rules))[:{limit}]
+docs = list(read_paths([{str(folder)!r}], rules).documents)[:{limit}]
 extract(docs[0], rules)
 t0, c0 = time.perf_counter(), time.process_time()
 extract_many(docs, rules)

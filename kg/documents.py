@@ -7,8 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from pathlib import PurePosixPath
 
 import yaml
 
@@ -64,12 +63,6 @@ def front_matter_text(fields: dict) -> str:
     kept = {k: v for k, v in fields.items() if v not in (None, "", [], ())}
     body = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False)
     return f"---\n{body}---\n"
-
-
-def read_documents(paths: Iterable[str | Path], rules: Rules) -> Iterator[Document]:
-    """Every document under the given paths (kg.read.read_paths, its warnings dropped)."""
-    from kg.read import read_paths
-    yield from read_paths(paths, rules).documents
 
 
 def _date(year: str, month: str, day: str) -> str | None:

@@ -33,13 +33,13 @@ def main() -> None:
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the figures say
 
-    from kg.documents import read_documents
+    from kg.read import read_paths
     from kg.extract import extract, extract_many
     from kg.extract.parse import _nlp
     from kg.rules import load_rules
 
     rules = load_rules()
-    docs = list(read_documents(args.folders, rules))
+    docs = list(read_paths(args.folders, rules).documents)
     texts = [d.text[d.body_start:] for d in docs]
     chars = sum(len(t) for t in texts)
     nlp = _nlp()

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
-from kg.documents import read_documents
+from kg.read import read_paths
 from kg.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,12 +21,12 @@ def rules():
 
 @pytest.fixture(scope="session")
 def seed_docs(rules):
-    return {d.file_name: d for d in read_documents([SEEDS], rules)}
+    return {d.file_name: d for d in read_paths([SEEDS], rules).documents}
 
 
 @pytest.fixture(scope="session")
 def dev_docs(rules):
-    return {d.file_name: d for d in read_documents([DEV], rules)}
+    return {d.file_name: d for d in read_paths([DEV], rules).documents}
 
 
 def run(args, store, **kw):

@@ -12,7 +12,8 @@ from kg.build import corroborate_summaries
 from kg.cache import portable, summarize
 from kg.corroborate import corroborate
 from kg.rdf import corroboration_quads
-from kg.documents import Document, read_documents
+from kg.documents import Document
+from kg.read import read_paths
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
 from kg.store import Store
@@ -203,7 +204,7 @@ def test_corroboration_from_summaries_equals_corroboration_from_full_extractions
     text = KCNA.read_text(encoding="utf-8")
     (folder / "kcna.txt").write_text(text, encoding="utf-8")
     (folder / "kcna_edited.txt").write_text(text.replace("Japanese", "A Japanese", 1), encoding="utf-8")
-    docs = sorted(read_documents([folder], rules), key=lambda d: d.file_name)
+    docs = sorted(read_paths([folder], rules).documents, key=lambda d: d.file_name)
     full = [portable(ex) for ex in extract_many(docs, rules)]
     from kg.build import with_discovered
     merged = with_discovered(rules, full)
