@@ -71,6 +71,9 @@ class Actor:
     represents: tuple[Represents, ...] = ()
     # in these years the same names meant another actor ("Russia" in 1969 is the Soviet Union)
     was: tuple[Represents, ...] = ()
+    # in these years the state was divided: its bare name means the one part the text names ("Korea" in a
+    # 1962 text about the North is North Korea)
+    divided: tuple[Represents, ...] = ()
     perspective_cues: tuple[str, ...] = ()
     iso3: str | None = None      # ISO 3166-1 alpha-3 of the actor's state; IGO / NGO for international bodies
     sector: str | None = None    # GOV, MIL, POLICE, REB, ... as the field's dictionaries code it
@@ -438,6 +441,8 @@ def _actor(e: dict, where: str) -> Actor:
         was = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)),
                                tuple(str(n) for n in r.get("names") or ()))
                     for r in e.get("was") or [])
+        divided = tuple(Represents(r["actor"], int(r.get("from", -10000)), int(r.get("to", 10000)))
+                        for r in e.get("divided") or [])
         roles = tuple(Role(r["actor"], r.get("sector"), int(r.get("from", 0)), int(r.get("to", 9999)))
                       for r in e.get("roles") or [])
     except (KeyError, TypeError, ValueError) as exc:
@@ -446,7 +451,7 @@ def _actor(e: dict, where: str) -> Actor:
     return Actor(
         id=e["id"], label=str(e["label"]), type=e["type"], aliases=tuple(str(a) for a in e["aliases"]),
         short=tuple(str(a) for a in e.get("short") or []), wikidata=e.get("wikidata"),
-        country=e.get("country"), party=e.get("party"), represents=reps, was=was,
+        country=e.get("country"), party=e.get("party"), represents=reps, was=was, divided=divided,
         perspective_cues=tuple(e.get("perspective_cues") or []), iso3=e.get("iso3"), sector=e.get("sector"),
         roles=roles)
 
@@ -481,6 +486,7 @@ def _load_actors(path: Path, actors: dict[str, Actor] | None = None, derived: bo
 def _check_actor_refs(actors: dict[str, Actor]) -> None:
     for a in actors.values():
         for ref in [a.country, a.party, *(r.actor for r in a.represents), *(r.actor for r in a.was),
+                    *(r.actor for r in a.divided),
                     *(r.actor for r in a.roles)]:
             if ref and ref not in actors:
                 raise RulesError(f"actors: actor {a.id!r} refers to unknown actor {ref!r}")

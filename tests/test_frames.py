@@ -161,6 +161,17 @@ def test_denial_negates_and_the_documents_date_scopes_names_of_their_time(rules)
                                                                        rules)
 
 
+def test_a_divided_states_bare_name_is_the_part_the_text_names(rules):
+    # "Korea" after 1948 in a text that names only the North is North Korea; naming both parts, it stays Korea
+    north = claims("In 1962 North Korea sided with China. The Soviets cut off aid to Korea.", rules)
+    assert ("Soviet Union", "SANCTION", "North Korea", "asserted") in north
+    both = claims("In 1962 North Korea and South Korea exchanged fire. The Soviets cut off aid to Korea.", rules)
+    assert ("Soviet Union", "SANCTION", "Korea", "asserted") in both
+    # before the division the name is Korea whatever the text names elsewhere
+    assert ("Empire of Japan", "ASSAULT", "Korea", "asserted") in claims(
+        "In 1910 Japan annexed Korea. Much later North Korea was founded.", rules)
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

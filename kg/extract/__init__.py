@@ -14,7 +14,7 @@ from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.normalize import restore, view_document
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
 from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
-from kg.extract.references import as_of, leader_of, names_of_the_texts_states, resolve_first_person
+from kg.extract.references import as_of, leader_of, names_of_the_texts_states, part_named, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Represents, Rules
 
@@ -167,6 +167,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     named_years = sorted(int(y) for y in rules.year.findall(doc.text[doc.body_start:]))
     text_year = int(doc.date[:4]) if doc.date else (named_years[len(named_years) // 2] if named_years else None)
     undated = names_of_the_texts_states(actors, rules) if text_year is None else {}
+    named_actors = {am.actor for am in actors}
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -186,6 +187,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             own_years = [text_year]
         here = by_sentence.get(sent.index, [])
         timed = [as_of(am, own_years, rules, time_anchor) for am in here]
+        timed = [part_named(am, own_years or ([time_anchor] if time_anchor else []), named_actors, rules)
+                 for am in timed]
         if not own_years and time_anchor is None:
             timed = [replace(am, actor=undated[am.surface]) if am.surface in undated else am for am in timed]
         renamed = {**renamed, **{a.actor: b.actor for a, b in zip(here, timed) if a.actor != b.actor}}

@@ -726,11 +726,13 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
             states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
-    if not states and leader and year is not None:
-        # "President Donald Trump": the state of the government office he held that year
+    if not states and leader:
+        # "President Donald Trump": the state of the government office he held that year; in a text
+        # that names no year, the one state he ever governed ("President Daniel Ortega")
         person = actors[am.actor]
-        held = sorted({_of_its_time(r.actor, year, actors) for r in (*person.represents, *person.roles)
-                       if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
+        held = sorted({_of_its_time(r.actor, year, actors) if year is not None else r.actor
+                       for r in (*person.represents, *person.roles)
+                       if (year is None or r.start <= year <= r.end) and getattr(r, "sector", "GOV") in ("GOV", None)})
         if len(held) == 1:
             return [FrameClaim(am, ActorMention(held[0], am.start, am.end, am.surface, am.sentence, "role"),
                                relation, rule, predicate, min(am.start, title.start), max(am.end, title.end),

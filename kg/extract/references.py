@@ -50,6 +50,16 @@ def as_of(am: ActorMention, years: list[int], rules: Rules, context_year: int | 
     return am
 
 
+def part_named(am: ActorMention, years: list[int], named: set[str], rules: Rules) -> ActorMention:
+    """A divided state's bare name as the one part the text names: "Korea" in a 1962 text that names
+    North Korea and not South Korea is North Korea; with both parts named, or none, it stays itself."""
+    parts = rules.actors[am.actor].divided
+    if not parts or not years:
+        return am
+    named_parts = {p.actor for p in parts if p.actor in named and all(p.start <= y <= p.end for y in years)}
+    return replace(am, actor=named_parts.pop()) if len(named_parts) == 1 else am
+
+
 def names_of_the_texts_states(mentions: list[ActorMention], rules: Rules) -> dict[str, str]:
     """In a text that names no year, a name of its time ("Moscow") means the state the text itself
     names ("Russia", never "the Soviet Union"): surface -> actor."""
