@@ -279,6 +279,7 @@ class Frames:
     leader_titles: frozenset[str]
     object_preps: tuple[str, ...]
     mutual: frozenset[str]
+    between_relations: frozenset[str]  # "a dispute between X and Y" is each one's act on the other
     constructions: list[Construction]
     stoppers: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
@@ -301,6 +302,7 @@ class Frames:
     expelling_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     appeal_verbs: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
 
@@ -689,6 +691,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   body_nouns=words("body_nouns"), leader_titles=words("leader_titles"),
                   object_preps=tuple(_word(w, "frames.yaml: object_preps") for w in frames_spec.get("object_preps") or ()),
                   mutual=frozenset(w.upper() for w in words("mutual")),
+                  between_relations=frozenset(w.upper() for w in words("between_relations")),
                   stoppers=words("stoppers"), state_sectors=frozenset(w.upper() for w in words("state_sectors")),
                   place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
@@ -699,6 +702,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
+                  message_nouns=words("message_nouns"),
                   backing_participles=participles,
                   constructions=constructions)
 

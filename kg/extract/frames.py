@@ -524,7 +524,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
-               *_regime_claims(s, year),
+               *_regime_claims(s, year), *_message_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -612,7 +612,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
                                                           if n.dep == "nsubj" and s.head(n.i) is not None else [])]
                    if prep.text.lower() == "between" for p in s.children(prep.i, "pobj")]
-        if between and frame.relation in s.f.mutual and not subjects and not objects:
+        if between and frame.relation in s.f.between_relations and not subjects and not objects:
             # "clashes between X and Y", "talks between X and Y" (or "clashes intensified between ...")
             sides = [a for p in between for a in s.actors_of(p.i)]
             if 2 <= len({a.actor for a in sides}) <= 3:
@@ -780,6 +780,29 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 if a.actor != b.actor:
                     out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
                                           min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
+    return out
+
+
+def _message_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"In a letter to Y, X said ...", "In a message sent to Y, X ...", "in a phone call with Y": X
+    addresses Y (CONSULT), whatever X goes on to say."""
+    out = []
+    for n in s.t:
+        up = s.head(n.i)
+        if n.lemma.lower() not in s.f.message_nouns or n.dep != "pobj" or up is None or up.text.lower() != "in":
+            continue
+        verb = s.head(up.i)
+        if verb is None or verb.pos not in ("VERB", "AUX"):
+            continue
+        preps = [*s.children(n.i, "prep"), *(p for c in s.children(n.i, "acl") for p in s.children(c.i, "prep"))]
+        to = [a for p in preps if p.text.lower() in ("to", "with") for o in s.children(p.i, "pobj")
+              for a in s.actors_of(o.i)]
+        polarity, _ = s.polarity(verb, sentence_hedged)
+        for a in s.subjects(verb):
+            for b in to:
+                if a.actor != b.actor and not _own_side(a, b, s.rules):
+                    out.append(FrameClaim(a, b, "CONSULT", "frame:message", f"message:{n.lemma.lower()}",
+                                          min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
 
 
