@@ -286,6 +286,8 @@ class Frames:
     place_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
+    spoils: frozenset[str] = frozenset()  # taken in a fight, not whose it was attacked ("captured Japanese guns")
+    places: dict[str, str] = field(default_factory=dict)  # city -> its state, for the targets of attacks
     allegation: frozenset[str] = frozenset()
     official_titles: frozenset[str] = frozenset()
     sub_bodies: frozenset[str] = frozenset()
@@ -580,7 +582,7 @@ RULE_FILES = ("actors.yaml", "office_holders.yaml", "events.yaml", "lexicon.yaml
               "verbs.yaml", "agents.yaml")
 # made by scripts/derive_lexicons.py from the PETRARCH2/Phoenix dictionaries; JSON Lines because
 # 20,000 actors load a hundred times faster than from YAML
-DERIVED_FILES = ("derived/world_actors.jsonl", "derived/verbs.jsonl", "derived/agents.jsonl")
+DERIVED_FILES = ("derived/world_actors.jsonl", "derived/verbs.jsonl", "derived/agents.jsonl", "derived/places.jsonl")
 
 
 def rule_dirs() -> list[Path]:
@@ -645,8 +647,13 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     verbs: dict[tuple[str, str | None], VerbEntry] = {}
     object_verbs: dict[str, list[VerbEntry]] = {}
     agents: dict[str, str] = {}
+    places: dict[str, str] = {}
     for p in files:
-        if p.stem == "verbs":
+        if p.stem == "places":
+            for i, e in enumerate(_load_yaml(p) or []):
+                _require(e, ("name", "state"), f"{p}: entry {i + 1}")
+                places[str(e["name"])] = str(e["state"])
+        elif p.stem == "verbs":
             for i, e in enumerate(_load_yaml(p) or []):
                 v = _verb_entry(e, f"{p}: entry {i + 1}", curated=p.parent.name != "derived")
                 if v.object_words:
@@ -693,7 +700,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   mutual=frozenset(w.upper() for w in words("mutual")),
                   between_relations=frozenset(w.upper() for w in words("between_relations")),
                   stoppers=words("stoppers"), state_sectors=frozenset(w.upper() for w in words("state_sectors")),
-                  place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"),
+                  place_words=words("place_words"), not_names=words("not_names"), weapon_nouns=words("weapon_nouns"), places=places,
+                  spoils=words("spoils"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),

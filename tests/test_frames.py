@@ -172,6 +172,19 @@ def test_a_divided_states_bare_name_is_the_part_the_text_names(rules):
         "In 1910 Japan annexed Korea. Much later North Korea was founded.", rules)
 
 
+def test_an_attack_on_a_town_is_an_attack_on_its_state_and_the_town_is_no_actor(rules):
+    found = claims("Iraqi Scud missiles hit Tel Aviv and Haifa.", rules)
+    assert set(found) == {("Iraq", "ASSAULT", "Israel", "asserted")}
+    assert found[("Iraq", "ASSAULT", "Israel", "asserted")].rule == "verb:hit"
+    assert ("Russia", "ASSAULT", "Ukraine", "asserted") in claims("The Russian army captured Bakhmut.", rules)
+    # whose the target was comes before where it stood
+    assert set(claims("Israel bombed an Iranian embassy complex in Damascus.", rules)) == {
+        ("Israel", "ASSAULT", "Iran", "asserted")}
+    # a town met elsewhere is neither a target nor an actor of its own
+    ex = extract(parse_document("t.txt", "Russian diplomats met Ukrainian officials in Kharkiv.\n", rules), rules)
+    assert {a.actor for a in ex.actors} == {"russia", "ukraine"}
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

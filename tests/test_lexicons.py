@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kg.rules import load_rules
+
 REPO = Path(__file__).resolve().parent.parent
 DERIVED = REPO / "ontology" / "derived"
 SCRIPT = REPO / "scripts" / "derive_lexicons.py"
@@ -139,3 +141,16 @@ def test_world_actor_ids_do_not_take_another_actors_id():
             continue
         names = {str(actor.get("label", "")).lower()} | {str(x).lower() for x in actor.get("aliases") or []}
         assert derived["label"].lower() in names or names & {x.lower() for x in derived["aliases"]}, actor["id"]
+
+
+def test_the_places_lexicon_names_known_states_and_no_persons():
+    # ontology/derived/places.jsonl (scripts/derive_places.py from GeoNames): every city points at a
+    # state kg knows; a capital stays the gazetteer's ("Moscow" is Russia's government, not a place
+    # entry), and a known person's surname ("Obama", a town in Japan) is never a place
+    rules = load_rules()
+    places = rules.frames.places
+    assert len(places) > 30_000
+    assert {places["Kharkiv"], places["Haifa"], places["Aleppo"], places["Bakhmut"]} == {
+        "ukraine", "israel", "syria"}
+    assert all(rules.actors[s].type == "state" for s in set(places.values()))
+    assert "Moscow" not in places and "Obama" not in places and "Clinton" not in places

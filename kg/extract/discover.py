@@ -231,6 +231,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if (len(name) < 2 or name.lower() in rules.frames.not_names or name.lower() in not_actors or any(ch.isdigit() for ch in name)
                     or not name[0].isupper() or name in names):
                 continue
+            if kind != "person" and name in rules.frames.places:
+                continue  # a city ("Tel Aviv", "Aleppo") is where things happen, not an actor
             if kind == "state":
                 tok = parse.token_at(s)
                 head = parse.tokens[tok.head] if tok else None

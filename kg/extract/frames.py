@@ -43,6 +43,10 @@ class FrameClaim:
     own_voice: bool = False           # the speaker's own act (a demand), not something they report
 
 
+# prepositions that put an attack on a place: "struck a depot in Haifa", "shelling near Kharkiv"
+_TARGET_PREPS = frozenset({"on", "in", "at", "near", "into", "against", "across", "outside", "around"})
+
+
 class _Sentence:
     """A parse with the actor mentions mapped onto its tokens."""
 
@@ -138,6 +142,42 @@ class _Sentence:
             if named:
                 return named[-1:]
         return []
+
+    def place_at(self, i: int) -> ActorMention | None:
+        """The state a city named at token i lies in ("Kharkiv", "Tel Aviv"), as a mention of it there."""
+        tok = self.t[i]
+        # the tagger may take a town it does not know for an adverb ("captured Bakhmut"): capitals count
+        if i in self.actor_at or not (tok.pos == "PROPN" or (i > 0 and tok.text[:1].isupper())):
+            return None
+        words = [c for c in self.children(i, "compound") if c.pos == "PROPN" and c.i < i] + [tok]
+        for first in (words[0], tok):
+            state = self.f.places.get(" ".join(w.text for w in words[words.index(first):]))
+            if state is not None and state in self.rules.actors:
+                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
+                return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, sentence, "place")
+        return None
+
+    def place_targets(self, v: Token) -> list[ActorMention]:
+        """Where an attack fell, when no actor is its object: "struck Kharkiv", "hit a depot in Haifa",
+        "Tel Aviv was hit" (the city's state is the target)."""
+        spots = list(self.children(v.i, "nsubjpass" if self.passive(v) else "dobj"))
+        spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in _TARGET_PREPS
+                  for o in self.children(prep.i, "pobj")]
+        spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in _TARGET_PREPS
+                  for o in self.children(prep.i, "pobj")]  # "a repair facility in Kyiv"
+        spots += [c for c in self.children(v.i, "advmod", "npadvmod") if c.text[:1].isupper()]  # "captured Bakhmut"
+        spots += [c for d in list(spots) for c in self.children(d.i, "conj")]  # "hit Tel Aviv and Haifa"
+        # whose the target is comes first: "bombed an Iranian embassy complex in Damascus" hit Iran
+        # ("captured Japanese guns" took the guns; whether the weapons stand for their side is settled above)
+        places = [o for o in spots if o.lemma.lower() not in self.f.weapon_nouns | self.f.spoils]
+        heads = [*places, *(c for o in places for c in self.children(o.i, "compound"))]  # "embassy complex"
+        owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
+                  if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
+        if owners:
+            return list({a.actor: a for a in owners}.values())
+        found = [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
+                 else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
+        return list({a.actor: a for a in found if a is not None}.values())
 
     def _agent_noun(self, i: int) -> bool:
         """A noun that makes the state named with it the actor: a body, a unit, an agent of the state."""
@@ -495,6 +535,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             subjects = subjects or s.subjects(v)
             objects = objects or (objects if complement else s.objects(v, entry))
             s.weapons = False
+            if subjects and not objects and v.pos == "VERB":
+                objects = s.place_targets(v)  # "Russian missiles struck Kharkiv": an attack on Ukraine
         reciprocal = any(c.text.lower() in ("other", "another") for c in s.children(v.i, "dobj"))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
