@@ -179,6 +179,15 @@ class _Sentence:
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
         return list({a.actor: a for a in found if a is not None}.values())
 
+    def noun_place_targets(self, n: Token, verb: Token | None) -> list[ActorMention]:
+        """The towns an event noun's attack fell on: "an attack on Haifa", "airstrikes in Aleppo"."""
+        preps = [p for t in (n, verb) if t is not None for p in self.children(t.i, "prep")
+                 if p.text.lower() in _TARGET_PREPS]
+        spots = [o for p in preps for o in self.children(p.i, "pobj")]
+        spots += [c for o in spots for c in self.children(o.i, "conj")]
+        found = [self.place_at(o.i) for o in spots]
+        return list({a.actor: a for a in found if a is not None}.values())
+
     def _agent_noun(self, i: int) -> bool:
         """A noun that makes the state named with it the actor: a body, a unit, an agent of the state."""
         tok = self.t[i]
@@ -683,6 +692,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             relation = "AID"  # what one receives (support, help, assistance) is material
         elif not subjects and verb is not None and verb.pos == "VERB" and n.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
+        if relation == "ASSAULT" and subjects and not objects:
+            # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
+            objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None)
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
         if not pairs:
             continue
