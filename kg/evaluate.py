@@ -210,9 +210,11 @@ def _gold_names(stored: set[str], gold: dict[str, dict]) -> dict[str, str]:
 
 def evaluate_store(store, gold_dir: Path, names: list[str] | None = None, rules: Rules | None = None) -> Evaluation:
     """Score the claims and actors of a build against the gold files of the documents it holds."""
-    from kg.tables import actor_rows, claim_rows
+    from kg.tables import actor_rows, claim_rows, document_names
     claims, actors = claim_rows(store), actor_rows(store)
-    stored = {r["doc"] for r in actors} | {r["doc"] for r in claims}
+    # every stored document, not only those with rows: a one-sentence report where nothing was found is
+    # scored (all its gold claims missed), not left out
+    stored = set(document_names(store))
     gold = load_gold_dir(gold_dir, names)
     named = _gold_names(stored, gold)
     if named:

@@ -49,6 +49,8 @@ SELECT ?fname ?label ?actor ?type ?country ?sector ?listed ?wd ?surface ?start ?
 }
 """
 
+_DOCUMENTS = SPARQL_PREFIXES + "SELECT ?fname WHERE { ?doc a kg:Document ; kg:fileName ?fname }"
+
 
 def _local(term) -> str:
     v = term.value
@@ -87,6 +89,11 @@ def actor_rows(store: Store) -> list[dict]:
              "start": int(r["start"].value), "end": int(r["end"].value)} for r in store.query(_ACTORS)]
     rows.sort(key=lambda x: (x["doc"], x["start"], x["end"], x["actor_id"]))
     return rows
+
+
+def document_names(store: Store) -> list[str]:
+    """The file names of the stored documents, those that yielded no actor or claim included."""
+    return sorted(r["fname"].value for r in store.query(_DOCUMENTS))
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:

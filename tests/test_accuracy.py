@@ -10,6 +10,7 @@ from tests.conftest import GOLD, ROOT, run
 HELDOUT = ROOT / "tests" / "corpus" / "heldout"
 DEV_WIDE = ROOT / "tests" / "corpus" / "dev-wide"
 DEV_FIELD = ROOT / "tests" / "corpus" / "dev-field"
+DEV_SENTENCES = ROOT / "tests" / "corpus" / "dev-sentences"
 
 
 def scores(tmp_path, corpus, gold):
@@ -45,6 +46,25 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     assert m["labelled"]["f1"] >= 0.35 and m["labelled"]["precision"] >= 0.68
     assert m["unlabelled"]["f1"] >= 0.4
     assert m["actors"]["recall"] >= 0.7
+
+
+def test_dev_one_sentence_world_news_reports(tmp_path):
+    # one JSON Lines file, a document per line (reports.jsonl#s001 ...), each with its gold file
+    ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
+    assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
+    m = ev["micro"]
+    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.66
+    assert m["unlabelled"]["f1"] >= 0.38
+    assert m["actors"]["recall"] >= 0.73
+
+
+def _line_ids(path):
+    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_report_line_is_listed_in_its_sources():
+    listed = [line.split("\t")[0] for line in (DEV_SENTENCES / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert listed == [f"reports.jsonl#{i}" for i in _line_ids(DEV_SENTENCES / "reports.jsonl")]
 
 
 @pytest.mark.parametrize("corpus", [HELDOUT, DEV_WIDE, DEV_FIELD])

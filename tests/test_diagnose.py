@@ -84,3 +84,33 @@ def test_unknown_names_finds_places_and_names_not_in_the_gazetteer(corpus_store)
     # known actors, events and sentence-opening words are not listed
     for known in ("China", "Korean War", "Therefore", "According", "Kim Il Sung"):
         assert known not in rows
+
+
+def test_eval_matches_gold_to_json_lines_documents_and_scores_those_with_nothing_found(tmp_path):
+    # one gold file per line of a JSON Lines file, matched by its `doc`: FILE#ID
+    lines = [{"id": "a", "text": "Israeli troops shot dead two Palestinians in the West Bank on Tuesday."},
+             {"id": "b", "text": "On Thursday, troops attacked Gomes's residence, lobbing grenades at his home."}]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "reports.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "reports.jsonl_a.yaml").write_text(
+        'doc: "reports.jsonl#a"\nactors: ["Israel", "Palestine"]\nclaims:\n'
+        '  - {subject: "Israel", relation: ASSAULT, object: "Palestine", polarity: asserted, attributed_to: null,\n'
+        '     quote: "Israeli troops shot dead two Palestinians"}\n', encoding="utf-8")
+    (gold / "reports.jsonl_b.yaml").write_text(
+        'doc: "reports.jsonl#b"\nactors: ["Carlos Gomes Junior", "Guinea-Bissau military"]\n'
+        'missing_actors:\n  - {label: "Guinea-Bissau military", type: military_unit, surfaces: ["troops"]}\nclaims:\n'
+        '  - {subject: "Guinea-Bissau military", relation: ASSAULT, object: "Carlos Gomes Junior", polarity: asserted,\n'
+        '     attributed_to: null, quote: "troops attacked Gomes\'s residence"}\n', encoding="utf-8")
+    store = tmp_path / ".kg"
+    assert run(["build", str(tmp_path / "in")], store).exit_code == 0
+    ev = json.loads(run(["eval", "--gold", str(gold), "--json"], store).output)
+    # the line kg found nothing in is scored too (its claim a miss), not left out of the scores
+    assert [d["doc"] for d in ev["documents"]] == ["reports.jsonl#a", "reports.jsonl#b"]
+    lab = ev["micro"]["labelled"]
+    assert lab["tp"] + lab["fn"] == 2
+    assert {"doc": "reports.jsonl#a", "subject": "Israel", "relation": "ASSAULT", "object": "Palestine"} not in \
+        [{k: m[k] for k in ("doc", "subject", "relation", "object")} for m in ev["misses"]]
+    one = run(["eval", "--gold", str(gold), "reports.jsonl#b"], store)
+    assert one.exit_code == 0 and "reports.jsonl#b" in one.output and "reports.jsonl#a" not in one.output
