@@ -304,6 +304,7 @@ class Frames:
     expelling_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     appeal_verbs: frozenset[str] = frozenset()
+    joint_verbs: frozenset[str] = frozenset()  # "X and Y held talks": done with each other
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
@@ -710,7 +711,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
-                  message_nouns=words("message_nouns"),
+                  message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

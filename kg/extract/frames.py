@@ -173,6 +173,9 @@ class _Sentence:
         heads = [*places, *(c for o in places for c in self.children(o.i, "compound"))]  # "embassy complex"
         owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
                   if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
+        # "a convoy of Afghan security forces", "a base for African Union troops", "targets of the PKK"
+        owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
+                   for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
             return list({a.actor: a for a in owners}.values())
         found = [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
@@ -696,6 +699,13 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None)
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
+        if not objects and relation in s.f.mutual - {"ASSAULT"} and verb is not None and n.dep == "dobj" \
+                and verb.lemma in s.f.joint_verbs:
+            # "X, Y and Z held negotiations", "X and Y signed a truce": each with the others (the parser
+            # may give each its own subject)
+            joint = list({a.actor: a for c in s.children(verb.i, *_SUBJ) for a in s.actors_of(c.i)}.values())
+            if 2 <= len(joint) <= 3:
+                pairs = [(a, b) for a in joint for b in joint if a.actor != b.actor]
         if not pairs:
             continue
         if _noun_negated(s, n):
