@@ -168,6 +168,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     text_year = int(doc.date[:4]) if doc.date else (named_years[len(named_years) // 2] if named_years else None)
     undated = names_of_the_texts_states(actors, rules) if text_year is None else {}
     named_actors = {am.actor for am in actors}
+    named_states = {a for a in named_actors if rules.actors[a].type == "state"}
+    home = next(iter(named_states)) if len(named_states) == 1 else None  # whose unnamed police and troops are
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -241,7 +243,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)), time_anchor,
-                                               speaker.actor if speaker else None)
+                                               speaker.actor if speaker else None, home)
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation != "LEADER_OF")
             for fc in found:

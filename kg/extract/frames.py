@@ -59,6 +59,7 @@ class _Sentence:
             if tok.head != tok.i:
                 self.kids.setdefault(tok.head, []).append(tok)
         self.weapons = False  # whether weapons stand for their side (in attacks only)
+        self.home: str | None = None  # the one state the text names (unnamed police and troops are its)
         self.actor_at: dict[int, ActorMention] = {}
         self.more_at: dict[int, list[ActorMention]] = {}  # "both countries": two actors at one place
         for am in sorted(actors, key=lambda a: (a.end - a.start, a.start)):
@@ -135,6 +136,12 @@ class _Sentence:
                     for pobj in self.children(prep.i, "pobj"):
                         if pobj.i in self.actor_at:  # "leaders of the United States, France and Germany"
                             return self.actors_of(pobj.i, depth + 1)
+            if self.home is not None and self.sector_of(i) in self.f.state_sectors and not any(
+                    c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
+                # "Police fired tear gas at protesters in Nairobi", "Troops killed 23 rebels": in a text
+                # that names one state only, its police and troops
+                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
+                return [ActorMention(self.home, tok.start, tok.end, tok.text, sentence, "home")]
         elif tok.pos == "NOUN" and (self.sector_of(i) is not None or word in self.f.member_nouns):
             # "Hezbollah fighters", "Taliban militants": a group's own people act for the group
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "amod") if c.i in self.actor_at
@@ -340,6 +347,13 @@ class _Sentence:
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
                 if found:
                     return found
+        if entry and entry.object_words and entry.relation in ("ASSAULT", "COERCE"):
+            # "arrested 80 protesters": the object word names the victims, who may be actors themselves
+            # (what moves in "sent volunteers to Y" is no victim)
+            for d in self.children(v.i, "dobj"):
+                found = self.actors_of(d.i)
+                if found:
+                    return found
         return []
 
     def particles(self, v: Token) -> list[Token]:
@@ -493,11 +507,15 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
 
 
 def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False,
-                 year: int | None = None, speaker: str | None = None) -> tuple[list[FrameClaim], list[dict]]:
-    """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain)."""
+                 year: int | None = None, speaker: str | None = None, home: str | None = None
+                 ) -> tuple[list[FrameClaim], list[dict]]:
+    """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain).
+
+    home: the one state the text names, whose the unnamed police, troops and security forces are."""
     if rules.frames is None:
         return [], []
     s = _Sentence(parse, actors, rules)
+    s.home = home
     out: list[FrameClaim] = []
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
