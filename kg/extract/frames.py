@@ -336,7 +336,7 @@ class _Sentence:
             if entry and entry.object_words:
                 # "signed an agreement with Y", "launched an invasion of Y", "signed a Soviet agreement"
                 for prep in self.children(d.i, "prep"):
-                    if prep.text.lower() in (*self.f.object_preps, "of"):
+                    if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         if found:
                             return found
