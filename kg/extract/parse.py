@@ -94,6 +94,7 @@ class _Annotator:
                 else:
                     self._other.append(rule)
         self._lemmas: dict[tuple[str, str, str], str] = {}
+        self._starts: dict[tuple[str, str, str, bool], tuple[list, list]] = {}
 
     def _spec(self, spec: dict) -> dict:
         out = {}
@@ -124,15 +125,28 @@ class _Annotator:
                 return False
         return True
 
+    def _starting_at(self, word: tuple[str, str, str, bool]) -> tuple[list, list]:
+        """The one-token rules a word matches, and the longer rules whose first token it matches."""
+        got = self._starts.get(word)
+        if got is None:
+            single, longer = [], []
+            for rule in (*self._by_lower.get(word[0], ()), *self._by_tag.get(word[1], ()), *self._other):
+                if self._matches(rule[2][0], word):
+                    (single if len(rule[2]) == 1 else longer).append(rule)
+            got = self._starts[word] = (single, longer)
+        return got
+
     def __call__(self, texts: list[str], tags: list[str], deps: list[str]) -> list[tuple[str, str, str, str]]:
         """(POS, tag, dep, lemma) of each token of a sentence, from its words, tags and dependencies."""
         words = [(t.lower(), tag, dep, t.isspace()) for t, tag, dep in zip(texts, tags, deps)]
         hits = []
         for i, word in enumerate(words):
-            for rule in (*self._by_lower.get(word[0], ()), *self._by_tag.get(word[1], ()), *self._other):
-                rule_id, index, specs, attrs = rule
+            single, longer = self._starting_at(word)
+            for rule_id, index, _, attrs in single:
+                hits.append((rule_id, i + index, attrs))
+            for rule_id, index, specs, attrs in longer:
                 if i + len(specs) <= len(words) and all(self._matches(spec, words[i + k])
-                                                        for k, spec in enumerate(specs)):
+                                                        for k, spec in enumerate(specs) if k):
                     hits.append((rule_id, i + index, attrs))
         hits.sort(key=lambda h: h[0])
         set_by: list[dict] = [{} for _ in words]
