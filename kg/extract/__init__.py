@@ -13,7 +13,7 @@ from kg.extract.attribution import Speaker, attribution
 from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.normalize import restore, view_document
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
-from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
+from kg.extract.patterns import Where, claims_from_match, folded, may_match, mentions_for, overlapping, why_no_claim
 from kg.extract.references import as_of, leader_of, names_of_the_texts_states, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Represents, Rules
@@ -206,8 +206,11 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
             for view, subject_at in [(masked, None), *shared_subject_views(masked, rules)]:
+                view_folded = folded(view.text)
                 # a claim needs two actors, unless the pattern supplies the object ("Kosygin, the premier")
                 for pat in (rules.patterns if len(masked.slots) > 1 else [p for p in rules.patterns if p.object_is]):
+                    if not may_match(pat.regex, view_folded):
+                        continue  # a word the pattern needs is not in the sentence
                     ends: set[int] = set()
                     for m in overlapping(pat.regex, view.text):
                         # a later start that ends where an earlier claim ended is a suffix of it: "Mao trained

@@ -1,0 +1,64 @@
+"""What makes extraction faster gives the same answers as the slow way: patterns skipped for a missing
+word, and POS and lemmas read from the model's attribute ruler and lemmatizer without running them."""
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+import kg.extract as extraction
+from kg.extract import patterns
+from kg.read import read_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_folding_gives_every_character_ignorecase_matches_to_a_letter_that_letter():
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in string.ascii_lowercase:
+        for ch in set(re.findall(letter, everything, re.IGNORECASE)):
+            assert patterns.folded(ch) == letter, (letter, hex(ord(ch)))
+    assert patterns.folded("Sovİet") == "soviet"
+
+
+def test_literal_needs_are_what_every_branch_shares_and_optional_parts_add_nothing():
+    needs = patterns.literal_needs(re.compile(r"X (?:signed|Signs|concluded) (?:a )?(?:treaty|PACT) with Y",
+                                              re.IGNORECASE))
+    assert set(map(frozenset, needs)) == {frozenset({"signed", "signs", "concluded"}), frozenset({"treaty", "pact"}),
+                                          frozenset({" with y"})}
+    assert patterns.may_match(re.compile("aided", re.I), patterns.folded("Moscow AIDED Hanoi"))
+    assert not patterns.may_match(re.compile("aided", re.I), patterns.folded("Moscow armed Hanoi"))
+
+
+def test_a_pattern_is_skipped_only_on_sentences_it_does_not_match(rules, monkeypatch):
+    docs = list(read_paths([ROOT / "tests/corpus/dev", ROOT / "seeds"], rules).documents)
+    fast = [extraction.extract(d, rules, parse=False).mentions for d in docs]
+    searched = []
+
+    def search_all(regex, folded_text):
+        searched.append(regex)
+        return True
+
+    def checked(regex, text):
+        found = list(patterns.overlapping(regex, text))
+        assert not found or patterns.may_match(regex, patterns.folded(text)), (regex.pattern[:60], text)
+        return iter(found)
+    monkeypatch.setattr(extraction, "may_match", search_all)
+    monkeypatch.setattr(extraction, "overlapping", checked)
+    slow = [extraction.extract(d, rules, parse=False).mentions for d in docs]
+    assert len(searched) > 1000 and slow == fast and sum(map(len, fast)) > 50
+
+
+def test_pos_and_lemmas_are_those_the_models_own_ruler_and_lemmatizer_give():
+    parse = pytest.importorskip("kg.extract.parse")
+    nlp, annotate = parse._nlp(), parse._annotator()
+    assert annotate is not None
+    texts = [p.read_text() for p in sorted((ROOT / "tests/corpus/dev").iterdir())]
+    texts.append("I ain't gonna do it, y'all know. Let's go! There is a way, but I gotta say it gets worse.")
+    with nlp.select_pipes(disable=["ner"]):
+        full = list(nlp.pipe(texts))
+    with nlp.select_pipes(disable=["ner", "attribute_ruler", "lemmatizer"]):
+        bare = list(nlp.pipe(texts))
+    pairs = [(a, b) for x, y in zip(full, bare) for a, b in zip(parse._tokens(x, 0, None), parse._tokens(y, 0, annotate))]
+    assert len(pairs) > 2500 and all(a == b for a, b in pairs)
+    assert {(a.text, a.lemma) for a, _ in pairs} >= {("ai", "be"), ("gon", "go"), ("'s", "us"), ("gets", "get")}
