@@ -13,7 +13,8 @@ from kg.extract.attribution import Speaker, attribution
 from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.normalize import restore, view_document
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
-from kg.extract.patterns import Where, claims_from_match, folded, may_match, mentions_for, overlapping, why_no_claim
+from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
+from kg.extract.prefilter import folded, may_match
 from kg.extract.references import as_of, leader_of, names_of_the_texts_states, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Represents, Rules
