@@ -40,7 +40,7 @@ class NameIndex:
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """(start, end, surface) of each longest name, left to right, not overlapping."""
-        toks = _tokens(text, start, len(text) if end is None else end)
+        toks = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
         i = 0
         while i < len(toks):
             cands = self.by_first.get(toks[i][2])
@@ -55,21 +55,6 @@ class NameIndex:
                     i += 1
             else:
                 i += 1
-
-
-_TOKENS: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, folded form) of the word tokens of text[start:end]. A document's names are looked up
-    again after NER has found its own, so the tokens of the last text are kept."""
-    key = (text, start, end)
-    if key not in _TOKENS:
-        if end - start < 200:  # an event's name, looked into for its participants
-            return [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
-        _TOKENS.clear()
-        _TOKENS[key] = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
-    return _TOKENS[key]
 
 
 def _plain_gaps(text: str, toks) -> bool:
