@@ -64,3 +64,16 @@ def test_pos_and_lemmas_are_those_the_models_own_ruler_and_lemmatizer_give():
     pairs = [(a, b) for x, y in zip(full, bare) for a, b in zip(parse._tokens(x, 0, None), parse._tokens(y, 0, annotate))]
     assert len(pairs) > 2500 and all(a == b for a, b in pairs)
     assert {(a.text, a.lemma) for a, _ in pairs} >= {("ai", "be"), ("gon", "go"), ("'s", "us"), ("gets", "get")}
+
+
+def test_a_sentence_two_documents_share_gets_the_same_parse_at_each_ones_offsets():
+    parse = pytest.importorskip("kg.extract.parse")
+    shared = "Soviet border guards ambushed Chinese troops on Zhenbao Island."
+    first, second = f"On 2 March 1969: {shared}", f"{shared} Moscow protested."
+    at = second.index(shared), first.index(shared)
+    together = parse.parse_many([(first, [(at[1], len(first))], {0}), (second, [(0, len(shared))], {0})])
+    alone = [parse.parse_sentences(first, [(at[1], len(first))], {0}), parse.parse_sentences(second, [(0, len(shared))], {0})]
+    assert together == alone
+    a, b = together[0][0], together[1][0]
+    assert [t.start - at[1] for t in a.tokens] == [t.start for t in b.tokens] and a.entities and \
+        [(label, s - at[1], e - at[1]) for label, s, e in a.entities] == list(b.entities)

@@ -222,14 +222,21 @@ def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> l
     nlp = _nlp()
     annotate = _annotator()
     skip = ["ner", "attribute_ruler", "lemmatizer"] if annotate else ["ner"]
+    # a sentence met again (a wire report several outlets carry) is parsed once
+    unique: dict[tuple[str, bool], int] = {}
+    for text, s, e, with_ner in flat:
+        unique.setdefault((text[s:e], with_ner), len(unique))
     with nlp.select_pipes(disable=skip):
-        docs = list(nlp.pipe((text[s:e] for text, s, e, _ in flat), batch_size=BATCH))
+        docs = list(nlp.pipe((sentence for sentence, _ in unique), batch_size=BATCH))
     ner = nlp.get_pipe("ner")
-    wanted = [k for k, item in enumerate(flat) if item[3]]
+    wanted = [k for k, (_, with_ner) in enumerate(unique) if with_ner]
     for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=BATCH)):
         docs[k] = doc
-    parses = [Parse(s, _tokens(doc, s, annotate), tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents))
-              for (_, s, _, _), doc in zip(flat, docs)]
+    parses = []
+    for text, s, e, with_ner in flat:
+        doc = docs[unique[(text[s:e], with_ner)]]
+        parses.append(Parse(s, _tokens(doc, s, annotate),
+                            tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents)))
     out, pos = [], 0
     for _, spans, _ in requests:
         out.append(parses[pos:pos + len(spans)])
