@@ -14,6 +14,7 @@ from kg.extract.masking import mask, shared_subject_views, acts_in_match
 from kg.extract.normalize import restore, view_document
 from kg.extract.model import ActorMention, Claim, EventMention, Extraction, Mention, Quantity, Sentence
 from kg.extract.patterns import Where, claims_from_match, mentions_for, overlapping, why_no_claim
+from kg.extract.prefilter import folded, may_match
 from kg.extract.references import as_of, leader_of, names_of_the_texts_states, part_named, resolve_first_person
 from kg.extract.sentences import sentences_of, split_sentences
 from kg.rules import Represents, Rules
@@ -73,10 +74,12 @@ def _leaders_speak_for_their_bodies(mentions, sentence: int, year: int | None, r
             _speaks_for(m.claim.subject, m.claim.object, year, rules)
 
 
-def _plan(doc: Document, rules: Rules) -> tuple[list[Sentence], set[int]]:
+def _plan(doc: Document, rules: Rules) -> tuple[list[Sentence], set[int], tuple]:
+    """The sentences to parse, those to run NER on, and what was found on the way (for _extract)."""
     sentences = sentences_of(doc)
-    actors, _, _ = actor_mentions(doc, sentences, rules, perspective_of(doc, rules))
-    return _parse_plan(doc, sentences, actors, rules)
+    perspective = perspective_of(doc, rules)
+    found = actor_mentions(doc, sentences, rules, perspective)
+    return (*_parse_plan(doc, sentences, found[0], rules), (sentences, perspective, found))
 
 
 _GROUP_WORDS: dict[str, frozenset[str]] = {}
@@ -98,9 +101,9 @@ def extract_many(docs: list[Document], rules: Rules, *, parse: bool = True) -> l
         return [extract(d, rules, parse=False) for d in docs]
     viewed = [view_document(d) for d in docs]
     plans = [_plan(v, rules) for v, _ in viewed]
-    parsed = parse_many([(v.text, [(x.start, x.end) for x in plan], ner) for (v, _), (plan, ner) in zip(viewed, plans)])
-    return [restore(_extract(v, rules, parses={x.index: p for x, p in zip(plan, done)}), d, view)
-            for d, (v, view), (plan, _), done in zip(docs, viewed, plans, parsed)]
+    parsed = parse_many([(v.text, [(x.start, x.end) for x in plan], ner) for (v, _), (plan, ner, _) in zip(viewed, plans)])
+    return [restore(_extract(v, rules, parses={x.index: p for x, p in zip(plan, done)}, planned=planned), d, view)
+            for d, (v, view), (plan, _, planned), done in zip(docs, viewed, plans, parsed)]
 
 
 def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True,
@@ -118,10 +121,13 @@ def extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = T
 
 
 def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = True,
-             parses: dict[int, Parse] | None = None) -> Extraction:
-    sentences = sentences_of(doc)
-    perspective = perspective_of(doc, rules)
-    actors, events, pending = actor_mentions(doc, sentences, rules, perspective)
+             parses: dict[int, Parse] | None = None, planned: tuple | None = None) -> Extraction:
+    # planned: the sentences, perspective and mentions _plan found on this same text with these rules
+    if planned is None:
+        sentences = sentences_of(doc)
+        perspective = perspective_of(doc, rules)
+        planned = (sentences, perspective, actor_mentions(doc, sentences, rules, perspective))
+    sentences, perspective, (actors, events, pending) = planned
     discovered: dict = {}
     if parse and rules.frames is not None:
         # this document's own facts (its actors, who leads what) go into its own copy of the gazetteer
@@ -211,8 +217,11 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         tried: list[dict] = []
         if not sent.repeated and len(masked.slots) >= 1:
             for view, subject_at in [(masked, None), *shared_subject_views(masked, rules)]:
+                view_folded = folded(view.text)
                 # a claim needs two actors, unless the pattern supplies the object ("Kosygin, the premier")
                 for pat in (rules.patterns if len(masked.slots) > 1 else [p for p in rules.patterns if p.object_is]):
+                    if not may_match(pat.regex, view_folded):
+                        continue  # a word the pattern needs is not in the sentence
                     ends: set[int] = set()
                     for m in overlapping(pat.regex, view.text):
                         # a later start that ends where an earlier claim ended is a suffix of it: "Mao trained

@@ -142,7 +142,9 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
         return doc.perspective
     scores: dict[str, int] = {}
     for actor in _with_cues(rules):
-        n = sum(len(re.findall(rf"(?<!\w){re.escape(c)}(?!\w)", doc.text)) for c in actor.perspective_cues)
+        # (a cue the text does not hold is not searched for: the search scans the whole text)
+        n = sum(len(re.findall(rf"(?<!\w){re.escape(c)}(?!\w)", doc.text)) for c in actor.perspective_cues
+                if c in doc.text)
         if n:
             scores[actor.id] = n
     outlet = rules.actor_by_name(doc.publisher) if doc.publisher else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.masking import SLOT_RE, Masked
+from kg.extract.prefilter import folded, may_match
 from kg.rules import Rules
 
 
@@ -17,8 +18,9 @@ class Speaker:
 
 def attribution(masked: Masked, rules: Rules, last_speaker: Speaker | None,
                  last_person: str | None) -> Speaker | None:
+    text = folded(masked.text)
     for ap in rules.attributions:
-        m = ap.regex.search(masked.text)
+        m = ap.regex.search(masked.text) if may_match(ap.regex, text) else None
         if not m:
             continue
         s = m.group("S")

