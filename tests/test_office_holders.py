@@ -88,6 +88,16 @@ def test_a_person_the_dictionaries_know_keeps_their_id_with_the_terms_given_here
     assert {(r.sector, r.start, r.end) for r in biden.roles} == {("GOV", 2009, 2017), ("GOV", 2021, 2025)}
     # the curated entry's QID stays when the office holders' file gives the same person
     assert rules.actors["kim_jong_un"].wikidata == "Q56226"
+    # a person the dictionaries spell otherwise, or list twice, is one actor under every spelling
+    owners = {}
+    for actor in rules.actors.values():
+        for alias in actor.aliases:
+            owners.setdefault(alias, set()).add(actor.id)
+    for alias, label in [("Sergey Shoygu", "Sergei Shoigu"), ("Hojatolislam Sayyed Ali Khamenei", "Ali Khamenei"),
+                         ("Najib Tun Abdul Razad", "Najib Razak"), ("Mohamed Najib bin Abdul Razak", "Najib Razak"),
+                         ("Umar al-Bashir", "Omar al-Bashir"), ("Omar Hassan Ahmad al-Bashir", "Omar al-Bashir")]:
+        assert [rules.actors[i].label for i in owners[alias]] == [label], alias
+    assert "najib_tun_abdul_razad" not in rules.actors and "umar_al_bashir" not in rules.actors
 
 
 def test_leaders_represent_what_they_head_and_ministers_do_not(entries):
