@@ -38,6 +38,10 @@ def entries():
     ("In 2022 Volodymyr Zelenskiy accused Russia of war crimes.", ("Ukraine", "ACCUSE", "Russia")),
     ("In 2024 Sergei Shoigu met Kim Jong-un in Pyongyang.", ("Russia", "CONSULT", "North Korea")),
     ("In 2019 Prime Minister Abiy Ahmed met President Isaias Afwerki.", ("Abiy Ahmed", "LEADER_OF", "Ethiopia")),
+    # "the Russian leader" with no name is the one executive head of that state in the year
+    ("In 2015 the Russian leader met the Chinese leader.", ("Vladimir Putin", "CONSULT", "Xi Jinping")),
+    ("In 2016 the Ukrainian president met the French president.", ("Petro Poroshenko", "CONSULT", "François Hollande")),
+    ("The Iranian leader condemned Israel in 2018.", ("Ali Khamenei", "ACCUSE", "Israel")),
     # armed groups of recent wars, and a group's commander acting for it
     ("In April 2023 the Rapid Support Forces attacked the Sudanese army in Khartoum.",
      ("Rapid Support Forces", "ASSAULT", "Sudan")),
