@@ -791,12 +791,14 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     actors = s.rules.actors
     words = _title_words(s, title)
     phrase = " ".join(w.text.lower() for w in [*words, title])
-    leader = phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles
+    # a deputy or vice president serves the state; the president leads it
+    second = any(w.text.lower().rstrip("-") in ("deputy", "vice") for w in words)
+    leader = not second and (phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles)
     # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
     official = not leader and (
         (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
          or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
-        or title.lemma.lower() in s.f.official_titles)
+        or title.lemma.lower() in s.f.official_titles or (second and title.text.lower() in s.f.leader_titles))
     if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies for w in words):
         return []  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
     named = [c for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")]
