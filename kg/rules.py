@@ -304,6 +304,7 @@ class Frames:
     expelling_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     appeal_verbs: frozenset[str] = frozenset()
+    alleging_verbs: frozenset[str] = frozenset()  # "X alleged that Y committed ...": X accuses Y
     joint_verbs: frozenset[str] = frozenset()  # "X and Y held talks": done with each other
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
@@ -476,6 +477,11 @@ def _load_actors(path: Path, actors: dict[str, Actor] | None = None, derived: bo
             # the curated gazetteer stays on top: its names and facts win, the dictionaries add the rest
             old = actors.get(a.id)
             aliases = tuple(x for x in a.aliases if taken.get(x, a.id) == a.id)
+            if a.type in ("organisation", "group"):
+                # the dictionaries write one-word names in capitals, so "Ecowas" may be an acronym the
+                # news writes "ECOWAS" (British papers write "Ecowas"): both are the name
+                aliases += tuple(x.upper() for x in aliases if " " not in x and len(x) >= 4 and x[1:].islower()
+                                 and x.upper() not in taken and x.upper() not in aliases)
             if old:
                 actors[a.id] = replace(old, aliases=old.aliases + tuple(x for x in aliases if x not in old.aliases),
                                        iso3=old.iso3 or a.iso3, sector=old.sector or a.sector,
@@ -712,6 +718,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
+                  alleging_verbs=words("alleging_verbs"),
                   backing_participles=participles,
                   constructions=constructions)
 

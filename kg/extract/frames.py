@@ -596,7 +596,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
-               *_regime_claims(s, year), *_message_claims(s, sentence_hedged),
+               *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -864,6 +864,25 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 if a.actor != b.actor:
                     out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
                                           min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
+    return out
+
+
+def _allegation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Human Rights Watch alleged that US-backed Afghan forces committed executions": the subject of
+    an alleging verb accuses the subject of the clause it reports (ACCUSE)."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.alleging_verbs or s.children(v.i, "dobj"):
+            continue
+        accused = [a for c in s.children(v.i, "ccomp") for a in s.subjects(c)]
+        if not accused:
+            continue
+        polarity, _ = s.polarity(v, sentence_hedged)
+        for a in s.subjects(v):
+            for b in accused:
+                if a.actor != b.actor and not _own_side(a, b, s.rules):
+                    out.append(FrameClaim(a, b, "ACCUSE", "frame:allegation", f"allegation:{v.lemma}",
+                                          min(a.start, b.start, v.start), max(a.end, b.end, v.end), polarity))
     return out
 
 
