@@ -185,6 +185,17 @@ def test_an_attack_on_a_town_is_an_attack_on_its_state_and_the_town_is_no_actor(
     assert {a.actor for a in ex.actors} == {"russia", "ukraine"}
 
 
+def test_a_named_group_or_person_wins_over_the_state_named_with_it(rules):
+    found = claims("Somalia's al-Shabab terror group launched an attack on a base for African Union troops.", rules)
+    assert {(s, r, o) for s, r, o, _ in found} == {("al-Shabaab", "ASSAULT", "African Union")}
+    found = claims("In 2020 Shah Mehmood Qureshi met with his Chinese counterpart Wang Yi.", rules)
+    assert ("Shah Mahmood Qureshi", "CONSULT", "Wang Yi", "asserted") in found
+    assert ("Wang Yi", "MEMBER_OF", "China", "asserted") in found
+    # "opposition leader" names no state, whatever office the dictionaries give him
+    assert not any(r == "LEADER_OF" for _, r, _, _ in claims(
+        "In 2017 John Kerry met opposition leader Raila Odinga.", rules))
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

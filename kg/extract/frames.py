@@ -115,6 +115,11 @@ class _Sentence:
                         if found:
                             return found
         if tok.pos in ("NOUN", "PROPN") and self._agent_noun(i):
+            # "Somalia's al-Shabab terror group" is al-Shabab's; "his Chinese counterpart Wang Yi" is Wang Yi
+            named = [self.actor_at[c.i] for c in self.children(i, "compound", "appos") if c.i in self.actor_at
+                     and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation", "person")]
+            if named:
+                return named[-1:]
             # "Freedonian border guards", "the Soviet government", "US-led coalition", "forces of X"
             for c in self.children(i, "amod", "compound", "poss", "nmod", "npadvmod"):
                 if c.i in self.actor_at:
@@ -185,6 +190,9 @@ class _Sentence:
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
             return list({a.actor: a for a in owners}.values())
+        if any(self.f.agents.get(c.lemma.lower()) not in (None, *self.f.state_sectors)
+               for o in places for c in self.children(o.i, "amod", "compound")):
+            return []  # "bombed Kurdish militant targets in northern Iraq" hit militants, not Iraq
         found = [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
         return list({a.actor: a for a in found if a is not None}.values())
@@ -703,6 +711,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             verb = s.head(carrier.i)
         if verb is not None and verb.lemma in s.f.stoppers:
             continue  # "stops all aid to China" ends the aid
+        if verb is not None and verb.lemma in s.f.allegation and n.dep == "dobj":
+            continue  # "blamed the attack on the M23": the one blamed, not the one attacked
         rule, relation = f"noun:{frame.noun}", frame.relation
         if verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
             # "Y received aid from X": X gave it; the receiver is the verb's subject
@@ -810,7 +820,7 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
             states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
-    if not states and leader:
+    if not states and leader and (not words or phrase in s.f.leader_titles):  # "opposition leader X" leads no state
         # "President Donald Trump": the state of the government office he held that year; in a text
         # that names no year, the one state he ever governed ("President Daniel Ortega")
         person = actors[am.actor]
