@@ -196,6 +196,15 @@ def test_a_named_group_or_person_wins_over_the_state_named_with_it(rules):
         "In 2017 John Kerry met opposition leader Raila Odinga.", rules))
 
 
+def test_the_group_named_last_is_the_militant_group_and_its_launchers_stand_for_it(rules):
+    text = ("---\ndate: 2006-07-20\n---\nThe Israeli army said it hit Hezbollah rocket launchers. "
+            "Hezbollah fired rockets into northern Israel. The militant group also attacked an Israeli patrol.\n")
+    ex = extract(parse_document("h.txt", text, rules), rules)
+    got = {(m.claim.subject, m.claim.relation, m.claim.object, m.quote) for m in ex.mentions}
+    assert ("israel", "ASSAULT", "hezbollah", "it hit Hezbollah") in got  # the launchers were Hezbollah's
+    assert ("hezbollah", "ASSAULT", "israel", "militant group also attacked an Israeli") in got
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

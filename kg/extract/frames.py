@@ -184,7 +184,7 @@ class _Sentence:
         places = [o for o in spots if o.lemma.lower() not in self.f.weapon_nouns | self.f.spoils]
         heads = [*places, *(c for o in places for c in self.children(o.i, "compound"))]  # "embassy complex"
         owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
-                  if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
+                  if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
         # "a convoy of Afghan security forces", "a base for African Union troops", "targets of the PKK"
         owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
