@@ -205,6 +205,15 @@ def test_the_group_named_last_is_the_militant_group_and_its_launchers_stand_for_
     assert ("hezbollah", "ASSAULT", "israel", "militant group also attacked an Israeli") in got
 
 
+def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_another_full_name(rules):
+    found = claims("---\ndate: 1953-05-01\n---\nEisenhower was unfazed, and by June he had warned China.\n", rules)
+    assert ("Dwight D. Eisenhower", "THREATEN", "China", "asserted") in found
+    # "Sun" is Sun Deli, named in full in the text, not the Kim Ui Sun the dictionaries list
+    ex = extract(parse_document("s.txt", "In 1950 Sun Deli fought in Korea. Sun joined the Chinese People's "
+                                "Volunteers.\n", rules), rules)
+    assert "kim_ui_sun" not in {a.actor for a in ex.actors}
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

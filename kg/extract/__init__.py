@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import discover, group_actors, titled_persons, unknown_capitals
+from kg.extract.discover import discover, group_actors, surnamed_leaders, titled_persons, unknown_capitals
 from kg.extract.frames import frame_claims, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -143,7 +143,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                                  if kind == "actor" and i in discovered and discovered[i].type in ("group", "organisation"))
         groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups, doc.sha256[:10])
         discovered = {**groups, **discovered}
-        names = {**titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
+        names = {**surnamed_leaders(doc.text, doc.body_start, years, rules),
+                 **titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
         if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones

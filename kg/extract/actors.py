@@ -157,7 +157,11 @@ def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start
     """Gazetteer names and the document's own names (found by NER), longest first where they overlap."""
     hits = [(s, e, key, m.entries[key]) for s, e, key in m.names.find(text, start)]
     if extra:
-        hits += [(s, e, key, extra[key]) for s, e, key in NameIndex(extra).find(text, start)]
+        # the document's own reading of a name wins over a gazetteer short name on the same span
+        # ("Eisenhower", short for a name this text never gives, is the president its years have)
+        own = [(s, e, key, extra[key]) for s, e, key in NameIndex(extra).find(text, start)]
+        spans = {(s, e) for s, e, _, _ in own}
+        hits = [h for h in hits if (h[0], h[1]) not in spans or any(k != "short" for k, _ in h[3])] + own
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept, end = [], -1
         for h in hits:

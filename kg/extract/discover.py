@@ -140,6 +140,33 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
     return out
 
 
+# capitalised words before a surname that are no first name ("In Eisenhower's view", "President Hadi")
+_STARTERS = ("The|In|On|At|By|For|But|And|When|While|After|Before|As|If|Since|Then|So|Yet|Under|With|From|"
+             "President|Premier|Chairman|General|Marshal|Mr|Mrs|Ms|Dr|Prime|Minister|King|Queen|Ex-President")
+_CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])")
+
+
+def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
+    """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
+    name who led or governed a state or group in the years the text names, if there is exactly one."""
+    if not years:
+        return {}
+    index = _surnames(rules)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
+        if word not in index or word.lower() in rules.by_label:
+            continue
+        if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’.-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
+                     text[start:]):
+            continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
+        a = rules.actors
+        cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
+                                               (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
+        if len(cands) == 1:
+            out[word] = [("actor", cands[0])]
+    return out
+
+
 def _agent_sector(parse: Parse, tok, rules: Rules) -> tuple[str | None, int]:
     """The sector of the agent noun a token heads ("riot police", "protesters"), and where the phrase starts."""
     agents = rules.frames.agents if rules.frames else {}
