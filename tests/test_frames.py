@@ -214,6 +214,20 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     assert "kim_ui_sun" not in {a.actor for a in ex.actors}
 
 
+@pytest.mark.parametrize("text, claim", [
+    # a text with no date and no year speaks of today: the Kremlin is Russia's
+    ("The Kremlin denied sending troops to Ukraine.", ("Russia", "AID", "Ukraine", "negated")),
+    ("In 1968 the Kremlin sent troops to Czechoslovakia.", ("Soviet Union", "AID", "Czechoslovakia", "asserted")),
+    ("Egypt mediated between Israel and Hamas.", ("Egypt", "CONSULT", "Hamas", "asserted")),
+    ("Serbia recognized Kosovo's independence.", ("Serbia", "AGREE", "Kosovo", "asserted")),
+    ("Turkey's foreign minister met his Greek counterpart in Athens.", ("Turkey", "CONSULT", "Greece", "asserted")),
+    ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire in Jeddah.",
+     ("Rapid Support Forces", "AGREE", "Sudan", "asserted")),
+])
+def test_everyday_diplomatic_news(rules, text, claim):
+    assert claim in claims(text, rules)
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

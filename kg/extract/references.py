@@ -66,8 +66,15 @@ def names_of_the_texts_states(mentions: list[ActorMention], rules: Rules) -> dic
     def of_its_time(am: ActorMention) -> bool:
         return any(am.surface in w.names for w in rules.actors[am.actor].was)
     named = {am.actor for am in mentions if not of_its_time(am)}
-    return {am.surface: w.actor for am in mentions if am.actor not in named
-            for w in rules.actors[am.actor].was if am.surface in w.names and w.actor in named}
+    out = {am.surface: w.actor for am in mentions if am.actor not in named
+           for w in rules.actors[am.actor].was if am.surface in w.names and w.actor in named}
+    # naming neither, the name is read as today's ("The Kremlin denied ..." with no date is Russia's)
+    for am in mentions:
+        if am.surface not in out and am.actor not in named:
+            today = [w.actor for w in rules.actors[am.actor].was if am.surface in w.names and w.end >= 10000]
+            if len(today) == 1:
+                out[am.surface] = today[0]
+    return out
 
 
 # "the North Korean leader" with no name after it: the person who led that state then
