@@ -221,6 +221,10 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ("Egypt mediated between Israel and Hamas.", ("Egypt", "CONSULT", "Hamas", "asserted")),
     ("Serbia recognized Kosovo's independence.", ("Serbia", "AGREE", "Kosovo", "asserted")),
     ("Turkey's foreign minister met his Greek counterpart in Athens.", ("Turkey", "CONSULT", "Greece", "asserted")),
+    ("Israeli forces captured the Golan Heights from Syria in 1967.", ("Israel", "ASSAULT", "Syria", "asserted")),
+    ("Russian troops withdrew from Kherson.", ("Russia", "RETREAT", "Ukraine", "asserted")),
+    ("Sri Lankan troops killed 23 Tamil Tiger rebels.",
+     ("Sri Lanka", "ASSAULT", "Liberation Tigers of Tamil Eelam", "asserted")),
     ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire in Jeddah.",
      ("Rapid Support Forces", "AGREE", "Sudan", "asserted")),
 ])

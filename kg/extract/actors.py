@@ -100,8 +100,11 @@ def name_matcher(rules: Rules) -> _Matcher:
         for a in actor.aliases:
             # a people or movement named in the plural is also named by its singular before a noun
             # ("Houthi fighters", "a Sandinista offensive"); never where that word names something else
-            # ("Tamil Tiger rebels" too: the last word of a longer name)
-            if len(a.split()[-1]) > 5 and a.endswith("s") and not a.endswith("ss") and a[:-1] not in entries:
+            # ("Tamil Tiger rebels" too: the last word of a longer name, when a name of its own, not
+            # "Arab states", whose "Arab state" is one of them)
+            last = a.split()[-1]
+            if len(last) > 5 and a.endswith("s") and not a.endswith("ss") and a[:-1] not in entries \
+                    and (" " not in a or last[0].isupper()):
                 add(a[:-1], "actor", actor.id)
     for form, ident in rules.combining_forms.items():
         add(form, "combining", ident)

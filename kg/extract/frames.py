@@ -169,11 +169,11 @@ class _Sentence:
                 return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, sentence, "place")
         return None
 
-    def place_targets(self, v: Token) -> list[ActorMention]:
+    def place_targets(self, v: Token, preps: frozenset[str] = _TARGET_PREPS) -> list[ActorMention]:
         """Where an attack fell, when no actor is its object: "struck Kharkiv", "hit a depot in Haifa",
         "Tel Aviv was hit" (the city's state is the target)."""
         spots = list(self.children(v.i, "nsubjpass" if self.passive(v) else "dobj"))
-        spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in _TARGET_PREPS
+        spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in preps
                   for o in self.children(prep.i, "pobj")]
         spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in _TARGET_PREPS
                   for o in self.children(prep.i, "pobj")]  # "a repair facility in Kyiv"
@@ -186,7 +186,8 @@ class _Sentence:
         owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
                   if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
         # "a convoy of Afghan security forces", "a base for African Union troops", "targets of the PKK"
-        owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
+        # ("captured the Golan Heights from Syria": whose it was taken from)
+        owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
             return list({a.actor: a for a in owners}.values())
@@ -367,6 +368,11 @@ class _Sentence:
     def particles(self, v: Token) -> list[Token]:
         return [c for c in self.children(v.i) if c.dep == "prt" or (c.dep == "advmod" and c.text.lower() in _PARTICLE_ADVERBS)]
 
+    def _prep_places(self, v: Token, prep: str) -> list[ActorMention]:
+        """The towns after a preposition of the verb ("withdrew from Kherson")."""
+        return [a for c in self.children(v.i, "prep") if c.text.lower() == prep
+                for o in self.children(c.i, "pobj") for a in [self.place_at(o.i)] if a is not None]
+
     def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
         for c in self.children(v.i, "prep", "prt", "agent", "dative"):
             if c.text.lower() == prep:
@@ -399,7 +405,8 @@ class _Sentence:
         keys = [f"{prt} {prep}" for prt in prts for prep in preps] + prts
         found += [verbs[(v.lemma, k)] for k in keys if (v.lemma, k) in verbs]
         found += [e for e in with_object if not e.particle]
-        found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and self._prep_objects(v, p)]
+        found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and (
+            self._prep_objects(v, p) or self._prep_places(v, p))]
         if (v.lemma, None) in verbs:
             found.append(verbs[(v.lemma, None)])
         chosen = next((e for e in found if e.curated), found[0] if found else None)
@@ -575,6 +582,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             s.weapons = False
             if subjects and not objects and v.pos == "VERB":
                 objects = s.place_targets(v)  # "Russian missiles struck Kharkiv": an attack on Ukraine
+        if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
+            # "Russian troops withdrew from Kherson": from Ukraine
+            objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
         reciprocal = any(c.text.lower() in ("other", "another") for c in s.children(v.i, "dobj"))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
