@@ -222,6 +222,8 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ("Serbia recognized Kosovo's independence.", ("Serbia", "AGREE", "Kosovo", "asserted")),
     ("Turkey's foreign minister met his Greek counterpart in Athens.", ("Turkey", "CONSULT", "Greece", "asserted")),
     ("Israeli forces captured the Golan Heights from Syria in 1967.", ("Israel", "ASSAULT", "Syria", "asserted")),
+    ("The DPRK Foreign Ministry spokesperson denounced the joint military exercises of the US and South Korea.",
+     ("North Korea", "ACCUSE", "South Korea", "asserted")),
     ("Russian troops withdrew from Kherson.", ("Russia", "RETREAT", "Ukraine", "asserted")),
     ("Sri Lankan troops killed 23 Tamil Tiger rebels.",
      ("Sri Lanka", "ASSAULT", "Liberation Tigers of Tamil Eelam", "asserted")),

@@ -114,6 +114,14 @@ class _Sentence:
                         found = self.actors_of(pobj.i, depth + 1)
                         if found:
                             return found
+        if tok.pos in ("NOUN", "PROPN") and any(c.lemma.lower() in self.f.sub_bodies
+                                                 for c in self.children(i, "compound")):
+            # "the DPRK Foreign Ministry spokesperson": the state whose ministry speaks
+            for c in self.children(i, "compound"):
+                named = [self.actor_at[g.i] for g in self.children(c.i, "compound", "amod", "poss")
+                         if g.i in self.actor_at and self.rules.actors[self.actor_at[g.i].actor].type == "state"]
+                if named:
+                    return named[:1]
         if tok.pos in ("NOUN", "PROPN") and self._agent_noun(i):
             # "Somalia's al-Shabab terror group" is al-Shabab's; "his Chinese counterpart Wang Yi" is Wang Yi
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "appos") if c.i in self.actor_at
@@ -354,6 +362,11 @@ class _Sentence:
                 found = [a for c in self.children(d.i, "poss", "amod", "compound")
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
+                if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
+                    # "denounced the joint exercises of the US and South Korea" (a demand for "the release of
+                    # X" is made of someone else)
+                    found = [a for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
+                             for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                 if found:
                     return found
         if entry and entry.object_words and entry.relation in ("ASSAULT", "COERCE"):
