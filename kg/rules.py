@@ -304,6 +304,9 @@ class Frames:
     expelling_verbs: frozenset[str] = frozenset()
     intent_nouns: frozenset[str] = frozenset()
     appeal_verbs: frozenset[str] = frozenset()
+    event_anaphors: frozenset[str] = frozenset()  # "condemned the attack": the act told just before
+    branding_verbs: frozenset[str] = frozenset()  # "called the attack a war crime"
+    accusatory_nouns: frozenset[str] = frozenset()
     alleging_verbs: frozenset[str] = frozenset()  # "X alleged that Y committed ...": X accuses Y
     joint_verbs: frozenset[str] = frozenset()  # "X and Y held talks": done with each other
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
@@ -718,7 +721,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
-                  alleging_verbs=words("alleging_verbs"),
+                  alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
+                  branding_verbs=words("branding_verbs"), accusatory_nouns=words("accusatory_nouns"),
                   backing_participles=participles,
                   constructions=constructions)
 

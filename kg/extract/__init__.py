@@ -41,12 +41,18 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         unknown = unknown_capitals(doc.text, sent, here, titles)
         # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
         # named by its agent noun ("protesters", "rebels"); an unknown name is worth NER on its own
-        groups = bool(group_words & set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower())))
-        if unknown or len({a.actor for a in here}) + groups >= 2:
+        words = set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower()))
+        groups = bool(group_words & words)
+        # "Western leaders condemned the strike": one actor and an act told before
+        anaphor = bool(here) and bool(words & rules.frames.event_anaphors) and bool(words & _DEFINITE)
+        if unknown or len({a.actor for a in here}) + groups + anaphor >= 2:
             if unknown:
                 ner.add(len(plan))
             plan.append(sent)
     return plan, ner
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "such"})
 
 
 # a person's life dates in brackets: "(1898–1976)", "(b. 1946)"; a war's "(1950–1953)" stays a time
@@ -251,9 +257,13 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                 if key[1] == sent.index and (mention.claim.subject in no_subject or mention.claim.object in no_object):
                     del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
+            # the acts of the three sentences before, latest last ("... condemned the strike")
+            earlier = tuple((m.claim.relation, m.claim.subject, m.claim.object) for m in sorted(
+                (m for m in mentions.values() if sent.index - 3 <= m.sentence < sent.index and not m.claim.negated),
+                key=lambda m: (m.sentence, m.start)))
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)), time_anchor,
-                                               speaker.actor if speaker else None, home)
+                                               speaker.actor if speaker else None, home, earlier)
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation != "LEADER_OF")
             for fc in found:

@@ -535,11 +535,12 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
 
 
 def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False,
-                 year: int | None = None, speaker: str | None = None, home: str | None = None
-                 ) -> tuple[list[FrameClaim], list[dict]]:
+                 year: int | None = None, speaker: str | None = None, home: str | None = None,
+                 earlier: tuple[tuple[str, str, str], ...] = ()) -> tuple[list[FrameClaim], list[dict]]:
     """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain).
 
-    home: the one state the text names, whose the unnamed police, troops and security forces are."""
+    home: the one state the text names, whose the unnamed police, troops and security forces are;
+    earlier: the acts (relation, doer, target) of the sentences just before, latest last."""
     if rules.frames is None:
         return [], []
     s = _Sentence(parse, actors, rules)
@@ -628,6 +629,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
+               *_anaphoric_claims(s, earlier, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -897,6 +899,45 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 if a.actor != b.actor:
                     out.append(FrameClaim(a, b, relation, f"frame:participle:{word}", f"participle:{word}",
                                           min(a.start, b.start, t.start), max(a.end, b.end, noun.end), polarity))
+    return out
+
+
+_HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
+
+
+def _anaphoric_claims(s: _Sentence, earlier: tuple, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Western leaders condemned the strike", "Ukraine called the attack a war crime": a definite act noun
+    with no actor takes up the act told just before; condemning or branding it aims at its doer."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB":
+            continue
+        entry = s.entry(v)
+        branding = v.lemma in s.f.branding_verbs and any(
+            c.lemma.lower() in s.f.accusatory_nouns or any(g.lemma.lower() in s.f.accusatory_nouns
+                                                          for g in s.children(c.i, "compound", "prep", "pobj"))
+            for c in s.children(v.i, "oprd", "xcomp", "ccomp", "dobj", "attr"))
+        relation = "ACCUSE" if branding else entry.relation if entry is not None and entry.relation in (
+            "ACCUSE", "PROTEST", "REJECT", "SUPPORT") else None
+        if relation is None:
+            continue
+        for d in s.children(v.i, "dobj", "nsubj" if v.lemma in s.f.branding_verbs else "dobj"):
+            if d.dep != "dobj" or s.actors_of(d.i) or d.lemma.lower() not in s.f.event_anaphors \
+                    or not any(c.lemma.lower() in ("the", "this", "that", "such", "these") for c in s.children(d.i, "det")) \
+                    or any(c.i in s.actor_at for c in s.children(d.i, "poss", "amod", "compound", "prep")):
+                continue
+            frame = s.f.nouns.get(d.lemma.lower())
+            wanted = (frame.relation,) if frame is not None else _HOSTILE_ACTS
+            doers = [doer for rel, doer, _ in reversed(earlier) if rel in wanted][:1]
+            if not doers:
+                continue
+            polarity, _ = s.polarity(v, sentence_hedged)
+            for a in s.subjects(v):
+                if a.actor == doers[0]:
+                    continue
+                doer = ActorMention(doers[0], d.start, d.end, d.text, a.sentence, "event")
+                out.append(FrameClaim(a, doer, relation, "frame:event-anaphor", f"anaphor:{d.lemma.lower()}",
+                                      min(a.start, v.start, d.start), max(a.end, v.end, d.end), polarity))
     return out
 
 
