@@ -25,27 +25,27 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.25 and m["labelled"]["precision"] >= 0.48
-    assert m["unlabelled"]["f1"] >= 0.41
-    assert m["actors"]["recall"] >= 0.78
+    assert m["labelled"]["f1"] >= 0.25 and m["labelled"]["precision"] >= 0.5
+    assert m["unlabelled"]["f1"] >= 0.42
+    assert m["actors"]["recall"] >= 0.79
 
 
 def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.34 and m["labelled"]["precision"] >= 0.75
-    assert m["unlabelled"]["f1"] >= 0.42
-    assert m["actors"]["recall"] >= 0.71
+    assert m["labelled"]["f1"] >= 0.36 and m["labelled"]["precision"] >= 0.76
+    assert m["unlabelled"]["f1"] >= 0.43
+    assert m["actors"]["recall"] >= 0.73
 
 
 def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.35 and m["labelled"]["precision"] >= 0.68
-    assert m["unlabelled"]["f1"] >= 0.4
-    assert m["actors"]["recall"] >= 0.7
+    assert m["labelled"]["f1"] >= 0.38 and m["labelled"]["precision"] >= 0.7
+    assert m["unlabelled"]["f1"] >= 0.43
+    assert m["actors"]["recall"] >= 0.72
 
 
 def test_dev_one_sentence_world_news_reports(tmp_path):
@@ -53,9 +53,9 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.66
-    assert m["unlabelled"]["f1"] >= 0.38
-    assert m["actors"]["recall"] >= 0.73
+    assert m["labelled"]["f1"] >= 0.47 and m["labelled"]["precision"] >= 0.75
+    assert m["unlabelled"]["f1"] >= 0.53
+    assert m["actors"]["recall"] >= 0.8
 
 
 def _line_ids(path):
