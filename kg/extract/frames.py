@@ -334,6 +334,11 @@ class _Sentence:
                                 [self.actor_at[c.i]] if c.i in self.actor_at else [])]
             if owners:
                 return owners
+        if entry and entry.particle in ("out", "back", "off", "down", "away", "up"):
+            # "drove Iraqi forces out of Kuwait": the direct object is driven out, Kuwait is where from
+            found = [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]
+            if found:
+                return found
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
@@ -376,6 +381,12 @@ class _Sentence:
                 found = self.actors_of(d.i)
                 if found:
                     return found
+            # "closed the Straits of Tiran to Israeli ships": whose ships they are
+            found = [self.actor_at[c.i] for prep in self.children(v.i, "prep") if prep.text.lower() in self.f.object_preps
+                     for o in self.children(prep.i, "pobj") for c in self.children(o.i, "amod", "poss", "compound")
+                     if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
+            if found:
+                return found
         return []
 
     def particles(self, v: Token) -> list[Token]:
