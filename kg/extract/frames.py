@@ -60,6 +60,7 @@ class _Sentence:
                 self.kids.setdefault(tok.head, []).append(tok)
         self.weapons = False  # whether weapons stand for their side (in attacks only)
         self.home: str | None = None  # the one state the text names (unnamed police and troops are its)
+        self.earlier: tuple = ()  # the acts (relation, doer, target) of the sentences just before
         self.actor_at: dict[int, ActorMention] = {}
         self.more_at: dict[int, list[ActorMention]] = {}  # "both countries": two actors at one place
         for am in sorted(actors, key=lambda a: (a.end - a.start, a.start)):
@@ -114,6 +115,14 @@ class _Sentence:
                         found = self.actors_of(pobj.i, depth + 1)
                         if found:
                             return found
+        if self.weapons and tok.pos == "NOUN" and self._attack_noun(word) and self.earlier and not any(
+                c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod", "prep")) and any(
+                c.lemma.lower() in ("the", "this", "that") for c in self.children(i, "det")):
+            # "The attack killed seven Iranian officers": the attack told just before, and its doer
+            doers = [doer for rel, doer, _ in reversed(self.earlier) if rel == "ASSAULT"][:1]
+            if doers:
+                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
+                return [ActorMention(doers[0], tok.start, tok.end, tok.text, sentence, "event")]
         if tok.pos in ("NOUN", "PROPN") and any(c.lemma.lower() in self.f.sub_bodies
                                                  for c in self.children(i, "compound")):
             # "the DPRK Foreign Ministry spokesperson": the state whose ministry speaks
@@ -224,9 +233,13 @@ class _Sentence:
         sector = self.sector_of(i)
         if sector is not None:
             return sector in self.f.state_sectors  # "Egyptian protesters" are no act of Egypt's
-        if self.weapons and lemma in self.f.weapon_nouns:
-            return True
+        if self.weapons and (lemma in self.f.weapon_nouns or self._attack_noun(lemma)):
+            return True  # "a suspected Russian airstrike killed 16 people": the strike stands for its side
         return False
+
+    def _attack_noun(self, lemma: str) -> bool:
+        frame = self.f.nouns.get(lemma)
+        return frame is not None and frame.relation == "ASSAULT"
 
     def sector_of(self, i: int) -> str | None:
         tok = self.t[i]
@@ -555,7 +568,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     if rules.frames is None:
         return [], []
     s = _Sentence(parse, actors, rules)
-    s.home = home
+    s.home, s.earlier = home, earlier
     out: list[FrameClaim] = []
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
@@ -620,6 +633,10 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation in _MATERIAL:
             # a news outlet reports attacks and aid; it does not make them ("NAIROBI (Reuters) - ... attacked")
             subjects = [a for a in subjects if rules.actors[a.actor].type != "media_outlet"]
+        # "The attack killed seven Iranian officers": the attack told before only if it fell on them too
+        subjects = [a for a in subjects if a.resolution != "event" or any(
+            rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
+            for rel, doer, target in s.earlier)]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
