@@ -25,6 +25,7 @@ from kg import __version__
 from kg.corroborate import fingerprint, mention_counts
 from kg.documents import Document, document_id
 from kg.extract import ActorMention, Extraction
+from kg.live_index import open_index
 from kg.rules import Rules
 
 CACHE_FILE = "extractions.sqlite"
@@ -121,7 +122,13 @@ class Cache:
         self._db = sqlite3.connect(self.path)
         self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, summary BLOB, full BLOB)")
         self._db.execute("CREATE TABLE IF NOT EXISTS build (name TEXT PRIMARY KEY, writer TEXT)")
+        open_index(self._db)
         self._pool: dict = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The SQLite connection, for the live build's index (kg.live_index) kept in the same file."""
+        return self._db
 
     def close(self) -> None:
         self._db.close()

@@ -234,9 +234,18 @@ def base_rule(rule: str) -> str:
 
 def parse_rule_quads(extractions: Iterable[Extraction], rules: Rules) -> Iterator[Quad]:
     """The verb-lexicon entries, event nouns and constructions that made a claim of this build, as kg:Rule."""
+    return rule_quads({t for ex in extractions for t in rules_used(ex, rules)})
+
+
+def rules_used(ex: Extraction, rules: Rules) -> set[tuple[str, str, str]]:
+    """(rule, relation, predicate) of the document's claims made by no listed pattern."""
     patterns = {p.id for p in rules.patterns}
-    used = sorted({(m.rule, m.claim.relation, m.predicate) for ex in extractions for m in ex.mentions
-                   if base_rule(m.rule) not in patterns})
+    return {(m.rule, m.claim.relation, m.predicate) for m in ex.mentions if base_rule(m.rule) not in patterns}
+
+
+def rule_quads(used: set[tuple[str, str, str]]) -> Iterator[Quad]:
+    """parse_rule_quads of these (rule, relation, predicate)."""
+    used = sorted(used)
     for rule, relation, predicate in used:
         for r in dict.fromkeys([base_rule(rule), rule]):
             s = rule_iri(r)

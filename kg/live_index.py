@@ -1,0 +1,224 @@
+"""The live build's index: per document what corroboration, the vocabulary and the build's counts read
+(its source, MinHash bands, its mentions by actor pair, the actors it names and uses, its own actors, the
+rules that fired), kept in the extraction cache's SQLite file beside the extractions.
+
+`kg add` and `kg remove` read only the rows of the documents, copy families and actor pairs a change
+touches, so they recompute corroboration for those claims alone (kg.build.change_indexed). The index
+names the one build it describes; any other build is changed the slow way and indexed anew, so like
+the cache it is only ever a shortcut.
+"""
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections import Counter
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from kg.corroborate import Source, lsh_bands, side_key
+from kg.rdf import base_rule, rules_used, used_actors
+from kg.rules import Rules
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS live_build (name TEXT);
+CREATE TABLE IF NOT EXISTS live_doc (name TEXT PRIMARY KEY, key TEXT, id TEXT, sha TEXT, date TEXT,
+    publisher TEXT, prints BLOB, scheme TEXT, source TEXT, sentences INT, repeated INT, actor_mentions INT,
+    mentions INT);
+CREATE INDEX IF NOT EXISTS live_doc_id ON live_doc(id);
+CREATE INDEX IF NOT EXISTS live_doc_source ON live_doc(source);
+CREATE TABLE IF NOT EXISTS live_band (band INT, bucket BLOB, id TEXT);
+CREATE INDEX IF NOT EXISTS live_band_bucket ON live_band(band, bucket);
+CREATE INDEX IF NOT EXISTS live_band_id ON live_band(id);
+CREATE TABLE IF NOT EXISTS live_side (name TEXT, idx INT, pair TEXT, skeys TEXT, speaker TEXT, claim TEXT,
+    mention BLOB);
+CREATE INDEX IF NOT EXISTS live_side_name ON live_side(name);
+CREATE INDEX IF NOT EXISTS live_side_pair ON live_side(pair);
+CREATE INDEX IF NOT EXISTS live_side_skeys ON live_side(skeys) WHERE skeys IS NOT NULL;
+CREATE INDEX IF NOT EXISTS live_side_speaker ON live_side(speaker) WHERE speaker IS NOT NULL;
+CREATE TABLE IF NOT EXISTS live_claim (claim TEXT PRIMARY KEY, n INT);
+CREATE TABLE IF NOT EXISTS live_actor (actor TEXT, name TEXT, n INT);
+CREATE INDEX IF NOT EXISTS live_actor_actor ON live_actor(actor);
+CREATE INDEX IF NOT EXISTS live_actor_name ON live_actor(name);
+CREATE TABLE IF NOT EXISTS live_named (actor TEXT PRIMARY KEY, n INT);
+CREATE TABLE IF NOT EXISTS live_use (actor TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS live_use_actor ON live_use(actor);
+CREATE INDEX IF NOT EXISTS live_use_name ON live_use(name);
+CREATE TABLE IF NOT EXISTS live_found (key TEXT, name TEXT, actor BLOB);
+CREATE INDEX IF NOT EXISTS live_found_key ON live_found(key);
+CREATE INDEX IF NOT EXISTS live_found_name ON live_found(name);
+CREATE TABLE IF NOT EXISTS live_rule (rule TEXT, base TEXT, relation TEXT, predicate TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS live_rule_base ON live_rule(base);
+CREATE INDEX IF NOT EXISTS live_rule_predicate ON live_rule(predicate, relation);
+CREATE INDEX IF NOT EXISTS live_rule_name ON live_rule(name);
+"""
+_PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "live_rule")
+_CHUNK = 500  # SQLite host parameters per IN (...)
+
+
+def open_index(db: sqlite3.Connection) -> None:
+    db.executescript(SCHEMA)
+
+
+def indexed_build(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT name FROM live_build").fetchone()
+    return row[0] if row else None
+
+
+def encode_source(src: Source) -> str:
+    return f"{src.kind}\x1f{src.id}\x1f{src.label}"
+
+
+def decode_source(text: str) -> Source:
+    return Source(*text.split("\x1f"))
+
+
+def bands_of(hashvalues: bytes) -> list[tuple[int, bytes]]:
+    values = np.frombuffer(hashvalues, dtype=np.uint64)
+    return [(i, values[a:b].tobytes()) for i, (a, b) in enumerate(lsh_bands())]
+
+
+def pair_of(subject: str, obj: str) -> str:
+    return "|".join(sorted((subject, obj)))
+
+
+def rows_where(db: sqlite3.Connection, sql: str, values: Iterable, *args) -> Iterator[tuple]:
+    """sql with one `IN ({})` filled with values, in chunks (SQLite limits the parameters of a query)."""
+    values = sorted(set(values))
+    for i in range(0, len(values), _CHUNK):
+        chunk = values[i:i + _CHUNK]
+        yield from db.execute(sql.format(",".join("?" * len(chunk))), (*chunk, *args))
+
+
+def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: Source, rules: Rules) -> None:
+    """Index one document (a kg.cache.Summary under this name) as the build that uses these rules sees it."""
+    ex = summary.extraction
+    d = ex.document
+    db.execute("INSERT INTO live_doc VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               (name, key, d.id, d.sha256, d.date, d.publisher, summary.hashvalues, summary.scheme,
+                encode_source(source), summary.sentences, summary.repeated, summary.actor_mentions,
+                len(ex.mentions)))
+    db.executemany("INSERT INTO live_band VALUES (?,?,?)", [(b, h, d.id) for b, h in bands_of(summary.hashvalues)])
+    sides, per_claim = [], Counter()
+    for i, m in enumerate(ex.mentions):
+        c = m.claim
+        skeys = pair_of(side_key(c.subject, rules), side_key(c.object, rules)) if m.quantity and not c.negated else None
+        sides.append((name, i, pair_of(c.subject, c.object), skeys, m.speaker, c.id,
+                      pickle.dumps(m, protocol=5)))
+        per_claim[c.id] += 1
+    db.executemany("INSERT INTO live_side VALUES (?,?,?,?,?,?,?)", sides)
+    db.executemany("INSERT INTO live_claim VALUES (?, ?) ON CONFLICT(claim) DO UPDATE SET n = n + excluded.n",
+                   sorted(per_claim.items()))
+    counts = summary.mention_counts
+    db.executemany("INSERT INTO live_actor VALUES (?,?,?)", [(a, name, n) for a, n in counts.items()])
+    db.executemany("INSERT INTO live_named VALUES (?, 1) ON CONFLICT(actor) DO UPDATE SET n = n + 1",
+                   [(a,) for a in counts])
+    db.executemany("INSERT INTO live_use VALUES (?,?)", [(a, name) for a in sorted(used_actors([ex], rules))])
+    db.executemany("INSERT INTO live_found VALUES (?,?,?)",
+                   [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
+    db.executemany("INSERT INTO live_rule VALUES (?,?,?,?,?)",
+                   [(r, base_rule(r), rel, p, name) for r, rel, p in sorted(rules_used(ex, rules))])
+
+
+def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
+    names = sorted(set(names))
+    for claim, n in list(rows_where(db, "SELECT claim, COUNT(*) FROM live_side WHERE name IN ({}) GROUP BY claim", names)):
+        db.execute("UPDATE live_claim SET n = n - ? WHERE claim = ?", (n, claim))
+    for (actor,) in list(rows_where(db, "SELECT actor FROM live_actor WHERE name IN ({})", names)):
+        db.execute("UPDATE live_named SET n = n - 1 WHERE actor = ?", (actor,))
+    ids = [i for (i,) in rows_where(db, "SELECT id FROM live_doc WHERE name IN ({})", names)]
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        db.execute(f"DELETE FROM live_band WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    for i in range(0, len(names), _CHUNK):
+        chunk = names[i:i + _CHUNK]
+        for table in _PER_NAME:
+            db.execute(f"DELETE FROM {table} WHERE name IN ({','.join('?' * len(chunk))})", chunk)
+    db.execute("DELETE FROM live_claim WHERE n <= 0")
+    db.execute("DELETE FROM live_named WHERE n <= 0")
+
+
+def clear(db: sqlite3.Connection) -> None:
+    for table in (*_PER_NAME, "live_band", "live_claim", "live_named", "live_build"):
+        db.execute(f"DELETE FROM {table}")
+
+
+def set_build(db: sqlite3.Connection, name: str) -> None:
+    db.execute("DELETE FROM live_build")
+    db.execute("INSERT INTO live_build VALUES (?)", (name,))
+
+
+def readings(db: sqlite3.Connection, keys: Iterable[str], without: set[str] = frozenset(),
+             extra: Iterable[tuple[str, object]] = ()) -> dict[str, Counter]:
+    """The readings of these discovered actors across the indexed documents (but those named in
+    `without`, and with `extra` (key, actor) added), as kg.build.with_discovered counts them."""
+    keys = set(keys)
+    versions: dict[str, Counter] = {}
+    for key, name, blob in rows_where(db, "SELECT key, name, actor FROM live_found WHERE key IN ({})", keys):
+        if name not in without:
+            versions.setdefault(key, Counter())[pickle.loads(blob)] += 1
+    for key, actor in extra:
+        if key in keys:
+            versions.setdefault(key, Counter())[actor] += 1
+    return versions
+
+
+def sides(db: sqlite3.Connection, pairs: set[str], skeys: set[str]) -> list[tuple[str, str, int, object, str]]:
+    """(file name, document id, index, mention, source) of every indexed mention between these actor pairs
+    or giving a figure between these sides, in file-name and mention order."""
+    found: dict[tuple[str, int], tuple] = {}
+    sql = ("SELECT s.name, d.id, s.idx, s.mention, d.source FROM live_side s JOIN live_doc d ON d.name = s.name "
+           "WHERE s.{} IN ({{}})")
+    for column, values in (("pair", pairs), ("skeys", skeys)):
+        for name, doc_id, idx, blob, source in rows_where(db, sql.format(column), values):
+            if (name, idx) not in found:
+                found[name, idx] = (name, doc_id, idx, blob, source)
+    return [(n, d, i, pickle.loads(b), s) for (n, i), (_, d, _, b, s) in sorted(found.items())]
+
+
+def actor_rows(db: sqlite3.Connection, actors: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+    """Per actor: its mentions, documents and distinct sources of those documents."""
+    sql = ("SELECT a.actor, SUM(a.n), COUNT(*), COUNT(DISTINCT d.source) FROM live_actor a "
+           "JOIN live_doc d ON d.name = a.name WHERE a.actor IN ({}) GROUP BY a.actor")
+    return {a: (m, n, s) for a, m, n, s in rows_where(db, sql, actors)}
+
+
+def used(db: sqlite3.Connection, actors: Iterable[str]) -> set[str]:
+    return {a for (a,) in rows_where(db, "SELECT DISTINCT actor FROM live_use WHERE actor IN ({})", actors)}
+
+
+def rules_touching(db: sqlite3.Connection, triples: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """The indexed (rule, relation, predicate) that share a base rule or a predicate with these."""
+    out = set()
+    for rule, rel, pred in rows_where(db, "SELECT rule, relation, predicate FROM live_rule WHERE base IN ({})",
+                                      {base_rule(r) for r, _, _ in triples}):
+        out.add((rule, rel, pred))
+    for pred, rel in {(p, r) for _, r, p in triples}:
+        out |= {(r, rl, p) for r, rl, p in db.execute(
+            "SELECT rule, relation, predicate FROM live_rule WHERE predicate = ? AND relation = ?", (pred, rel))}
+    return out
+
+
+def source_named(db: sqlite3.Connection, src: Source, rules: Rules, without: set[str] = frozenset(),
+                 speakers_without: set[str] = frozenset()) -> bool:
+    """Whether some indexed document counts as src, or some mention is attributed to it (leaving out the
+    documents named in `without`, and the mentions of those in `speakers_without`)."""
+    def some(sql: str, value: str, names: set[str]) -> bool:
+        names = sorted(names)
+        rows = db.execute(f"{sql} AND name NOT IN ({','.join('?' * len(names))}) LIMIT 1", (value, *names))
+        return rows.fetchone() is not None
+    if some("SELECT 1 FROM live_doc WHERE source = ?", encode_source(src), without):
+        return True
+    if src.kind != "actor" or src.id not in rules.actors or rules.actors[src.id].type == "group" \
+            or rules.actors[src.id].label != src.label:
+        return False
+    return some("SELECT 1 FROM live_side WHERE speaker = ?", src.id, speakers_without)
+
+
+def totals(db: sqlite3.Connection) -> dict[str, int]:
+    docs, sentences, repeated, actor_mentions, mentions = db.execute(
+        "SELECT COUNT(*), SUM(sentences), SUM(repeated), SUM(actor_mentions), SUM(mentions) FROM live_doc").fetchone()
+    return {"documents": docs, "sentences": sentences or 0, "repeated_sentences": repeated or 0,
+            "actor_mentions": actor_mentions or 0, "mentions": mentions or 0,
+            "actors": db.execute("SELECT COUNT(*) FROM live_named").fetchone()[0],
+            "claims": db.execute("SELECT COUNT(*) FROM live_claim").fetchone()[0]}
