@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
                       writer_digest)
-from kg.corroborate import (ActorStats, side_key, Corroboration, CopyLink, Source, copies_among, corroborate, corroborate_mentions,
+from kg.corroborate import (ActorEdge, ActorStats, Side, find_contests, side_key, Corroboration, CopyLink, Source, copies_among, corroborate, corroborate_mentions,
                              find_copies, publisher_source, sources_of)
 from kg.documents import Document, parse_document
 from kg.errors import DocumentError, KgError, StoreError
@@ -366,6 +366,7 @@ def _index_whole(cache: Cache, state: _State, build_name: str | None) -> None:
         for s in state.summaries:
             name = s.extraction.document.file_name
             live_index.add_document(db, name, state.keys[name], s, sources[s.extraction.document.id], state.rules)
+        live_index.put_edges(db, {}, {(e.subject, e.object, e.quad_class): e for e in state.corroboration.actor_edges})
         live_index.set_build(db, build_name)
 
 
@@ -532,6 +533,24 @@ def _copy_region(db, seeds: set[str]) -> set[str]:
 
 
 @dataclass
+class _Touched:
+    """What a change reaches: claims (with the claims they are contested against), actor pairs, sides of
+    figures, actors named and used, rules, and the discovered actors of the changed documents."""
+
+    claims: set[str]
+    polarity: set[str]      # the claims and their negations
+    initiation: set[str]    # the claims and their reverses
+    edges: set[tuple[str, str, str]]
+    pairs: set[str]
+    skeys: set[str]
+    actors: set[str]
+    uses: set[str]
+    triples: set
+    found_keys: set[str]
+    claim_of: dict = field(default_factory=dict)   # claim id -> Claim
+
+
+@dataclass
 class _View:
     """Corroboration, rules and vocabulary use of the touched part of the corpus, before or after a change."""
 
@@ -541,23 +560,75 @@ class _View:
     rule_uses: set[tuple[str, str, str]]
 
 
-def _view(db, rules: Rules, doc_sources: dict[str, Source], copies: list[CopyLink], pairs: set[str],
-          skeys: set[str], actors: set[str], uses: set[str], triples: set, found_keys: set[str]) -> _View:
-    """What the index holds now for these actor pairs, actors, vocabulary and rules."""
-    side_rows = live_index.sides(db, pairs, skeys)
-    named = {x for *_, m, _ in side_rows for x in (m.claim.subject, m.claim.object, m.speaker) if x}
-    keys = (named | uses | found_keys) - set(rules.actors)
+def _touched(db, rules: Rules, new_rules: Rules, before: set[str], removed: set[str], new_sum: dict) -> _Touched:
+    """What the documents in `before` (as indexed) and the new ones (their summaries) reach."""
+    mentions = [m for *_, m, _ in live_index.sides_of(db, before)] + \
+        [m for s in new_sum.values() for m in s.extraction.mentions]
+    claims = {m.claim for m in mentions}
+    skeys = {live_index.pair_of(side_key(m.claim.subject, new_rules), side_key(m.claim.object, new_rules))
+             for s in new_sum.values() for m in s.extraction.mentions if m.quantity and not m.claim.negated}
+    skeys |= {sk for (sk,) in live_index.rows_where(
+        db, "SELECT skeys FROM live_side WHERE skeys IS NOT NULL AND name IN ({})", before)}
+    actors = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_actor WHERE name IN ({})", before)} \
+        | {a for s in new_sum.values() for a in s.mention_counts}
+    uses = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_use WHERE name IN ({})", removed)} \
+        | {a for s in new_sum.values() for a in used_actors([s.extraction], new_rules)}
+    triples = set(live_index.rows_where(db, "SELECT rule, relation, predicate FROM live_rule WHERE name IN ({})",
+                                        removed)) | {t for s in new_sum.values() for t in rules_used(s.extraction, rules)}
+    found = ({k for (k,) in live_index.rows_where(db, "SELECT key FROM live_found WHERE name IN ({})", removed)}
+             | {k for s in new_sum.values() for k in s.extraction.discovered}) - set(rules.actors)
+    return _Touched(
+        claims={c.id for c in claims},
+        polarity={x.id for c in claims for x in (c, replace(c, negated=not c.negated))},
+        initiation={x.id for c in claims for x in (c, replace(c, subject=c.object, object=c.subject, negated=False))},
+        edges={(c.subject, c.object, rules.relation_classes.get(c.relation, "")) for c in claims if not c.negated},
+        pairs={live_index.pair_of(c.subject, c.object) for c in claims}, skeys=skeys, actors=actors, uses=uses,
+        triples=triples, found_keys=found, claim_of={c.id: c for c in claims})
+
+
+def _in_touched(contest, t: _Touched, rules: Rules) -> bool:
+    """Whether a contest is one of the touched ones (find_contests saw all it needs for those alone)."""
+    a, b = contest.a.mention.claim, contest.b.mention.claim
+    if contest.kind == "cooperation_conflict":
+        return live_index.pair_of(a.subject, a.object) in t.pairs
+    if contest.kind == "figures":
+        return live_index.pair_of(side_key(a.subject, rules), side_key(a.object, rules)) in t.skeys
+    return a.id in t.claims or b.id in t.claims
+
+
+def _view(db, rules: Rules, t: _Touched, doc_sources: dict[str, Source], copies: list[CopyLink],
+          affected: set[str]) -> _View:
+    """What the index holds now for the touched claims, pairs, actors, vocabulary and rules; `affected`:
+    the documents whose mentions' origins may differ between the two views."""
+    contest_rows = live_index.contest_sides(db, t.polarity, t.initiation, t.pairs, t.skeys)
+    own = live_index.sides_of(db, affected)
+    named = {x for *_, m, _ in contest_rows + own for x in (m.claim.subject, m.claim.object, m.speaker) if x}
+    keys = (named | t.uses | t.found_keys) - set(rules.actors)
     view_rules = _with_readings(rules, live_index.readings(db, keys))
     refs = {x for k in keys if k in view_rules.actors for x in (view_rules.actors[k].country, view_rules.actors[k].party,
                                                                 *(r.actor for r in view_rules.actors[k].represents)) if x}
     if refs - set(view_rules.actors):
         view_rules = _with_readings(rules, live_index.readings(db, keys | refs))
-    sources = {doc_id: live_index.decode_source(src) for _, doc_id, _, _, src in side_rows} | doc_sources
-    origins, support, contests, edges = corroborate_mentions(((d, m) for _, d, _, m, _ in side_rows), sources,
-                                                             view_rules)
-    stats = {a: ActorStats(*v) for a, v in sorted(live_index.actor_rows(db, actors).items())}
-    return _View(Corroboration(copies, dict(doc_sources), origins, support, contests, stats, edges), view_rules,
-                 live_index.used(db, uses), live_index.rules_touching(db, triples))
+    sides = [Side(d, m, o) for _, _, d, m, o in contest_rows]
+    contests = [c for c in find_contests(sides, view_rules) if _in_touched(c, t, view_rules)]
+    origins = {(d, m.id(d)): o for _, _, d, m, o in own}
+    stats = {a: ActorStats(*v) for a, v in sorted(live_index.actor_rows(db, t.actors).items())}
+    return _View(Corroboration(copies, dict(doc_sources), origins, live_index.support(db, t.claims), contests, stats),
+                 view_rules, live_index.used(db, t.uses), live_index.rules_touching(db, t.triples))
+
+
+def _edges_after(old: dict, before: Corroboration, after: Corroboration, t: _Touched, rules: Rules) -> dict:
+    """The touched actor edges as the claims whose support changed leave them (an edge sums its claims)."""
+    new = {k: replace(e) for k, e in old.items()}
+    for claim_id, c in sorted(t.claim_of.items()):
+        was, now = before.support.get(claim_id), after.support.get(claim_id)
+        if c.negated or was == now:
+            continue
+        key = (c.subject, c.object, rules.relation_classes.get(c.relation, ""))
+        e = new.setdefault(key, ActorEdge(*key))
+        e.claims += (now is not None) - (was is not None)
+        e.sources += (len(now.origins) if now else 0) - (len(was.origins) if was else 0)
+    return {k: e for k, e in new.items() if e.claims > 0}
 
 
 def _region_documents(db, ids: set[str]) -> tuple[list[Document], dict]:
@@ -626,25 +697,9 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
     old_src, new_src = sources_of(old_docs, old_copies, rules), sources_of(new_docs, new_copies, rules)
     moved = {d.file_name for d in new_docs if d.id in old_src and old_src[d.id] != new_src[d.id]}
 
-    # what the change touches: actor pairs (and sides of figures), actors named, actors used, rules
+    # what the change touches: claims, actor pairs, sides of figures, actors named and used, rules
     before = removed | moved
-    pairs, skeys = set(), set()
-    for pair, sk in live_index.rows_where(db, "SELECT pair, skeys FROM live_side WHERE name IN ({})", before):
-        pairs.add(pair)
-        if sk:
-            skeys.add(sk)
-    for s in new_sum.values():
-        for m in s.extraction.mentions:
-            c = m.claim
-            pairs.add(live_index.pair_of(c.subject, c.object))
-            if m.quantity and not c.negated:
-                skeys.add(live_index.pair_of(side_key(c.subject, new_rules), side_key(c.object, new_rules)))
-    actors = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_actor WHERE name IN ({})", before)} \
-        | {a for s in new_sum.values() for a in s.mention_counts}
-    uses = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_use WHERE name IN ({})", removed)} \
-        | {a for s in new_sum.values() for a in used_actors([s.extraction], new_rules)}
-    triples = set(live_index.rows_where(db, "SELECT rule, relation, predicate FROM live_rule WHERE name IN ({})", removed)) \
-        | {t for s in new_sum.values() for t in rules_used(s.extraction, rules)}
+    t = _touched(db, rules, new_rules, before, removed, new_sum)
     # sources the removed documents and their mentions named, for telling which sources stay named
     speakers = {sp for (sp,) in live_index.rows_where(
         db, "SELECT DISTINCT speaker FROM live_side WHERE speaker IS NOT NULL AND name IN ({})", removed)}
@@ -653,9 +708,8 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
     publishers = {publisher_source(p, rules) for (p,) in live_index.rows_where(
         db, "SELECT publisher FROM live_doc WHERE publisher IS NOT NULL AND publisher != '' AND name IN ({})", removed)}
 
-    region_old = {d.id for d in old_docs}
-    old = _view(db, rules, {i: old_src[i] for i in region_old}, old_copies, pairs, skeys, actors, uses, triples,
-                found_keys)
+    old = _view(db, rules, t, {d.id: old_src[d.id] for d in old_docs}, old_copies, before)
+    old_edges = live_index.edges(db, t.edges)
     made_old = {q for n, (k, _) in sorted(old_rows.items()) for q in extraction_quads(cache.full(k, n), old.rules)}
 
     # the index as the new build will be
@@ -668,9 +722,12 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
         live_index.add_document(db, name, added[name], s, new_src[s.extraction.document.id], new_rules)
     for d in new_docs:
         if d.file_name in moved:
-            db.execute("UPDATE live_doc SET source = ? WHERE name = ?", (live_index.encode_source(new_src[d.id]), d.file_name))
-    new = _view(db, rules, {d.id: new_src[d.id] for d in new_docs}, new_copies, pairs, skeys, actors, uses, triples,
-                found_keys)
+            live_index.set_source(db, d.file_name, new_src[d.id], new_rules)
+    new = _view(db, rules, t, {d.id: new_src[d.id] for d in new_docs}, new_copies, moved | set(added))
+    new_edges = _edges_after(old_edges, old.corroboration, new.corroboration, t, rules)
+    live_index.put_edges(db, old_edges, new_edges)
+    old.corroboration.actor_edges = [old_edges[k] for k in sorted(old_edges)]
+    new.corroboration.actor_edges = [new_edges[k] for k in sorted(new_edges)]
     made_new = {q for n, s in new_sum.items() for q in extraction_quads(cache.full(added[n], n), new.rules)}
 
     def named_before(src: Source) -> bool:

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from kg.corroborate import Source, lsh_bands, side_key
+from kg.corroborate import ActorEdge, Source, Support, lsh_bands, origin_of, side_key
 from kg.rdf import base_rule, rules_used, used_actors
 from kg.rules import Rules
 
@@ -30,12 +30,15 @@ CREATE INDEX IF NOT EXISTS live_doc_source ON live_doc(source);
 CREATE TABLE IF NOT EXISTS live_band (band INT, bucket BLOB, id TEXT);
 CREATE INDEX IF NOT EXISTS live_band_bucket ON live_band(band, bucket);
 CREATE INDEX IF NOT EXISTS live_band_id ON live_band(id);
-CREATE TABLE IF NOT EXISTS live_side (name TEXT, idx INT, pair TEXT, skeys TEXT, speaker TEXT, claim TEXT,
-    mention BLOB);
+CREATE TABLE IF NOT EXISTS live_side (name TEXT, idx INT, doc TEXT, pair TEXT, skeys TEXT, speaker TEXT,
+    claim TEXT, origin TEXT, ord TEXT, event TEXT, kind TEXT, init INT, mention BLOB);
 CREATE INDEX IF NOT EXISTS live_side_name ON live_side(name);
-CREATE INDEX IF NOT EXISTS live_side_pair ON live_side(pair);
+CREATE INDEX IF NOT EXISTS live_side_claim ON live_side(claim);
+CREATE INDEX IF NOT EXISTS live_side_pair ON live_side(pair) WHERE kind IS NOT NULL;
 CREATE INDEX IF NOT EXISTS live_side_skeys ON live_side(skeys) WHERE skeys IS NOT NULL;
 CREATE INDEX IF NOT EXISTS live_side_speaker ON live_side(speaker) WHERE speaker IS NOT NULL;
+CREATE TABLE IF NOT EXISTS live_edge (subject TEXT, object TEXT, class TEXT, claims INT, sources INT,
+    PRIMARY KEY (subject, object, class));
 CREATE TABLE IF NOT EXISTS live_claim (claim TEXT PRIMARY KEY, n INT);
 CREATE TABLE IF NOT EXISTS live_actor (actor TEXT, name TEXT, n INT);
 CREATE INDEX IF NOT EXISTS live_actor_actor ON live_actor(actor);
@@ -56,8 +59,17 @@ _PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "l
 _CHUNK = 500  # SQLite host parameters per IN (...)
 
 
+INDEX_FORMAT = 2  # raise when the tables change: an index of another format is dropped and made anew
+
+
 def open_index(db: sqlite3.Connection) -> None:
-    db.executescript(SCHEMA)
+    db.execute("CREATE TABLE IF NOT EXISTS live_format (version INT)")
+    if db.execute("SELECT version FROM live_format").fetchone() != (INDEX_FORMAT,):
+        for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'live%'").fetchall():
+            db.execute(f"DROP TABLE {table}")
+        db.executescript(SCHEMA + f"CREATE TABLE live_format (version INT); INSERT INTO live_format VALUES ({INDEX_FORMAT});")
+    else:
+        db.executescript(SCHEMA)
 
 
 def indexed_build(db: sqlite3.Connection) -> str | None:
@@ -101,12 +113,9 @@ def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: S
     db.executemany("INSERT INTO live_band VALUES (?,?,?)", [(b, h, d.id) for b, h in bands_of(summary.hashvalues)])
     sides, per_claim = [], Counter()
     for i, m in enumerate(ex.mentions):
-        c = m.claim
-        skeys = pair_of(side_key(c.subject, rules), side_key(c.object, rules)) if m.quantity and not c.negated else None
-        sides.append((name, i, pair_of(c.subject, c.object), skeys, m.speaker, c.id,
-                      pickle.dumps(m, protocol=5)))
-        per_claim[c.id] += 1
-    db.executemany("INSERT INTO live_side VALUES (?,?,?,?,?,?,?)", sides)
+        sides.append((name, i, d.id, *side_columns(d.id, m, source, rules), pickle.dumps(m, protocol=5)))
+        per_claim[m.claim.id] += 1
+    db.executemany("INSERT INTO live_side VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", sides)
     db.executemany("INSERT INTO live_claim VALUES (?, ?) ON CONFLICT(claim) DO UPDATE SET n = n + excluded.n",
                    sorted(per_claim.items()))
     counts = summary.mention_counts
@@ -118,6 +127,28 @@ def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: S
                    [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
     db.executemany("INSERT INTO live_rule VALUES (?,?,?,?,?)",
                    [(r, base_rule(r), rel, p, name) for r, rel, p in sorted(rules_used(ex, rules))])
+
+
+def side_columns(doc_id: str, m, source: Source, rules: Rules) -> tuple:
+    """What corroboration groups a mention by: its actor pair, the sides of a figure it gives, speaker, claim,
+    origin, order among a group's mentions (kg.corroborate._first_per_origin's), event and the kind of
+    act it is (for cooperation against conflict), and whether it tells who acted first."""
+    c = m.claim
+    skeys = pair_of(side_key(c.subject, rules), side_key(c.object, rules)) if m.quantity and not c.negated else None
+    cls = rules.relation_classes.get(c.relation, "")
+    kind = next((k for k in ("cooperation", "conflict") if cls.endswith(k)), None) \
+        if not c.negated and m.event and cls != "affiliation" else None
+    order = f"{doc_id}\x00{m.start:012d}\x00{m.end:012d}\x00{m.rule}"
+    return (pair_of(c.subject, c.object), skeys, m.speaker, c.id, encode_source(origin_of(m, source, rules)),
+            order, m.event, kind, int(not c.negated and m.predicate in rules.initiation_predicates))
+
+
+def set_source(db: sqlite3.Connection, name: str, source: Source, rules: Rules) -> None:
+    """A document's source changed (its copy family did): it and its mentions' origins."""
+    db.execute("UPDATE live_doc SET source = ? WHERE name = ?", (encode_source(source), name))
+    rows = db.execute("SELECT idx, mention FROM live_side WHERE name = ?", (name,)).fetchall()
+    db.executemany("UPDATE live_side SET origin = ? WHERE name = ? AND idx = ?",
+                   [(encode_source(origin_of(pickle.loads(b), source, rules)), name, i) for i, b in rows])
 
 
 def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
@@ -139,7 +170,7 @@ def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
 
 
 def clear(db: sqlite3.Connection) -> None:
-    for table in (*_PER_NAME, "live_band", "live_claim", "live_named", "live_build"):
+    for table in (*_PER_NAME, "live_band", "live_claim", "live_named", "live_edge", "live_build"):
         db.execute(f"DELETE FROM {table}")
 
 
@@ -163,17 +194,59 @@ def readings(db: sqlite3.Connection, keys: Iterable[str], without: set[str] = fr
     return versions
 
 
-def sides(db: sqlite3.Connection, pairs: set[str], skeys: set[str]) -> list[tuple[str, str, int, object, str]]:
-    """(file name, document id, index, mention, source) of every indexed mention between these actor pairs
-    or giving a figure between these sides, in file-name and mention order."""
+_SIDE = "name, idx, doc, mention, origin"
+
+
+def sides_of(db: sqlite3.Connection, names: Iterable[str]) -> list[tuple]:
+    """(file name, index, document id, mention, origin) of these documents' mentions, in order."""
+    rows = rows_where(db, f"SELECT {_SIDE} FROM live_side WHERE name IN ({{}})", names)
+    return [(n, i, d, pickle.loads(b), decode_source(o)) for n, i, d, b, o in sorted(rows, key=lambda r: r[:2])]
+
+
+def support(db: sqlite3.Connection, claims: Iterable[str]) -> dict[str, Support]:
+    """Each claim's documents and origins across the indexed documents (claims no document states left out)."""
+    out: dict[str, Support] = {}
+    for claim, doc in rows_where(db, "SELECT DISTINCT claim, doc FROM live_side WHERE claim IN ({})", claims):
+        out.setdefault(claim, Support()).documents.add(doc)
+    for claim, origin in rows_where(db, "SELECT DISTINCT claim, origin FROM live_side WHERE claim IN ({})", claims):
+        out[claim].origins.add(decode_source(origin))
+    return out
+
+
+def contest_sides(db: sqlite3.Connection, claims: set[str], initiation: set[str], pairs: set[str],
+                  skeys: set[str]) -> list[tuple]:
+    """The mentions kg.corroborate.find_contests needs to find every contest over these claims (opposite
+    polarity), initiation claims (who acted first), actor pairs (cooperation against conflict) and sides
+    of figures: the first mention per origin where only that counts, every one where order or all count.
+    In file-name and mention order, as (file name, index, document id, mention, origin)."""
+    queries = [
+        (f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE claim IN ({{}}) GROUP BY claim, origin", claims),
+        (f"SELECT {_SIDE}, ord FROM live_side WHERE init = 1 AND claim IN ({{}})", initiation),
+        (f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE kind IS NOT NULL AND pair IN ({{}}) "
+         f"GROUP BY pair, event, kind, origin", pairs),
+        (f"SELECT {_SIDE}, ord FROM live_side WHERE skeys IN ({{}})", skeys),
+    ]
     found: dict[tuple[str, int], tuple] = {}
-    sql = ("SELECT s.name, d.id, s.idx, s.mention, d.source FROM live_side s JOIN live_doc d ON d.name = s.name "
-           "WHERE s.{} IN ({{}})")
-    for column, values in (("pair", pairs), ("skeys", skeys)):
-        for name, doc_id, idx, blob, source in rows_where(db, sql.format(column), values):
-            if (name, idx) not in found:
-                found[name, idx] = (name, doc_id, idx, blob, source)
-    return [(n, d, i, pickle.loads(b), s) for (n, i), (_, d, _, b, s) in sorted(found.items())]
+    for sql, values in queries:
+        for name, idx, doc, blob, origin, _ in rows_where(db, sql, values):
+            found.setdefault((name, idx), (doc, blob, origin))
+    return [(n, i, d, pickle.loads(b), decode_source(o)) for (n, i), (d, b, o) in sorted(found.items())]
+
+
+def edges(db: sqlite3.Connection, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], ActorEdge]:
+    out = {}
+    for key in sorted(set(keys)):
+        row = db.execute("SELECT claims, sources FROM live_edge WHERE subject = ? AND object = ? AND class = ?",
+                         key).fetchone()
+        if row:
+            out[key] = ActorEdge(*key, *row)
+    return out
+
+
+def put_edges(db: sqlite3.Connection, old: dict, new: dict) -> None:
+    db.executemany("DELETE FROM live_edge WHERE subject = ? AND object = ? AND class = ?", sorted(set(old) - set(new)))
+    db.executemany("INSERT OR REPLACE INTO live_edge VALUES (?,?,?,?,?)",
+                   [(e.subject, e.object, e.quad_class, e.claims, e.sources) for _, e in sorted(new.items())])
 
 
 def actor_rows(db: sqlite3.Connection, actors: Iterable[str]) -> dict[str, tuple[int, int, int]]:
