@@ -129,19 +129,31 @@ def find_copies(extractions: list[Extraction], prints_of: dict | None = None) ->
     return copies_among([ex.document for ex in extractions], prints_of)
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """datasketch's bands and rows for the threshold (it integrates to find them: 25 ms a time)."""
+    from datasketch import MinHashLSH
+    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _lsh():
+    from datasketch import MinHashLSH
+    return MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
+
+
 def lsh_bands() -> list[tuple[int, int]]:
     """The MinHash ranges find_copies compares as one band each: documents sharing no band are never
     compared, so a copy family lies within the documents linked by shared bands."""
-    from datasketch import MinHashLSH
-    return MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM).hashranges
+    b, r = _lsh_params()
+    return [(i * r, (i + 1) * r) for i in range(b)]
 
 
 def copies_among(documents, prints_of: dict | None = None) -> list[CopyLink]:
     """find_copies over documents (kg.documents.Document, the text needed only without prints_of)."""
-    from datasketch import MinHashLSH
     docs = sorted(documents, key=lambda d: (d.date is None, d.date or "", d.file_name))
     order = {d.id: i for i, d in enumerate(docs)}
-    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
+    lsh = _lsh()
     prints: dict = {}
     parent: dict[str, str] = {}
     best: dict[str, tuple[str, str, float]] = {}
