@@ -71,7 +71,7 @@ class Contest:
 
 @dataclass
 class Support:
-    documents: set[str] = field(default_factory=set)
+    documents: int = 0      # documents stating the claim
     origins: set[Source] = field(default_factory=set)
 
 
@@ -249,12 +249,15 @@ def corroborate_mentions(mentions: Iterable[tuple[str, Mention]], doc_sources: d
     support: dict[str, Support] = {}
     sides: list[Side] = []
     claims: dict = {}
+    stated: set[tuple[str, str]] = set()
     for doc_id, m in mentions:
         origin = origin_of(m, doc_sources[doc_id], rules)
         origins[(doc_id, m.id(doc_id))] = origin
         s = support.setdefault(m.claim.id, Support())
         claims[m.claim.id] = m.claim
-        s.documents.add(doc_id)
+        if (m.claim.id, doc_id) not in stated:
+            stated.add((m.claim.id, doc_id))
+            s.documents += 1
         s.origins.add(origin)
         sides.append(Side(doc_id, m, origin))
     return origins, support, find_contests(sides, rules), actor_edges(claims, support, rules)

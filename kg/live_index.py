@@ -39,7 +39,9 @@ CREATE INDEX IF NOT EXISTS live_side_skeys ON live_side(skeys) WHERE skeys IS NO
 CREATE INDEX IF NOT EXISTS live_side_speaker ON live_side(speaker) WHERE speaker IS NOT NULL;
 CREATE TABLE IF NOT EXISTS live_edge (subject TEXT, object TEXT, class TEXT, claims INT, sources INT,
     PRIMARY KEY (subject, object, class));
-CREATE TABLE IF NOT EXISTS live_claim (claim TEXT PRIMARY KEY, n INT);
+CREATE TABLE IF NOT EXISTS live_claim (claim TEXT PRIMARY KEY, n INT, docs INT);
+CREATE TABLE IF NOT EXISTS live_claim_origin (claim TEXT, origin TEXT, n INT, PRIMARY KEY (claim, origin));
+CREATE TABLE IF NOT EXISTS live_actor_source (actor TEXT, source TEXT, docs INT, n INT, PRIMARY KEY (actor, source));
 CREATE TABLE IF NOT EXISTS live_actor (actor TEXT, name TEXT, n INT);
 CREATE INDEX IF NOT EXISTS live_actor_actor ON live_actor(actor);
 CREATE INDEX IF NOT EXISTS live_actor_name ON live_actor(name);
@@ -59,7 +61,7 @@ _PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "l
 _CHUNK = 500  # SQLite host parameters per IN (...)
 
 
-INDEX_FORMAT = 2  # raise when the tables change: an index of another format is dropped and made anew
+INDEX_FORMAT = 3  # raise when the tables change: an index of another format is dropped and made anew
 
 
 def open_index(db: sqlite3.Connection) -> None:
@@ -111,22 +113,56 @@ def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: S
                 encode_source(source), summary.sentences, summary.repeated, summary.actor_mentions,
                 len(ex.mentions)))
     db.executemany("INSERT INTO live_band VALUES (?,?,?)", [(b, h, d.id) for b, h in bands_of(summary.hashvalues)])
-    sides, per_claim = [], Counter()
+    sides, per_claim, per_origin = [], Counter(), Counter()
     for i, m in enumerate(ex.mentions):
-        sides.append((name, i, d.id, *side_columns(d.id, m, source, rules), pickle.dumps(m, protocol=5)))
+        columns = side_columns(d.id, m, source, rules)
+        sides.append((name, i, d.id, *columns, pickle.dumps(m, protocol=5)))
         per_claim[m.claim.id] += 1
+        per_origin[m.claim.id, columns[4]] += 1
     db.executemany("INSERT INTO live_side VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", sides)
-    db.executemany("INSERT INTO live_claim VALUES (?, ?) ON CONFLICT(claim) DO UPDATE SET n = n + excluded.n",
-                   sorted(per_claim.items()))
+    _count_claims(db, per_claim, per_origin, +1)
     counts = summary.mention_counts
     db.executemany("INSERT INTO live_actor VALUES (?,?,?)", [(a, name, n) for a, n in counts.items()])
     db.executemany("INSERT INTO live_named VALUES (?, 1) ON CONFLICT(actor) DO UPDATE SET n = n + 1",
                    [(a,) for a in counts])
+    _count_actors(db, counts, encode_source(source), +1)
     db.executemany("INSERT INTO live_use VALUES (?,?)", [(a, name) for a in sorted(used_actors([ex], rules))])
     db.executemany("INSERT INTO live_found VALUES (?,?,?)",
                    [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
     db.executemany("INSERT INTO live_rule VALUES (?,?,?,?,?)",
                    [(r, base_rule(r), rel, p, name) for r, rel, p in sorted(rules_used(ex, rules))])
+
+
+def _count_claims(db: sqlite3.Connection, per_claim: Counter, per_origin: Counter, sign: int) -> None:
+    """Keep each claim's mentions and documents, and its mentions per origin (one document's, added or taken)."""
+    db.executemany("INSERT INTO live_claim VALUES (?, ?, ?) ON CONFLICT(claim) DO UPDATE SET n = n + excluded.n, "
+                   "docs = docs + excluded.docs", [(c, sign * n, sign) for c, n in sorted(per_claim.items())])
+    db.executemany("INSERT INTO live_claim_origin VALUES (?, ?, ?) ON CONFLICT(claim, origin) DO UPDATE SET "
+                   "n = n + excluded.n", [(c, o, sign * n) for (c, o), n in sorted(per_origin.items())])
+
+
+def _count_actors(db: sqlite3.Connection, counts: dict[str, int], source: str, sign: int) -> None:
+    """Keep per actor and source the documents naming the actor and its mentions in them."""
+    db.executemany("INSERT INTO live_actor_source VALUES (?, ?, ?, ?) ON CONFLICT(actor, source) DO UPDATE SET "
+                   "docs = docs + excluded.docs, n = n + excluded.n",
+                   [(a, source, sign, sign * n) for a, n in sorted(counts.items())])
+
+
+def _drop_zeros(db: sqlite3.Connection) -> None:
+    db.execute("DELETE FROM live_claim WHERE n <= 0")
+    db.execute("DELETE FROM live_claim_origin WHERE n <= 0")
+    db.execute("DELETE FROM live_actor_source WHERE docs <= 0")
+    db.execute("DELETE FROM live_named WHERE n <= 0")
+
+
+def _own_counts(db: sqlite3.Connection, name: str) -> tuple[Counter, Counter, dict[str, int], str]:
+    per_claim, per_origin = Counter(), Counter()
+    for claim, origin in db.execute("SELECT claim, origin FROM live_side WHERE name = ?", (name,)):
+        per_claim[claim] += 1
+        per_origin[claim, origin] += 1
+    counts = dict(db.execute("SELECT actor, n FROM live_actor WHERE name = ?", (name,)).fetchall())
+    source = db.execute("SELECT source FROM live_doc WHERE name = ?", (name,)).fetchone()[0]
+    return per_claim, per_origin, counts, source
 
 
 def side_columns(doc_id: str, m, source: Source, rules: Rules) -> tuple:
@@ -145,18 +181,26 @@ def side_columns(doc_id: str, m, source: Source, rules: Rules) -> tuple:
 
 def set_source(db: sqlite3.Connection, name: str, source: Source, rules: Rules) -> None:
     """A document's source changed (its copy family did): it and its mentions' origins."""
+    per_claim, per_origin, counts, old_source = _own_counts(db, name)
+    _count_claims(db, Counter(), per_origin, -1)
+    _count_actors(db, counts, old_source, -1)
     db.execute("UPDATE live_doc SET source = ? WHERE name = ?", (encode_source(source), name))
     rows = db.execute("SELECT idx, mention FROM live_side WHERE name = ?", (name,)).fetchall()
     db.executemany("UPDATE live_side SET origin = ? WHERE name = ? AND idx = ?",
                    [(encode_source(origin_of(pickle.loads(b), source, rules)), name, i) for i, b in rows])
+    per_claim, per_origin, counts, new_source = _own_counts(db, name)
+    _count_claims(db, Counter(), per_origin, +1)
+    _count_actors(db, counts, new_source, +1)
+    _drop_zeros(db)
 
 
 def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
     names = sorted(set(names))
-    for claim, n in list(rows_where(db, "SELECT claim, COUNT(*) FROM live_side WHERE name IN ({}) GROUP BY claim", names)):
-        db.execute("UPDATE live_claim SET n = n - ? WHERE claim = ?", (n, claim))
-    for (actor,) in list(rows_where(db, "SELECT actor FROM live_actor WHERE name IN ({})", names)):
-        db.execute("UPDATE live_named SET n = n - 1 WHERE actor = ?", (actor,))
+    for name in names:
+        per_claim, per_origin, counts, source = _own_counts(db, name)
+        _count_claims(db, per_claim, per_origin, -1)
+        _count_actors(db, counts, source, -1)
+        db.executemany("UPDATE live_named SET n = n - 1 WHERE actor = ?", [(a,) for a in counts])
     ids = [i for (i,) in rows_where(db, "SELECT id FROM live_doc WHERE name IN ({})", names)]
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
@@ -165,12 +209,12 @@ def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
         chunk = names[i:i + _CHUNK]
         for table in _PER_NAME:
             db.execute(f"DELETE FROM {table} WHERE name IN ({','.join('?' * len(chunk))})", chunk)
-    db.execute("DELETE FROM live_claim WHERE n <= 0")
-    db.execute("DELETE FROM live_named WHERE n <= 0")
+    _drop_zeros(db)
 
 
 def clear(db: sqlite3.Connection) -> None:
-    for table in (*_PER_NAME, "live_band", "live_claim", "live_named", "live_edge", "live_build"):
+    for table in (*_PER_NAME, "live_band", "live_claim", "live_claim_origin", "live_actor_source", "live_named",
+                  "live_edge", "live_build"):
         db.execute(f"DELETE FROM {table}")
 
 
@@ -205,10 +249,8 @@ def sides_of(db: sqlite3.Connection, names: Iterable[str]) -> list[tuple]:
 
 def support(db: sqlite3.Connection, claims: Iterable[str]) -> dict[str, Support]:
     """Each claim's documents and origins across the indexed documents (claims no document states left out)."""
-    out: dict[str, Support] = {}
-    for claim, doc in rows_where(db, "SELECT DISTINCT claim, doc FROM live_side WHERE claim IN ({})", claims):
-        out.setdefault(claim, Support()).documents.add(doc)
-    for claim, origin in rows_where(db, "SELECT DISTINCT claim, origin FROM live_side WHERE claim IN ({})", claims):
+    out = {c: Support(docs) for c, docs in rows_where(db, "SELECT claim, docs FROM live_claim WHERE claim IN ({})", claims)}
+    for claim, origin in rows_where(db, "SELECT claim, origin FROM live_claim_origin WHERE claim IN ({})", claims):
         out[claim].origins.add(decode_source(origin))
     return out
 
@@ -251,8 +293,7 @@ def put_edges(db: sqlite3.Connection, old: dict, new: dict) -> None:
 
 def actor_rows(db: sqlite3.Connection, actors: Iterable[str]) -> dict[str, tuple[int, int, int]]:
     """Per actor: its mentions, documents and distinct sources of those documents."""
-    sql = ("SELECT a.actor, SUM(a.n), COUNT(*), COUNT(DISTINCT d.source) FROM live_actor a "
-           "JOIN live_doc d ON d.name = a.name WHERE a.actor IN ({}) GROUP BY a.actor")
+    sql = "SELECT actor, SUM(n), SUM(docs), COUNT(*) FROM live_actor_source WHERE actor IN ({}) GROUP BY actor"
     return {a: (m, n, s) for a, m, n, s in rows_where(db, sql, actors)}
 
 

@@ -420,7 +420,7 @@ def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
         yield _q(NamedNode(f"{ID}mention/{mid}"), iri("kg:origin"), source_node(src))
     for claim_id, sup in sorted(corr.support.items()):
         c = claim_iri(claim_id)
-        yield _q(c, iri("kg:documentCount"), _int(len(sup.documents)))
+        yield _q(c, iri("kg:documentCount"), _int(sup.documents))
         yield _q(c, iri("kg:sourceCount"), _int(len(sup.origins)))
         for src in sup.origins:
             yield _q(c, iri("kg:supportedBy"), source_node(src))
