@@ -336,7 +336,7 @@ def _ids(state: _State) -> list[str]:
 def _summary(store: Store, state: _State, quads: int, t0: float, extracted: int, how: str) -> BuildSummary:
     exs = [s.extraction for s in state.summaries]
     return BuildSummary(
-        store=str(store.path), documents=len(exs),
+        store=str(store.path) if store else "", documents=len(exs),
         sentences=sum(s.sentences for s in state.summaries),
         repeated_sentences=sum(s.repeated for s in state.summaries),
         actor_mentions=sum(s.actor_mentions for s in state.summaries),
@@ -367,6 +367,8 @@ def _index_whole(cache: Cache, state: _State, build_name: str | None) -> None:
             name = s.extraction.document.file_name
             live_index.add_document(db, name, state.keys[name], s, sources[s.extraction.document.id], state.rules)
         live_index.put_edges(db, {}, {(e.subject, e.object, e.quad_class): e for e in state.corroboration.actor_edges})
+        counts = _summary(None, state, 0, 0.0, 0, "")
+        live_index.set_totals(db, {k: getattr(counts, k) for k in live_index.TOTALS})
         live_index.set_build(db, build_name)
 
 
@@ -711,6 +713,8 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
     old = _view(db, rules, t, {d.id: old_src[d.id] for d in old_docs}, old_copies, before)
     old_edges = live_index.edges(db, t.edges)
     made_old = {q for n, (k, _) in sorted(old_rows.items()) for q in extraction_quads(cache.full(k, n), old.rules)}
+    counts = Counter(live_index.totals(db))
+    counts.subtract(live_index.document_totals(db, removed))
 
     # the index as the new build will be
     live_index.remove_documents(db, removed)
@@ -769,6 +773,10 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
         for q in [*ox_db.quads_for_pattern(None, None, None, LOG_GRAPH), *gone]:
             ox_db.remove(q)
         ox_db.extend([*come, *log])
+    counts.update(live_index.document_totals(db, added))
+    counts["claims"] += len(new.corroboration.support) - len(old.corroboration.support)
+    counts["actors"] += len(new.corroboration.actor_stats) - len(old.corroboration.actor_stats)
+    live_index.set_totals(db, counts)
     live = store.derive(apply).name
     live_index.set_build(db, live)
     db.execute("DELETE FROM build")
@@ -833,7 +841,7 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
             raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
         if _indexed(store, cache, rules):
             known = {n for (n,) in live_index.rows_where(cache.db, "SELECT name FROM live_doc WHERE name IN ({})", names)}
-            _check_removable(names, known, cache.db.execute("SELECT COUNT(*) FROM live_doc").fetchone()[0])
+            _check_removable(names, known, live_index.totals(cache.db)["documents"])
             summary = change_indexed(store, cache, rules, set(names), {}, started, t0, 0)
             if summary is not None:
                 return summary

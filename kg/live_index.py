@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS live_doc (name TEXT PRIMARY KEY, key TEXT, id TEXT, s
     publisher TEXT, prints BLOB, scheme TEXT, source TEXT, sentences INT, repeated INT, actor_mentions INT,
     mentions INT);
 CREATE INDEX IF NOT EXISTS live_doc_id ON live_doc(id);
+CREATE INDEX IF NOT EXISTS live_doc_order ON live_doc(name, id);
+CREATE TABLE IF NOT EXISTS live_total (what TEXT PRIMARY KEY, n INT);
 CREATE INDEX IF NOT EXISTS live_doc_source ON live_doc(source);
 CREATE TABLE IF NOT EXISTS live_band (band INT, bucket BLOB, id TEXT);
 CREATE INDEX IF NOT EXISTS live_band_bucket ON live_band(band, bucket);
@@ -61,7 +63,7 @@ _PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "l
 _CHUNK = 500  # SQLite host parameters per IN (...)
 
 
-INDEX_FORMAT = 3  # raise when the tables change: an index of another format is dropped and made anew
+INDEX_FORMAT = 4  # raise when the tables change: an index of another format is dropped and made anew
 
 
 def open_index(db: sqlite3.Connection) -> None:
@@ -148,11 +150,15 @@ def _count_actors(db: sqlite3.Connection, counts: dict[str, int], source: str, s
                    [(a, source, sign, sign * n) for a, n in sorted(counts.items())])
 
 
-def _drop_zeros(db: sqlite3.Connection) -> None:
-    db.execute("DELETE FROM live_claim WHERE n <= 0")
-    db.execute("DELETE FROM live_claim_origin WHERE n <= 0")
-    db.execute("DELETE FROM live_actor_source WHERE docs <= 0")
-    db.execute("DELETE FROM live_named WHERE n <= 0")
+def _drop_zeros(db: sqlite3.Connection, claims: Iterable[str], actors: Iterable[str]) -> None:
+    """Drop the counts of these claims and actors that fell to nothing (by key: the tables grow with the corpus)."""
+    claims, actors = set(claims), set(actors)
+    for sql, keys in (("DELETE FROM live_claim WHERE n <= 0 AND claim IN ({})", claims),
+                      ("DELETE FROM live_claim_origin WHERE n <= 0 AND claim IN ({})", claims),
+                      ("DELETE FROM live_actor_source WHERE docs <= 0 AND actor IN ({})", actors),
+                      ("DELETE FROM live_named WHERE n <= 0 AND actor IN ({})", actors)):
+        for _ in rows_where(db, sql, keys):
+            pass
 
 
 def _own_counts(db: sqlite3.Connection, name: str) -> tuple[Counter, Counter, dict[str, int], str]:
@@ -191,16 +197,19 @@ def set_source(db: sqlite3.Connection, name: str, source: Source, rules: Rules) 
     per_claim, per_origin, counts, new_source = _own_counts(db, name)
     _count_claims(db, Counter(), per_origin, +1)
     _count_actors(db, counts, new_source, +1)
-    _drop_zeros(db)
+    _drop_zeros(db, per_claim, counts)
 
 
 def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
     names = sorted(set(names))
+    claims, actors = set(), set()
     for name in names:
         per_claim, per_origin, counts, source = _own_counts(db, name)
         _count_claims(db, per_claim, per_origin, -1)
         _count_actors(db, counts, source, -1)
         db.executemany("UPDATE live_named SET n = n - 1 WHERE actor = ?", [(a,) for a in counts])
+        claims |= set(per_claim)
+        actors |= set(counts)
     ids = [i for (i,) in rows_where(db, "SELECT id FROM live_doc WHERE name IN ({})", names)]
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
@@ -209,12 +218,12 @@ def remove_documents(db: sqlite3.Connection, names: Iterable[str]) -> None:
         chunk = names[i:i + _CHUNK]
         for table in _PER_NAME:
             db.execute(f"DELETE FROM {table} WHERE name IN ({','.join('?' * len(chunk))})", chunk)
-    _drop_zeros(db)
+    _drop_zeros(db, claims, actors)
 
 
 def clear(db: sqlite3.Connection) -> None:
     for table in (*_PER_NAME, "live_band", "live_claim", "live_claim_origin", "live_actor_source", "live_named",
-                  "live_edge", "live_build"):
+                  "live_edge", "live_total", "live_build"):
         db.execute(f"DELETE FROM {table}")
 
 
@@ -329,10 +338,23 @@ def source_named(db: sqlite3.Connection, src: Source, rules: Rules, without: set
     return some("SELECT 1 FROM live_side WHERE speaker = ?", src.id, speakers_without)
 
 
+TOTALS = ("documents", "sentences", "repeated_sentences", "actor_mentions", "mentions", "actors", "claims")
+
+
 def totals(db: sqlite3.Connection) -> dict[str, int]:
-    docs, sentences, repeated, actor_mentions, mentions = db.execute(
-        "SELECT COUNT(*), SUM(sentences), SUM(repeated), SUM(actor_mentions), SUM(mentions) FROM live_doc").fetchone()
-    return {"documents": docs, "sentences": sentences or 0, "repeated_sentences": repeated or 0,
-            "actor_mentions": actor_mentions or 0, "mentions": mentions or 0,
-            "actors": db.execute("SELECT COUNT(*) FROM live_named").fetchone()[0],
-            "claims": db.execute("SELECT COUNT(*) FROM live_claim").fetchone()[0]}
+    """The build's counts (kg.build.BuildSummary's), kept as they change."""
+    found = dict(db.execute("SELECT what, n FROM live_total").fetchall())
+    return {k: found.get(k, 0) for k in TOTALS}
+
+
+def set_totals(db: sqlite3.Connection, counts: dict[str, int]) -> None:
+    db.executemany("INSERT OR REPLACE INTO live_total VALUES (?, ?)", [(k, counts[k]) for k in TOTALS])
+
+
+def document_totals(db: sqlite3.Connection, names: Iterable[str]) -> Counter:
+    """The counts these indexed documents add to the build's."""
+    out = Counter()
+    sql = "SELECT COUNT(*), SUM(sentences), SUM(repeated), SUM(actor_mentions), SUM(mentions) FROM live_doc WHERE name IN ({})"
+    for row in rows_where(db, sql, names):
+        out.update(dict(zip(TOTALS, (v or 0 for v in row))))
+    return out
