@@ -540,8 +540,8 @@ class _Touched:
     figures, actors named and used, rules, and the discovered actors of the changed documents."""
 
     claims: set[str]
-    polarity: set[str]      # the claims and their negations
-    initiation: set[str]    # the claims and their reverses
+    polarity: set[tuple[str, str]]      # each claim and its negation
+    initiation: set[tuple[str, str]]    # each claim and its reverse
     edges: set[tuple[str, str, str]]
     pairs: set[str]
     skeys: set[str]
@@ -581,8 +581,8 @@ def _touched(db, rules: Rules, new_rules: Rules, before: set[str], removed: set[
              | {k for s in new_sum.values() for k in s.extraction.discovered}) - set(rules.actors)
     return _Touched(
         claims={c.id for c in claims},
-        polarity={x.id for c in claims for x in (c, replace(c, negated=not c.negated))},
-        initiation={x.id for c in claims for x in (c, replace(c, subject=c.object, object=c.subject, negated=False))},
+        polarity={(c.id, replace(c, negated=not c.negated).id) for c in claims},
+        initiation={(c.id, replace(c, subject=c.object, object=c.subject, negated=False).id) for c in claims},
         edges={(c.subject, c.object, rules.relation_classes.get(c.relation, "")) for c in claims if not c.negated},
         pairs={live_index.pair_of(c.subject, c.object) for c in claims}, skeys=skeys, actors=actors, uses=uses,
         triples=triples, found_keys=found, claim_of={c.id: c for c in claims})

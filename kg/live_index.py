@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS live_side (name TEXT, idx INT, doc TEXT, pair TEXT, s
     claim TEXT, origin TEXT, ord TEXT, event TEXT, kind TEXT, init INT, mention BLOB);
 CREATE INDEX IF NOT EXISTS live_side_name ON live_side(name);
 CREATE INDEX IF NOT EXISTS live_side_claim ON live_side(claim);
-CREATE INDEX IF NOT EXISTS live_side_pair ON live_side(pair) WHERE kind IS NOT NULL;
+CREATE INDEX IF NOT EXISTS live_side_pair ON live_side(pair, event, kind) WHERE kind IS NOT NULL;
+CREATE INDEX IF NOT EXISTS live_side_init ON live_side(claim) WHERE init = 1;
 CREATE INDEX IF NOT EXISTS live_side_skeys ON live_side(skeys) WHERE skeys IS NOT NULL;
 CREATE INDEX IF NOT EXISTS live_side_speaker ON live_side(speaker) WHERE speaker IS NOT NULL;
 CREATE TABLE IF NOT EXISTS live_edge (subject TEXT, object TEXT, class TEXT, claims INT, sources INT,
@@ -63,7 +64,7 @@ _PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "l
 _CHUNK = 500  # SQLite host parameters per IN (...)
 
 
-INDEX_FORMAT = 4  # raise when the tables change: an index of another format is dropped and made anew
+INDEX_FORMAT = 5  # raise when the tables change: an index of another format is dropped and made anew
 
 
 def open_index(db: sqlite3.Connection) -> None:
@@ -264,22 +265,34 @@ def support(db: sqlite3.Connection, claims: Iterable[str]) -> dict[str, Support]
     return out
 
 
-def contest_sides(db: sqlite3.Connection, claims: set[str], initiation: set[str], pairs: set[str],
-                  skeys: set[str]) -> list[tuple]:
-    """The mentions kg.corroborate.find_contests needs to find every contest over these claims (opposite
-    polarity), initiation claims (who acted first), actor pairs (cooperation against conflict) and sides
-    of figures: the first mention per origin where only that counts, every one where order or all count.
-    In file-name and mention order, as (file name, index, document id, mention, origin)."""
+def contest_sides(db: sqlite3.Connection, polarity: set[tuple[str, str]], initiation: set[tuple[str, str]],
+                  pairs: set[str], skeys: set[str]) -> list[tuple]:
+    """The mentions kg.corroborate.find_contests needs to find every contest between these claims and their
+    negations (polarity), claims and their reverses (who acted first), within these actor pairs
+    (cooperation against conflict in one event) and between these sides of figures: the first mention per
+    origin where only that counts, every one where order or all count; groups that cannot hold a contest
+    (no negation stated, no reverse, one kind of act only) are skipped. In file-name and mention order,
+    as (file name, index, document id, mention, origin)."""
+    stated = {c for (c,) in rows_where(db, "SELECT claim FROM live_claim WHERE claim IN ({})", {x for p in polarity for x in p})}
+    initiating = {c for (c,) in rows_where(db, "SELECT DISTINCT claim FROM live_side WHERE init = 1 AND claim IN ({})",
+                                           {x for p in initiation for x in p})}
     queries = [
-        (f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE claim IN ({{}}) GROUP BY claim, origin", claims),
-        (f"SELECT {_SIDE}, ord FROM live_side WHERE init = 1 AND claim IN ({{}})", initiation),
-        (f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE kind IS NOT NULL AND pair IN ({{}}) "
-         f"GROUP BY pair, event, kind, origin", pairs),
+        (f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE claim IN ({{}}) GROUP BY claim, origin",
+         {x for p in polarity if set(p) <= stated for x in p}),
+        (f"SELECT {_SIDE}, ord FROM live_side WHERE init = 1 AND claim IN ({{}})",
+         {x for p in initiation if set(p) <= initiating for x in p}),
         (f"SELECT {_SIDE}, ord FROM live_side WHERE skeys IN ({{}})", skeys),
     ]
     found: dict[tuple[str, int], tuple] = {}
     for sql, values in queries:
         for name, idx, doc, blob, origin, _ in rows_where(db, sql, values):
+            found.setdefault((name, idx), (doc, blob, origin))
+    both = list(rows_where(db, "SELECT pair, event FROM live_side WHERE kind IS NOT NULL AND pair IN ({}) "
+                               "GROUP BY pair, event HAVING COUNT(DISTINCT kind) = 2", pairs))
+    for pair, event in both:
+        for name, idx, doc, blob, origin, _ in db.execute(
+                f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE kind IS NOT NULL AND pair = ? AND event = ? "
+                f"GROUP BY kind, origin", (pair, event)):
             found.setdefault((name, idx), (doc, blob, origin))
     return [(n, i, d, pickle.loads(b), decode_source(o)) for (n, i), (d, b, o) in sorted(found.items())]
 
