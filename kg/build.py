@@ -1,6 +1,7 @@
 """Run the pipeline: read documents, extract them (in worker processes, through the extraction cache),
 corroborate, turn it all into RDF and store it atomically; `add` and `remove` change the live build
-by the difference instead of rewriting it.
+by the difference instead of rewriting it, reading only what the change touches from the live build's
+index (kg.live_index).
 
 Memory stays flat with the corpus: workers return packed extractions straight into the cache, the
 build holds only their summaries (mentions, metadata, a MinHash: no text), and the quads of each

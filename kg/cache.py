@@ -5,6 +5,7 @@ only the documents they have not seen.
 One SQLite file (STORE/extractions.sqlite), two rows' worth per document:
     summary   what corroboration and the vocabulary need (no text, no sentences): held for every document
     full      the whole extraction with its document, zlib-compressed: read back one at a time for its quads
+The live build's index (kg.live_index) shares the file.
 A cache is only ever a shortcut: deleting it costs a re-extraction, never a wrong graph.
 """
 from __future__ import annotations
