@@ -13,7 +13,9 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import pickle
 import time
+import zlib
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -193,10 +195,21 @@ def _on_cluster(batches: Iterator[list[Document]], rules: Rules, extractor: str,
                 running.add(client.submit(extract_rows, b, shared, extractor, pure=False))
 
 
-def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int = 1, scheduler: str | None = None,
-             progress: Progress | None = None, total: tuple[int, int] = (0, 0)) -> tuple[dict[str, str], int]:
+def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, **options) -> tuple[dict[str, str], int]:
     """Each document's cache key by file name, extracting the documents the cache does not have yet;
     and how many were extracted."""
+    runs = _extracting(docs, rules, cache, **options)
+    while True:
+        try:
+            next(runs)
+        except StopIteration as done:
+            return done.value
+
+
+def _extracting(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int = 1, scheduler: str | None = None,
+                progress: Progress | None = None, total: tuple[int, int] = (0, 0)
+                ) -> Iterator[list[tuple[str, bytes, bytes]]]:
+    """_extract, yielding each batch's cache rows as they are stored; returns what _extract returns."""
     extractor = extractor_digest(rules)
     keys: dict[str, str] = {}
     size: dict[str, int] = {}
@@ -226,6 +239,7 @@ def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int 
         for key, _, _ in rows:
             extracted += 1
             tick(size.pop(key, 0))
+        yield rows
     return keys, extracted
 
 
@@ -349,7 +363,11 @@ def _summary(store: Store, state: _State, quads: int, t0: float, extracted: int,
 
 def _write_whole(store: Store, state: _State, cache: Cache, rules: Rules, started: str, t0: float,
                  extracted: int) -> BuildSummary:
-    live = store.replace(_all_quads(state, cache, rules, started))
+    return _recorded(store, store.replace(_all_quads(state, cache, rules, started)), state, cache, t0, extracted)
+
+
+def _recorded(store: Store, live, state: _State, cache: Cache, t0: float, extracted: int) -> BuildSummary:
+    """Note the build just made live as this code's, index it, and sum it up."""
     cache.record_build(Path(str(live)).name, writer_digest())
     _index_whole(cache, state, Path(str(live)).name if isinstance(store, Store) else None)
     return _summary(store, state, store.count(), t0, extracted, "written")  # quads stored, not emitted
@@ -408,10 +426,41 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     with store.writing(), Cache(_cache_path(store)) as cache:
-        keys, extracted = _extract(iter(docs), rules, cache, jobs=_jobs(jobs),
-                                   scheduler=scheduler, progress=progress, total=total)
-        summary = _write_whole(store, _state(keys, cache, rules), cache, rules, started, t0, extracted)
+        done: dict = {}
+        live = store.replace(_streamed_quads(docs, rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
+                                             progress=progress, total=total, started=started))
+        summary = _recorded(store, live, done["state"], cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
+
+
+def _final_alone(ex: Extraction, rules: Rules) -> bool:
+    """Whether a document's quads are the same whatever else the corpus holds: every claim is between
+    listed actors (a discovered actor's label is the reading most documents give)."""
+    return all(x in rules.actors for m in ex.mentions for x in (m.claim.subject, m.claim.object))
+
+
+def _streamed_quads(docs: list[Document], rules: Rules, cache: Cache, done: dict, *, started: str,
+                    **options) -> Iterator[ox.Quad]:
+    """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
+    of the corpus as soon as its batch comes back (so the store loads them while workers extract), the
+    rest once every document is in; done gets the state and how many were extracted."""
+    early: set[tuple[str, str]] = set()
+    runs = _extracting(iter(docs), rules, cache, **options)
+    while True:
+        try:
+            rows = next(runs)
+        except StopIteration as stop:
+            keys, done["extracted"] = stop.value
+            break
+        for key, _, full in rows:
+            ex = pickle.loads(zlib.decompress(full))
+            if _final_alone(ex, rules):
+                early.add((ex.document.file_name, key))
+                yield from extraction_quads(ex, rules)
+    state = done["state"] = _state(keys, cache, rules)
+    yield from _shared_quads(state)
+    yield from _document_quads(state, cache, (n for n in sorted(keys) if (n, keys[n]) not in early))
+    yield from _log(_ids(state), state.rules, started)
 
 
 # --- kg add, kg remove: the live build changed by the difference --------------------------------

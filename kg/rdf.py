@@ -135,7 +135,7 @@ def used_actors(extractions: Iterable[Extraction], rules: Rules) -> set[str]:
         actor = rules.actors.get(a)
         if actor:
             used |= {x for x in (actor.country, actor.party, *(r.actor for r in actor.represents)) if x}
-    return used & set(rules.actors)
+    return {a for a in used if a in rules.actors}  # (not & set(rules.actors): that copies 20,000 keys a call)
 
 
 def actor_country(actor: Actor, rules: Rules) -> str | None:
