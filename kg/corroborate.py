@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -315,11 +316,34 @@ def _first_per_origin(sides: list[Side]) -> list[Side]:
 
 
 def _pairs(left: list[Side], right: list[Side]):
-    """One pair per two different origins, the earliest mention of each."""
+    """One pair per two different origins, the earliest mention of each, in order (left, then right).
+
+    Only the first pair of each (claim of the earlier side, claim of the later) is yielded: the one
+    find_contests keeps. Among right's first mentions of one claim each origin comes once, so for each
+    left mention the first partner before it and the first after it are among two candidates: this
+    takes O(n log m), not the n x m pairs of every origin with every other."""
+    by_claim: dict = {}
+    for i, b in enumerate(_first_per_origin(right)):
+        by_claim.setdefault(b.mention.claim, []).append((i, b))
+    where = {claim: [(b.doc, b.mention.start) for _, b in bs] for claim, bs in by_claim.items()}
+    seen: set = set()
     for a in _first_per_origin(left):
-        for b in _first_per_origin(right):
-            if a.origin != b.origin:
-                yield (a, b) if (a.doc, a.mention.start) <= (b.doc, b.mention.start) else (b, a)
+        here = (a.doc, a.mention.start)
+        found = []
+        for claim, bs in by_claim.items():
+            split = bisect_left(where[claim], here)  # the first mentions before a, then those from a on
+            for lo, hi in ((0, split), (split, len(bs))):
+                j = next((j for j in range(lo, min(hi, lo + 2)) if bs[j][1].origin != a.origin), None)
+                if j is not None:
+                    found.append(bs[j])
+        for _, b in sorted(found, key=lambda ib: ib[0]):
+            pair = (a, b) if here <= (b.doc, b.mention.start) else (b, a)
+            key = (pair[0].mention.claim, pair[1].mention.claim)
+            if key not in seen:
+                seen.add(key)
+                yield pair
+
+
 
 
 def find_contests(sides: list[Side], rules: Rules) -> list[Contest]:
