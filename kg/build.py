@@ -27,8 +27,8 @@ import pyoxigraph as ox
 
 from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
                       writer_digest)
-from kg.corroborate import (ActorEdge, ActorStats, Side, find_contests, side_key, Corroboration, CopyLink, Source, copies_among, corroborate, corroborate_mentions,
-                             find_copies, publisher_source, sources_of)
+from kg.corroborate import (ActorEdge, ActorStats, Corroboration, CopyLink, Side, Source, copies_among, corroborate,
+                             find_contests, find_copies, publisher_source, side_key, sources_of)
 from kg.documents import Document, parse_document
 from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
@@ -36,8 +36,8 @@ from kg.read import read_paths
 from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads,
                     rule_quads, rules_used, source_node, used_actors, vocabulary_quads)
 from kg.rules import Rules, load_rules
-from kg.store import Store
 from kg import live_index
+from kg.store import Store
 
 _STORED_DOCS = """
 PREFIX kg: <https://w3id.org/kg/ns#>
