@@ -235,6 +235,39 @@ def measure(n: int, args, work: Path) -> dict:
     return row
 
 
+def add_latency(stores: list[Path], runs: int, seed: int, work: Path) -> list[dict]:
+    """`kg add` of one new article and `kg remove` of it again on built stores, as whole processes and as
+    library calls in a warm process; the stores take turns, so a load change hits every size alike."""
+    from kg.build import add, remove
+    from kg.rules import load_rules
+    from kg.store import Store
+    rules = load_rules()
+    extra = work / "added" / "zz_added_article.txt"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text(next(iter(corpus.generate(1, seed=seed + 1).values())), encoding="utf-8")
+    times: dict[Path, dict[str, list[float]]] = {s: {} for s in stores}
+
+    def timed(store: Path, what: str, fn) -> None:
+        t0 = time.perf_counter()
+        fn()
+        times[store].setdefault(what, []).append(time.perf_counter() - t0)
+    for store in stores:  # the first add extracts the article (once: the cache keeps it) and indexes an older build
+        add([extra], Store(store), rules, jobs=1)
+        remove([extra.name], Store(store), rules)
+    for _ in range(runs):
+        for store in stores:
+            timed(store, "add, in process", lambda: add([extra], Store(store), rules, jobs=1))
+            timed(store, "remove, in process", lambda: remove([extra.name], Store(store), rules))
+            timed(store, "add, whole process", lambda: timed_child(kg_args(store, "add", str(extra))))
+            timed(store, "remove, whole process", lambda: timed_child(kg_args(store, "remove", extra.name)))
+    out = []
+    for store in stores:
+        n = Store(store).query("SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/kg/ns#Document> }")
+        out.append({"store": str(store), "articles": int(next(iter(n))["n"].value),
+                    **{k: statistics.median(v) for k, v in times[store].items()}})
+    return out
+
+
 def print_row(r: dict) -> None:
     b, e = r["build"], r["extraction"]
     print(f"\n== {r['articles']} articles, {r['mb']:.2f} MB ==")
@@ -270,9 +303,22 @@ def main() -> None:
     ap.add_argument("--baseline-max", type=int, default=1000, help="Run the rdflib baseline up to this size.")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench")
     ap.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
+    ap.add_argument("--add-latency", type=Path, nargs="+", metavar="STORE",
+                    help="Only time kg add / kg remove of one article on these built stores (median of --runs).")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it comes, also into a file
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.add_latency:
+        stores = [s.resolve() for s in args.add_latency]
+        os.chdir(HERE.parent)
+        rows = add_latency(stores, args.runs, args.seed, args.work)
+        print(f"{'articles':>9s} {'add':>8s} {'remove':>8s} {'add':>8s} {'remove':>8s}   (median of {args.runs}: "
+              f"in process | whole process, seconds; load average {os.getloadavg()[0]:.1f})")
+        for r in rows:
+            print(f"{r['articles']:9d} {r['add, in process']:8.2f} {r['remove, in process']:8.2f} "
+                  f"{r['add, whole process']:8.2f} {r['remove, whole process']:8.2f}")
+        args.output.with_name("add_latency.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        return
     os.chdir(HERE.parent)  # cli.py is imported from the project root
     machine = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                "processor": platform.processor() or platform.machine(),

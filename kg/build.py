@@ -1,6 +1,7 @@
 """Run the pipeline: read documents, extract them (in worker processes, through the extraction cache),
 corroborate, turn it all into RDF and store it atomically; `add` and `remove` change the live build
-by the difference instead of rewriting it.
+by the difference instead of rewriting it, reading only what the change touches from the live build's
+index (kg.live_index).
 
 Memory stays flat with the corpus: workers return packed extractions straight into the cache, the
 build holds only their summaries (mentions, metadata, a MinHash: no text), and the quads of each
@@ -12,7 +13,9 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import pickle
 import time
+import zlib
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -24,14 +27,16 @@ import pyoxigraph as ox
 
 from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
                       writer_digest)
-from kg.corroborate import Corroboration, CopyLink, Source, corroborate, find_copies, publisher_source
+from kg.corroborate import (ActorEdge, ActorStats, Corroboration, CopyLink, Side, Source, copies_among, corroborate,
+                             find_contests, find_copies, publisher_source, side_key, sources_of)
 from kg.documents import Document, parse_document
 from kg.errors import DocumentError, KgError, StoreError
 from kg.extract import Extraction, extract_many
 from kg.read import read_paths
 from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_quads, extraction_quads, parse_rule_quads,
-                    source_node, used_actors, vocabulary_quads)
+                    rule_quads, rules_used, source_node, used_actors, vocabulary_quads)
 from kg.rules import Rules, load_rules
+from kg import live_index
 from kg.store import Store
 
 _STORED_DOCS = """
@@ -101,10 +106,14 @@ def with_discovered(rules: Rules, extractions: list[Extraction]) -> Rules:
     for ex in extractions:
         for k, a in sorted(ex.discovered.items()):
             versions.setdefault(k, Counter())[ex.rules.actors.get(k, a) if ex.rules else a] += 1
-    # one name, two readings (NER called it a person here, an organisation there): the reading most
-    # documents give, a person before an organisation on a tie, whatever order the documents come in
-    found = {k: max(v, key=lambda a: (v[a], _READING_ORDER.get(a.type, 0), repr(a))) for k, v in sorted(versions.items())}
+    found = majority_readings(versions)
     return replace(rules, actors={**found, **rules.actors}) if found else rules
+
+
+def majority_readings(versions: dict[str, Counter]) -> dict:
+    """One name, two readings (NER called it a person here, an organisation there): the reading most
+    documents give, a person before an organisation on a tie, whatever order the documents come in."""
+    return {k: max(v, key=lambda a: (v[a], _READING_ORDER.get(a.type, 0), repr(a))) for k, v in sorted(versions.items())}
 
 
 _READING_ORDER = {"person": 3, "organisation": 2, "group": 1}
@@ -186,10 +195,21 @@ def _on_cluster(batches: Iterator[list[Document]], rules: Rules, extractor: str,
                 running.add(client.submit(extract_rows, b, shared, extractor, pure=False))
 
 
-def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int = 1, scheduler: str | None = None,
-             progress: Progress | None = None, total: tuple[int, int] = (0, 0)) -> tuple[dict[str, str], int]:
+def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, **options) -> tuple[dict[str, str], int]:
     """Each document's cache key by file name, extracting the documents the cache does not have yet;
     and how many were extracted."""
+    runs = _extracting(docs, rules, cache, **options)
+    while True:
+        try:
+            next(runs)
+        except StopIteration as done:
+            return done.value
+
+
+def _extracting(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int = 1, scheduler: str | None = None,
+                progress: Progress | None = None, total: tuple[int, int] = (0, 0)
+                ) -> Iterator[list[tuple[str, bytes, bytes]]]:
+    """_extract, yielding each batch's cache rows as they are stored; returns what _extract returns."""
     extractor = extractor_digest(rules)
     keys: dict[str, str] = {}
     size: dict[str, int] = {}
@@ -219,6 +239,7 @@ def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, *, jobs: int 
         for key, _, _ in rows:
             extracted += 1
             tick(size.pop(key, 0))
+        yield rows
     return keys, extracted
 
 
@@ -316,17 +337,21 @@ def _document_quads(state: _State, cache: Cache, names: Iterable[str]) -> Iterat
         yield from extraction_quads(cache.full(state.keys[name], name), state.rules)
 
 
-def _log(state: _State, rules: Rules, started: str) -> list[ox.Quad]:
+def _log(doc_ids: list[str], rules: Rules, started: str) -> list[ox.Quad]:
+    """The build's log graph; doc_ids in file-name order."""
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    ids = "|".join(s.extraction.document.id for s in state.summaries)
-    build_id = hashlib.sha256(f"{started}|{ids}".encode()).hexdigest()[:16]
-    return list(build_log_quads(build_id, started, ended, state.rules, len(state.summaries)))
+    build_id = hashlib.sha256(f"{started}|{'|'.join(doc_ids)}".encode()).hexdigest()[:16]
+    return list(build_log_quads(build_id, started, ended, rules, len(doc_ids)))
+
+
+def _ids(state: _State) -> list[str]:
+    return [s.extraction.document.id for s in state.summaries]
 
 
 def _summary(store: Store, state: _State, quads: int, t0: float, extracted: int, how: str) -> BuildSummary:
     exs = [s.extraction for s in state.summaries]
     return BuildSummary(
-        store=str(store.path), documents=len(exs),
+        store=str(store.path) if store else "", documents=len(exs),
         sentences=sum(s.sentences for s in state.summaries),
         repeated_sentences=sum(s.repeated for s in state.summaries),
         actor_mentions=sum(s.actor_mentions for s in state.summaries),
@@ -338,15 +363,38 @@ def _summary(store: Store, state: _State, quads: int, t0: float, extracted: int,
 
 def _write_whole(store: Store, state: _State, cache: Cache, rules: Rules, started: str, t0: float,
                  extracted: int) -> BuildSummary:
-    live = store.replace(_all_quads(state, cache, rules, started))
+    return _recorded(store, store.replace(_all_quads(state, cache, rules, started)), state, cache, t0, extracted)
+
+
+def _recorded(store: Store, live, state: _State, cache: Cache, t0: float, extracted: int) -> BuildSummary:
+    """Note the build just made live as this code's, index it, and sum it up."""
     cache.record_build(Path(str(live)).name, writer_digest())
+    _index_whole(cache, state, Path(str(live)).name if isinstance(store, Store) else None)
     return _summary(store, state, store.count(), t0, extracted, "written")  # quads stored, not emitted
+
+
+def _index_whole(cache: Cache, state: _State, build_name: str | None) -> None:
+    """Index every document of a build just made live (kg.live_index), so the next kg add or kg remove
+    reads only what it touches; a store on a SPARQL server is not changed by difference, so not indexed."""
+    db = cache.db
+    with db:
+        live_index.clear(db)
+        if build_name is None:
+            return
+        sources = state.corroboration.doc_sources
+        for s in state.summaries:
+            name = s.extraction.document.file_name
+            live_index.add_document(db, name, state.keys[name], s, sources[s.extraction.document.id], state.rules)
+        live_index.put_edges(db, {}, {(e.subject, e.object, e.quad_class): e for e in state.corroboration.actor_edges})
+        counts = _summary(None, state, 0, 0.0, 0, "")
+        live_index.set_totals(db, {k: getattr(counts, k) for k in live_index.TOTALS})
+        live_index.set_build(db, build_name)
 
 
 def _all_quads(state: _State, cache: Cache, rules: Rules, started: str) -> Iterator[ox.Quad]:
     yield from _shared_quads(state)
     yield from _document_quads(state, cache, (s.extraction.document.file_name for s in state.summaries))
-    yield from _log(state, rules, started)
+    yield from _log(_ids(state), state.rules, started)
 
 
 def _cache_path(store: Store) -> Path:
@@ -378,10 +426,41 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     with store.writing(), Cache(_cache_path(store)) as cache:
-        keys, extracted = _extract(iter(docs), rules, cache, jobs=_jobs(jobs),
-                                   scheduler=scheduler, progress=progress, total=total)
-        summary = _write_whole(store, _state(keys, cache, rules), cache, rules, started, t0, extracted)
+        done: dict = {}
+        live = store.replace(_streamed_quads(docs, rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
+                                             progress=progress, total=total, started=started))
+        summary = _recorded(store, live, done["state"], cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
+
+
+def _final_alone(ex: Extraction, rules: Rules) -> bool:
+    """Whether a document's quads are the same whatever else the corpus holds: every claim is between
+    listed actors (a discovered actor's label is the reading most documents give)."""
+    return all(x in rules.actors for m in ex.mentions for x in (m.claim.subject, m.claim.object))
+
+
+def _streamed_quads(docs: list[Document], rules: Rules, cache: Cache, done: dict, *, started: str,
+                    **options) -> Iterator[ox.Quad]:
+    """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
+    of the corpus as soon as its batch comes back (so the store loads them while workers extract), the
+    rest once every document is in; done gets the state and how many were extracted."""
+    early: set[tuple[str, str]] = set()
+    runs = _extracting(iter(docs), rules, cache, **options)
+    while True:
+        try:
+            rows = next(runs)
+        except StopIteration as stop:
+            keys, done["extracted"] = stop.value
+            break
+        for key, _, full in rows:
+            ex = pickle.loads(zlib.decompress(full))
+            if _final_alone(ex, rules):
+                early.add((ex.document.file_name, key))
+                yield from extraction_quads(ex, rules)
+    state = done["state"] = _state(keys, cache, rules)
+    yield from _shared_quads(state)
+    yield from _document_quads(state, cache, (n for n in sorted(keys) if (n, keys[n]) not in early))
+    yield from _log(_ids(state), state.rules, started)
 
 
 # --- kg add, kg remove: the live build changed by the difference --------------------------------
@@ -460,14 +539,301 @@ def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], 
     if diff is None:
         return _write_whole(store, new, cache, rules, started, t0, extracted)
     gone, added = diff
-    log = _log(new, rules, started)
+    log = _log(_ids(new), new.rules, started)
 
     def apply(db: ox.Store) -> None:
         for q in [*db.quads_for_pattern(None, None, None, LOG_GRAPH), *gone]:
             db.remove(q)
         db.extend([*added, *log])
-    cache.record_build(store.derive(apply).name, writer_digest())
+    live = store.derive(apply).name
+    cache.record_build(live, writer_digest())
+    _index_whole(cache, new, live)
     return _summary(store, new, len(gone) + len(added), t0, extracted, "changed")
+
+
+# --- kg add, kg remove through the live build's index: only what the change touches is read ---------
+
+def _indexed(store: Store, cache: Cache, rules: Rules) -> bool:
+    """Whether the index describes the live build, made by this code with these rules and extractor."""
+    if not isinstance(store, Store) or not store.exists():
+        return False
+    live = store.current_build().name
+    if live_index.indexed_build(cache.db) != live or cache.build_writer(live) != writer_digest():
+        return False
+    row = cache.db.execute("SELECT key, sha FROM live_doc LIMIT 1").fetchone()
+    if row is None or row[0] != cache_key(row[1], extractor_digest(rules)):
+        return False
+    return [r["h"].value for r in store.query(_STORED_RULES)] == [rules.digest]
+
+
+def _with_readings(rules: Rules, versions: dict[str, Counter]) -> Rules:
+    found = majority_readings(versions)
+    return replace(rules, actors={**found, **rules.actors}) if found else rules
+
+
+def _copy_region(db, seeds: set[str]) -> set[str]:
+    """The documents (ids) linked to the seeds through shared MinHash bands, transitively: every copy
+    family a seed belongs to or could join lies within them (find_copies compares nothing else)."""
+    region, frontier = set(seeds), set(seeds)
+    sql = ("SELECT DISTINCT b2.id FROM live_band b1 JOIN live_band b2 ON b1.band = b2.band "
+           "AND b1.bucket = b2.bucket WHERE b1.id IN ({})")
+    while frontier:
+        found = {i for (i,) in live_index.rows_where(db, sql, frontier)}
+        frontier = found - region
+        region |= found
+    return region
+
+
+@dataclass
+class _Touched:
+    """What a change reaches: claims (with the claims they are contested against), actor pairs, sides of
+    figures, actors named and used, rules, and the discovered actors of the changed documents."""
+
+    claims: set[str]
+    polarity: set[tuple[str, str]]      # each claim and its negation
+    initiation: set[tuple[str, str]]    # each claim and its reverse
+    edges: set[tuple[str, str, str]]
+    pairs: set[str]
+    skeys: set[str]
+    actors: set[str]
+    uses: set[str]
+    triples: set
+    found_keys: set[str]
+    claim_of: dict = field(default_factory=dict)   # claim id -> Claim
+
+
+@dataclass
+class _View:
+    """Corroboration, rules and vocabulary use of the touched part of the corpus, before or after a change."""
+
+    corroboration: Corroboration
+    rules: Rules
+    used: set[str]
+    rule_uses: set[tuple[str, str, str]]
+
+
+def _touched(db, rules: Rules, new_rules: Rules, before: set[str], removed: set[str], new_sum: dict) -> _Touched:
+    """What the documents in `before` (as indexed) and the new ones (their summaries) reach."""
+    mentions = [m for *_, m, _ in live_index.sides_of(db, before)] + \
+        [m for s in new_sum.values() for m in s.extraction.mentions]
+    claims = {m.claim for m in mentions}
+    skeys = {live_index.pair_of(side_key(m.claim.subject, new_rules), side_key(m.claim.object, new_rules))
+             for s in new_sum.values() for m in s.extraction.mentions if m.quantity and not m.claim.negated}
+    skeys |= {sk for (sk,) in live_index.rows_where(
+        db, "SELECT skeys FROM live_side WHERE skeys IS NOT NULL AND name IN ({})", before)}
+    actors = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_actor WHERE name IN ({})", before)} \
+        | {a for s in new_sum.values() for a in s.mention_counts}
+    uses = {a for (a,) in live_index.rows_where(db, "SELECT actor FROM live_use WHERE name IN ({})", removed)} \
+        | {a for s in new_sum.values() for a in used_actors([s.extraction], new_rules)}
+    triples = set(live_index.rows_where(db, "SELECT rule, relation, predicate FROM live_rule WHERE name IN ({})",
+                                        removed)) | {t for s in new_sum.values() for t in rules_used(s.extraction, rules)}
+    found = ({k for (k,) in live_index.rows_where(db, "SELECT key FROM live_found WHERE name IN ({})", removed)}
+             | {k for s in new_sum.values() for k in s.extraction.discovered}) - set(rules.actors)
+    return _Touched(
+        claims={c.id for c in claims},
+        polarity={(c.id, replace(c, negated=not c.negated).id) for c in claims},
+        initiation={(c.id, replace(c, subject=c.object, object=c.subject, negated=False).id) for c in claims},
+        edges={(c.subject, c.object, rules.relation_classes.get(c.relation, "")) for c in claims if not c.negated},
+        pairs={live_index.pair_of(c.subject, c.object) for c in claims}, skeys=skeys, actors=actors, uses=uses,
+        triples=triples, found_keys=found, claim_of={c.id: c for c in claims})
+
+
+def _in_touched(contest, t: _Touched, rules: Rules) -> bool:
+    """Whether a contest is one of the touched ones (find_contests saw all it needs for those alone)."""
+    a, b = contest.a.mention.claim, contest.b.mention.claim
+    if contest.kind == "cooperation_conflict":
+        return live_index.pair_of(a.subject, a.object) in t.pairs
+    if contest.kind == "figures":
+        return live_index.pair_of(side_key(a.subject, rules), side_key(a.object, rules)) in t.skeys
+    return a.id in t.claims or b.id in t.claims
+
+
+def _view(db, rules: Rules, t: _Touched, doc_sources: dict[str, Source], copies: list[CopyLink],
+          affected: set[str]) -> _View:
+    """What the index holds now for the touched claims, pairs, actors, vocabulary and rules; `affected`:
+    the documents whose mentions' origins may differ between the two views."""
+    contest_rows = live_index.contest_sides(db, t.polarity, t.initiation, t.pairs, t.skeys)
+    own = live_index.sides_of(db, affected)
+    named = {x for *_, m, _ in contest_rows + own for x in (m.claim.subject, m.claim.object, m.speaker) if x}
+    keys = (named | t.uses | t.found_keys) - set(rules.actors)
+    view_rules = _with_readings(rules, live_index.readings(db, keys))
+    refs = {x for k in keys if k in view_rules.actors for x in (view_rules.actors[k].country, view_rules.actors[k].party,
+                                                                *(r.actor for r in view_rules.actors[k].represents)) if x}
+    if refs - set(view_rules.actors):
+        view_rules = _with_readings(rules, live_index.readings(db, keys | refs))
+    sides = [Side(d, m, o) for _, _, d, m, o in contest_rows]
+    contests = [c for c in find_contests(sides, view_rules) if _in_touched(c, t, view_rules)]
+    origins = {(d, m.id(d)): o for _, _, d, m, o in own}
+    stats = {a: ActorStats(*v) for a, v in sorted(live_index.actor_rows(db, t.actors).items())}
+    return _View(Corroboration(copies, dict(doc_sources), origins, live_index.support(db, t.claims), contests, stats),
+                 view_rules, live_index.used(db, t.uses), live_index.rules_touching(db, t.triples))
+
+
+def _edges_after(old: dict, before: Corroboration, after: Corroboration, t: _Touched, rules: Rules) -> dict:
+    """The touched actor edges as the claims whose support changed leave them (an edge sums its claims)."""
+    new = {k: replace(e) for k, e in old.items()}
+    for claim_id, c in sorted(t.claim_of.items()):
+        was, now = before.support.get(claim_id), after.support.get(claim_id)
+        if c.negated or was == now:
+            continue
+        key = (c.subject, c.object, rules.relation_classes.get(c.relation, ""))
+        e = new.setdefault(key, ActorEdge(*key))
+        e.claims += (now is not None) - (was is not None)
+        e.sources += (len(now.origins) if now else 0) - (len(was.origins) if was else 0)
+    return {k: e for k, e in new.items() if e.claims > 0}
+
+
+def _region_documents(db, ids: set[str]) -> tuple[list[Document], dict]:
+    from datasketch import LeanMinHash
+    import numpy as np
+    docs, prints = [], {}
+    sql = "SELECT name, id, sha, date, publisher, prints, scheme FROM live_doc WHERE id IN ({})"
+    for name, doc_id, sha, date, publisher, hv, scheme in live_index.rows_where(db, sql, ids):
+        docs.append(Document(doc_id, name, "", sha, date=date, publisher=publisher))
+        prints[doc_id] = LeanMinHash(seed=1, hashvalues=np.frombuffer(hv, dtype=np.uint64),
+                                     **({"scheme": scheme} if scheme else {}))
+    return docs, prints
+
+
+def change_indexed(store: Store, cache: Cache, rules: Rules, removed: set[str], added: dict[str, str],
+                   started: str, t0: float, extracted: int) -> BuildSummary | None:
+    """Take the documents named `removed` out of the live build and put the `added` (file name -> cache
+    key) in, reading from the index only the copy families, actor pairs, actors and rules they touch;
+    None when that is not enough (a discovered actor's reading moved): then the caller rewrites."""
+    db = cache.db
+    db.execute("SAVEPOINT live_change")
+    try:
+        summary = _change_by_index(store, cache, rules, removed, added, started, t0, extracted)
+    except BaseException:
+        db.execute("ROLLBACK TO live_change")
+        db.execute("RELEASE live_change")
+        raise
+    db.execute("ROLLBACK TO live_change" if summary is None else "RELEASE live_change")
+    if summary is None:
+        db.execute("RELEASE live_change")
+    return summary
+
+
+def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str], added: dict[str, str],
+                     started: str, t0: float, extracted: int) -> BuildSummary | None:
+    db = cache.db
+    new_sum = {name: cache.summary(key, name) for name, key in sorted(added.items())}
+    old_rows = {n: (k, i) for n, k, i in live_index.rows_where(db, "SELECT name, key, id FROM live_doc WHERE name IN ({})",
+                                                               removed)}
+    if any(s is None for s in new_sum.values()) or any(not cache.has(k) for k, _ in old_rows.values()):
+        return None
+    removed_ids = {i for _, i in old_rows.values()}
+    added_ids = {s.extraction.document.id for s in new_sum.values()}
+    clash = {n for (n,) in live_index.rows_where(db, "SELECT name FROM live_doc WHERE id IN ({})", added_ids)}
+    if clash - removed:
+        return None
+    added_found = [(k, a) for s in new_sum.values() for k, a in s.extraction.discovered.items()]
+    found_keys = ({k for (k,) in live_index.rows_where(db, "SELECT key FROM live_found WHERE name IN ({})", removed)}
+                  | {k for k, _ in added_found}) - set(rules.actors)
+    old_versions = live_index.readings(db, found_keys)
+    new_versions = live_index.readings(db, found_keys, without=removed, extra=added_found)
+    old_read, new_read = majority_readings(old_versions), majority_readings(new_versions)
+    if any(k in old_read and k in new_read and old_read[k] != new_read[k] for k in found_keys):
+        return None  # an unchanged document's claims may read the actor otherwise: rewrite whole
+    new_rules = _with_readings(rules, new_versions)
+
+    # copy families: the region of documents sharing MinHash bands with the changed ones
+    for name, s in new_sum.items():
+        db.executemany("INSERT INTO live_band VALUES (?,?,?)",
+                       [(b, h, s.extraction.document.id) for b, h in live_index.bands_of(s.hashvalues)])
+    region = _copy_region(db, removed_ids | added_ids)
+    old_docs, prints = _region_documents(db, region)
+    new_docs = [d for d in old_docs if d.id not in removed_ids] + [s.extraction.document for s in new_sum.values()]
+    prints.update({s.extraction.document.id: s.fingerprint for s in new_sum.values()})
+    old_copies, new_copies = copies_among(old_docs, prints), copies_among(new_docs, prints)
+    old_src, new_src = sources_of(old_docs, old_copies, rules), sources_of(new_docs, new_copies, rules)
+    moved = {d.file_name for d in new_docs if d.id in old_src and old_src[d.id] != new_src[d.id]}
+
+    # what the change touches: claims, actor pairs, sides of figures, actors named and used, rules
+    before = removed | moved
+    t = _touched(db, rules, new_rules, before, removed, new_sum)
+    # sources the removed documents and their mentions named, for telling which sources stay named
+    speakers = {sp for (sp,) in live_index.rows_where(
+        db, "SELECT DISTINCT speaker FROM live_side WHERE speaker IS NOT NULL AND name IN ({})", removed)}
+    old_doc_sources = {live_index.decode_source(src) for (src,) in live_index.rows_where(
+        db, "SELECT source FROM live_doc WHERE name IN ({})", before)}
+    publishers = {publisher_source(p, rules) for (p,) in live_index.rows_where(
+        db, "SELECT publisher FROM live_doc WHERE publisher IS NOT NULL AND publisher != '' AND name IN ({})", removed)}
+
+    old = _view(db, rules, t, {d.id: old_src[d.id] for d in old_docs}, old_copies, before)
+    old_edges = live_index.edges(db, t.edges)
+    made_old = {q for n, (k, _) in sorted(old_rows.items()) for q in extraction_quads(cache.full(k, n), old.rules)}
+    counts = Counter(live_index.totals(db))
+    counts.subtract(live_index.document_totals(db, removed))
+
+    # the index as the new build will be
+    live_index.remove_documents(db, removed)
+    # the added documents' bands went in above to find the region; they go in again with their rows
+    for i in range(0, len(added_ids), 500):
+        chunk = sorted(added_ids)[i:i + 500]
+        db.execute(f"DELETE FROM live_band WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    for name, s in new_sum.items():
+        live_index.add_document(db, name, added[name], s, new_src[s.extraction.document.id], new_rules)
+    for d in new_docs:
+        if d.file_name in moved:
+            live_index.set_source(db, d.file_name, new_src[d.id], new_rules)
+    new = _view(db, rules, t, {d.id: new_src[d.id] for d in new_docs}, new_copies, moved | set(added))
+    new_edges = _edges_after(old_edges, old.corroboration, new.corroboration, t, rules)
+    live_index.put_edges(db, old_edges, new_edges)
+    old.corroboration.actor_edges = [old_edges[k] for k in sorted(old_edges)]
+    new.corroboration.actor_edges = [new_edges[k] for k in sorted(new_edges)]
+    made_new = {q for n, s in new_sum.items() for q in extraction_quads(cache.full(added[n], n), new.rules)}
+
+    def named_before(src: Source) -> bool:
+        if src in old_doc_sources:
+            return True
+        if src.kind == "actor" and src.id in speakers and src.id in old.rules.actors \
+                and old.rules.actors[src.id].type != "group" and old.rules.actors[src.id].label == src.label:
+            return True
+        return live_index.source_named(db, src, old.rules, without=set(added) | moved, speakers_without=set(added))
+
+    def sources(c: Corroboration) -> set[Source]:
+        return set(c.doc_sources.values()) | set(c.origins.values())
+    candidates = sources(old.corroboration) | sources(new.corroboration)
+    was = {s for s in candidates if named_before(s)}
+    now = {s for s in candidates if live_index.source_named(db, s, new.rules)}
+    gone_c = {q for q in corroboration_quads(_only_in(old.corroboration, new.corroboration)) if not _is_source_quad(q)}
+    come_c = {q for q in corroboration_quads(_only_in(new.corroboration, old.corroboration)) if not _is_source_quad(q)}
+    old_side = set(vocabulary_quads(old.rules, old.used)) | set(rule_quads(old.rule_uses)) | gone_c \
+        | _source_quads(was - now) | made_old
+    new_side = set(vocabulary_quads(new.rules, new.used)) | set(rule_quads(new.rule_uses)) | come_c \
+        | _source_quads(now - was) | made_new
+    claims = ID + "claim/"
+    still_published = {source_node(p) for p in publishers if db.execute(
+        "SELECT 1 FROM live_doc WHERE source = ? AND publisher IS NOT NULL AND publisher != '' LIMIT 1",
+        (live_index.encode_source(p),)).fetchone()}
+
+    def still_made(q: ox.Quad) -> bool:
+        if q not in made_old:
+            return False
+        for term in (q.subject, q.graph_name):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(claims):
+                return term.value[len(claims):] in new.corroboration.support
+        return q.subject in still_published
+    gone = sorted((q for q in old_side - new_side if not still_made(q)), key=str)
+    come = sorted(new_side - old_side, key=str)
+    log = _log([i for (i,) in db.execute("SELECT id FROM live_doc ORDER BY name")], new.rules, started)
+
+    def apply(ox_db: ox.Store) -> None:
+        for q in [*ox_db.quads_for_pattern(None, None, None, LOG_GRAPH), *gone]:
+            ox_db.remove(q)
+        ox_db.extend([*come, *log])
+    counts.update(live_index.document_totals(db, added))
+    counts["claims"] += len(new.corroboration.support) - len(old.corroboration.support)
+    counts["actors"] += len(new.corroboration.actor_stats) - len(old.corroboration.actor_stats)
+    live_index.set_totals(db, counts)
+    live = store.derive(apply).name
+    live_index.set_build(db, live)
+    db.execute("DELETE FROM build")
+    db.execute("INSERT INTO build VALUES (?, ?)", (live, writer_digest()))
+    t = live_index.totals(db)
+    return BuildSummary(store=str(store.path), quads=len(gone) + len(come), seconds=round(time.perf_counter() - t0, 2),
+                        extracted=extracted, how="changed", **t)
 
 
 def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *, jobs: int | None = None,
@@ -480,6 +846,18 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     with store.writing(), Cache(_cache_path(store)) as cache:
+        if _indexed(store, cache, rules):
+            given = [d.file_name for d in docs]
+            stored = {n: (k, sha) for n, k, sha in live_index.rows_where(
+                cache.db, "SELECT name, key, sha FROM live_doc WHERE name IN ({})", given)}
+            replaced = sorted(d.file_name for d in docs if stored.get(d.file_name, ("", d.sha256))[1] != d.sha256)
+            keys, more = _extract(docs, rules, cache, jobs=min(_jobs(jobs), len(docs)), scheduler=scheduler,
+                                  progress=progress, total=total)
+            changed = {n: k for n, k in keys.items() if stored.get(n, ("",))[0] != k}
+            summary = change_indexed(store, cache, rules, {n for n in changed if n in stored}, changed, started, t0,
+                                     more)
+            if summary is not None:
+                return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
         stored_sha = {r["name"].value: r["sha"].value for r in store.query(_STORED_HASHES)} if store.exists() else {}
         replaced = sorted(d.file_name for d in docs if stored_sha.get(d.file_name, d.sha256) != d.sha256)
         stored, delta_ok, extracted = _stored_keys(store, rules, cache, _jobs(jobs))
@@ -493,6 +871,15 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
 
 
+def _check_removable(names: list[str], stored: set[str], count: int) -> None:
+    unknown = [n for n in names if n not in stored]
+    if unknown:
+        raise DocumentError(f"{unknown[0]}: no such document in the store"
+                            + (f" (nor {len(unknown) - 1} more)" if len(unknown) > 1 else ""))
+    if len(set(names)) >= count:
+        raise DocumentError("that would remove every document; build the store anew instead")
+
+
 def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> BuildSummary:
     """Take documents (by stored file name) out of the store, with everything only they said; unknown
     names are an error and change nothing."""
@@ -502,12 +889,13 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
     with store.writing(), Cache(_cache_path(store)) as cache:
         if not store.exists():
             raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+        if _indexed(store, cache, rules):
+            known = {n for (n,) in live_index.rows_where(cache.db, "SELECT name FROM live_doc WHERE name IN ({})", names)}
+            _check_removable(names, known, live_index.totals(cache.db)["documents"])
+            summary = change_indexed(store, cache, rules, set(names), {}, started, t0, 0)
+            if summary is not None:
+                return summary
         stored, delta_ok, extracted = _stored_keys(store, rules, cache, 1)
-        unknown = [n for n in names if n not in stored]
-        if unknown:
-            raise DocumentError(f"{unknown[0]}: no such document in the store"
-                                + (f" (nor {len(unknown) - 1} more)" if len(unknown) > 1 else ""))
+        _check_removable(names, set(stored), len(stored))
         kept = {n: k for n, k in stored.items() if n not in names}
-        if not kept:
-            raise DocumentError("that would remove every document; build the store anew instead")
         return _change(store, cache, rules, stored, kept, delta_ok, started, t0, extracted)

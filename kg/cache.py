@@ -5,6 +5,7 @@ only the documents they have not seen.
 One SQLite file (STORE/extractions.sqlite), two rows' worth per document:
     summary   what corroboration and the vocabulary need (no text, no sentences): held for every document
     full      the whole extraction with its document, zlib-compressed: read back one at a time for its quads
+The live build's index (kg.live_index) shares the file.
 A cache is only ever a shortcut: deleting it costs a re-extraction, never a wrong graph.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from kg import __version__
 from kg.corroborate import fingerprint, mention_counts
 from kg.documents import Document, document_id
 from kg.extract import ActorMention, Extraction
+from kg.live_index import open_index
 from kg.rules import Rules
 
 CACHE_FILE = "extractions.sqlite"
@@ -121,7 +123,13 @@ class Cache:
         self._db = sqlite3.connect(self.path)
         self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, summary BLOB, full BLOB)")
         self._db.execute("CREATE TABLE IF NOT EXISTS build (name TEXT PRIMARY KEY, writer TEXT)")
+        open_index(self._db)
         self._pool: dict = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The SQLite connection, for the live build's index (kg.live_index) kept in the same file."""
+        return self._db
 
     def close(self) -> None:
         self._db.close()

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from typing import Iterable
 
 from kg.documents import slug
 from kg.extract import Extraction, Mention
@@ -70,7 +72,7 @@ class Contest:
 
 @dataclass
 class Support:
-    documents: set[str] = field(default_factory=set)
+    documents: int = 0      # documents stating the claim
     origins: set[Source] = field(default_factory=set)
 
 
@@ -125,10 +127,34 @@ def find_copies(extractions: list[Extraction], prints_of: dict | None = None) ->
 
     prints_of: each document's MinHash by document id, when made before (the extraction cache keeps
     them, so a build need not hold the texts)."""
+    return copies_among([ex.document for ex in extractions], prints_of)
+
+
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """datasketch's bands and rows for the threshold (it integrates to find them: 25 ms a time)."""
     from datasketch import MinHashLSH
-    docs = sorted((ex.document for ex in extractions), key=lambda d: (d.date is None, d.date or "", d.file_name))
-    order = {d.id: i for i, d in enumerate(docs)}
     lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _lsh():
+    from datasketch import MinHashLSH
+    return MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
+
+
+def lsh_bands() -> list[tuple[int, int]]:
+    """The MinHash ranges find_copies compares as one band each: documents sharing no band are never
+    compared, so a copy family lies within the documents linked by shared bands."""
+    b, r = _lsh_params()
+    return [(i * r, (i + 1) * r) for i in range(b)]
+
+
+def copies_among(documents, prints_of: dict | None = None) -> list[CopyLink]:
+    """find_copies over documents (kg.documents.Document, the text needed only without prints_of)."""
+    docs = sorted(documents, key=lambda d: (d.date is None, d.date or "", d.file_name))
+    order = {d.id: i for i, d in enumerate(docs)}
+    lsh = _lsh()
     prints: dict = {}
     parent: dict[str, str] = {}
     best: dict[str, tuple[str, str, float]] = {}
@@ -168,7 +194,12 @@ def publisher_source(publisher: str, rules: Rules) -> Source:
 
 def document_sources(extractions: list[Extraction], copies: list[CopyLink], rules: Rules) -> dict[str, Source]:
     """The source each document counts as: its publisher, else its copy family's, else itself."""
-    docs = {ex.document.id: ex.document for ex in extractions}
+    return sources_of([ex.document for ex in extractions], copies, rules)
+
+
+def sources_of(documents, copies: list[CopyLink], rules: Rules) -> dict[str, Source]:
+    """document_sources over documents (every copy family's original among them)."""
+    docs = {d.id: d for d in documents}
     original = {c.doc: c.original for c in copies}
     out: dict[str, Source] = {}
     for doc_id, d in docs.items():
@@ -202,22 +233,35 @@ def corroborate(extractions: list[Extraction], rules: Rules, *, copies: list[Cop
     the extraction cache's fingerprints and counts, without the texts)."""
     copies = find_copies(extractions) if copies is None else copies
     doc_sources = document_sources(extractions, copies, rules)
+    mentions = ((ex.document.id, m) for ex in sorted(extractions, key=lambda e: e.document.file_name)
+                for m in ex.mentions)
+    origins, support, contests, edges = corroborate_mentions(mentions, doc_sources, rules)
+    return Corroboration(copies, doc_sources, origins, support, contests,
+                         actor_stats(extractions, doc_sources, mention_counts), edges)
+
+
+def corroborate_mentions(mentions: Iterable[tuple[str, Mention]], doc_sources: dict[str, Source], rules: Rules
+                         ) -> tuple[dict, dict[str, Support], list[Contest], list[ActorEdge]]:
+    """Origins, support, contests and actor edges of (document id, mention) pairs in file-name order.
+
+    Exact for every claim, contest and actor pair whose mentions are all given: kg add and kg remove
+    call it with the mentions of the actor pairs a change touches only."""
     origins: dict[tuple[str, str], Source] = {}
     support: dict[str, Support] = {}
     sides: list[Side] = []
     claims: dict = {}
-    for ex in sorted(extractions, key=lambda e: e.document.file_name):
-        doc_id = ex.document.id
-        for m in ex.mentions:
-            origin = origin_of(m, doc_sources[doc_id], rules)
-            origins[(doc_id, m.id(doc_id))] = origin
-            s = support.setdefault(m.claim.id, Support())
-            claims[m.claim.id] = m.claim
-            s.documents.add(doc_id)
-            s.origins.add(origin)
-            sides.append(Side(doc_id, m, origin))
-    return Corroboration(copies, doc_sources, origins, support, find_contests(sides, rules),
-                         actor_stats(extractions, doc_sources, mention_counts), actor_edges(claims, support, rules))
+    stated: set[tuple[str, str]] = set()
+    for doc_id, m in mentions:
+        origin = origin_of(m, doc_sources[doc_id], rules)
+        origins[(doc_id, m.id(doc_id))] = origin
+        s = support.setdefault(m.claim.id, Support())
+        claims[m.claim.id] = m.claim
+        if (m.claim.id, doc_id) not in stated:
+            stated.add((m.claim.id, doc_id))
+            s.documents += 1
+        s.origins.add(origin)
+        sides.append(Side(doc_id, m, origin))
+    return origins, support, find_contests(sides, rules), actor_edges(claims, support, rules)
 
 
 def mention_counts(ex: Extraction) -> dict[str, int]:
@@ -258,7 +302,7 @@ def actor_edges(claims: dict, support: dict[str, Support], rules: Rules) -> list
 
 # --- contested claims ---------------------------------------------------------------------------
 
-def _side_key(actor: str, rules: Rules) -> str:
+def side_key(actor: str, rules: Rules) -> str:
     """An actor's side for comparing figures: a party or army counts with its country."""
     a = rules.actors[actor]
     return a.country if a.type in ("organisation", "military_unit") and a.country else actor
@@ -272,11 +316,34 @@ def _first_per_origin(sides: list[Side]) -> list[Side]:
 
 
 def _pairs(left: list[Side], right: list[Side]):
-    """One pair per two different origins, the earliest mention of each."""
+    """One pair per two different origins, the earliest mention of each, in order (left, then right).
+
+    Only the first pair of each (claim of the earlier side, claim of the later) is yielded: the one
+    find_contests keeps. Among right's first mentions of one claim each origin comes once, so for each
+    left mention the first partner before it and the first after it are among two candidates: this
+    takes O(n log m), not the n x m pairs of every origin with every other."""
+    by_claim: dict = {}
+    for i, b in enumerate(_first_per_origin(right)):
+        by_claim.setdefault(b.mention.claim, []).append((i, b))
+    where = {claim: [(b.doc, b.mention.start) for _, b in bs] for claim, bs in by_claim.items()}
+    seen: set = set()
     for a in _first_per_origin(left):
-        for b in _first_per_origin(right):
-            if a.origin != b.origin:
-                yield (a, b) if (a.doc, a.mention.start) <= (b.doc, b.mention.start) else (b, a)
+        here = (a.doc, a.mention.start)
+        found = []
+        for claim, bs in by_claim.items():
+            split = bisect_left(where[claim], here)  # the first mentions before a, then those from a on
+            for lo, hi in ((0, split), (split, len(bs))):
+                j = next((j for j in range(lo, min(hi, lo + 2)) if bs[j][1].origin != a.origin), None)
+                if j is not None:
+                    found.append(bs[j])
+        for _, b in sorted(found, key=lambda ib: ib[0]):
+            pair = (a, b) if here <= (b.doc, b.mention.start) else (b, a)
+            key = (pair[0].mention.claim, pair[1].mention.claim)
+            if key not in seen:
+                seen.add(key)
+                yield pair
+
+
 
 
 def find_contests(sides: list[Side], rules: Rules) -> list[Contest]:
@@ -320,7 +387,7 @@ def find_contests(sides: list[Side], rules: Rules) -> list[Contest]:
     for s in sides:
         m, c = s.mention, s.mention.claim
         if m.quantity and not c.negated:
-            by_act.setdefault((_side_key(c.subject, rules), c.relation, _side_key(c.object, rules),
+            by_act.setdefault((side_key(c.subject, rules), c.relation, side_key(c.object, rules),
                                m.quantity.kind), []).append(s)
     for key, group in sorted(by_act.items()):
         for a, b in combinations(sorted(group, key=lambda s: (s.doc, s.mention.start)), 2):

@@ -17,7 +17,7 @@ from kg.read import read_paths
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
 from kg.store import Store
-from tests.conftest import DEV, ROOT, SEEDS, run
+from tests.conftest import DEV, ROOT, SEEDS, run, write_article
 
 BORDER = DEV / "howlingpixel_sino_soviet_border_conflict.txt"
 KCNA = DEV / "kcna_2014_japanese_denounces_war_maneuvers.txt"
@@ -266,3 +266,60 @@ def test_copies_and_their_sources_follow_adds_and_removes(tmp_path):
     assert "changing the build in place" in result.output
     alone = _graph(store)
     assert b"exactCopyOf" not in alone and alone == full("b_reprint.txt")
+
+
+# the texts of tests/test_claims.py's contests: the first of each pair is in the build, the second added
+CONTESTED = {
+    "polarity": ("China aided North Korea.", "China never aided North Korea."),
+    "coop": ("During the Korean War, China aided North Korea.", "During the Korean War, China attacked North Korea."),
+    "first": ("In 1950 North Korea attacked South Korea.", "In 1950 South Korea attacked North Korea."),
+    "figures": ("In 1950 China sent 300,000 troops to North Korea.",
+                "In 1950 China sent about 3 million troops to North Korea."),
+}
+
+
+def test_the_index_changes_copies_and_contests_as_full_builds_make_them(tmp_path, monkeypatch):
+    import kg.build
+    by_index = []
+    real = kg.build._change_by_index
+
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
+        by_index.append(result is not None)
+        return result
+    monkeypatch.setattr(kg.build, "_change_by_index", spy)
+    folder = tmp_path / "in"
+    for kind, (first, second) in CONTESTED.items():
+        write_article(folder, f"{kind}_one.txt", first + "\n", publisher="Alpha Daily")
+        write_article(folder, f"{kind}_two.txt", second + "\n", publisher="Beta Times")
+    text = BORDER.read_text(encoding="utf-8")
+    write_article(folder, "orig.txt", text)  # no publisher: a copy of it counts with it
+    write_article(folder, "near.txt", text.replace("Soviet", "USSR", 3))  # a lightly edited copy
+    base = ["orig.txt", *(f"{k}_one.txt" for k in CONTESTED)]
+    more = ["near.txt", *(f"{k}_two.txt" for k in CONTESTED)]
+
+    def full(names):
+        store = tmp_path / "full" / str(len(names))
+        assert run(["build", *[str(folder / n) for n in names], "--jobs", "1"], store).exit_code == 0
+        return _graph(store)
+    store = tmp_path / ".kg"
+    assert run(["build", *[str(folder / n) for n in base], "--jobs", "1"], store).exit_code == 0
+    assert b"kg#Contest>" not in _graph(store)
+    assert "in place" in run(["add", *[str(folder / n) for n in more]], store).output
+    everything = _graph(store)
+    kinds = {line.split()[2] for line in everything.splitlines() if b"contestKind" in line}
+    assert {k.rsplit(b"#", 1)[1].rstrip(b">") for k in kinds} == {
+        b"OppositePolarity", b"CooperationVersusConflict", b"WhoActedFirst", b"DifferentFigures"}
+    assert b"nearCopyOf" in everything and everything == full(base + more)
+    # the original goes (the near copy is on its own again), and with it one side of two contests
+    gone = ["orig.txt", "polarity_two.txt", "figures_two.txt"]
+    assert "in place" in run(["remove", *gone], store).output
+    rest = _graph(store)
+
+    def contests(graph: bytes) -> int:
+        return sum(1 for line in graph.splitlines() if b"contestKind" in line)
+    assert b"nearCopyOf" not in rest and contests(rest) == contests(everything) - 2
+    assert rest == full([n for n in base + more if n not in gone])
+    assert "in place" in run(["add", *[str(folder / n) for n in gone]], store).output
+    assert _graph(store) == everything
+    assert by_index == [True, True, True]  # every change went through the index, none fell back
