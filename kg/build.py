@@ -514,21 +514,23 @@ def _difference(old: _State, new: _State, cache: Cache) -> tuple[list[ox.Quad], 
     corroboration_old, corroboration_new = _corroboration_sides(old.corroboration, new.corroboration)
     old_side = set(_vocabulary_quads(old)) | corroboration_old | made_old
     new_side = set(_vocabulary_quads(new)) | corroboration_new | set(_document_quads(new, cache, changed_new))
-    # a claim's own quads and a publisher's node are made by every document stating or naming them:
-    # they stay while an unchanged document still does
-    claims = ID + "claim/"
     publishers = {source_node(publisher_source(s.extraction.document.publisher, new.rules))
                   for s in new.summaries if s.extraction.document.publisher}
-
-    def still_made(q: ox.Quad) -> bool:
-        if q not in made_old:
-            return False
-        for term in (q.subject, q.graph_name):
-            if isinstance(term, ox.NamedNode) and term.value.startswith(claims):
-                return term.value[len(claims):] in new.corroboration.support
-        return q.subject in publishers
-    gone = sorted((q for q in old_side - new_side if not still_made(q)), key=str)
+    gone = sorted((q for q in old_side - new_side
+                   if not _still_made(q, made_old, new.corroboration.support, publishers)), key=str)
     return gone, sorted(new_side - old_side, key=str)
+
+
+def _still_made(q: ox.Quad, made_old: set, support, publishers: set) -> bool:
+    """A claim's own quads and a publisher's node are made by every document stating or naming them:
+    they stay while an unchanged document still does."""
+    if q not in made_old:
+        return False
+    claims = ID + "claim/"
+    for term in (q.subject, q.graph_name):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(claims):
+            return term.value[len(claims):] in support
+    return q.subject in publishers
 
 
 def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], new_keys: dict[str, str],
@@ -803,19 +805,12 @@ def _change_by_index(store: Store, cache: Cache, rules: Rules, removed: set[str]
         | _source_quads(was - now) | made_old
     new_side = set(vocabulary_quads(new.rules, new.used)) | set(rule_quads(new.rule_uses)) | come_c \
         | _source_quads(now - was) | made_new
-    claims = ID + "claim/"
     still_published = {source_node(p) for p in publishers if db.execute(
         "SELECT 1 FROM live_doc WHERE source = ? AND publisher IS NOT NULL AND publisher != '' LIMIT 1",
         (live_index.encode_source(p),)).fetchone()}
 
-    def still_made(q: ox.Quad) -> bool:
-        if q not in made_old:
-            return False
-        for term in (q.subject, q.graph_name):
-            if isinstance(term, ox.NamedNode) and term.value.startswith(claims):
-                return term.value[len(claims):] in new.corroboration.support
-        return q.subject in still_published
-    gone = sorted((q for q in old_side - new_side if not still_made(q)), key=str)
+    gone = sorted((q for q in old_side - new_side
+                   if not _still_made(q, made_old, new.corroboration.support, still_published)), key=str)
     come = sorted(new_side - old_side, key=str)
     log = _log([i for (i,) in db.execute("SELECT id FROM live_doc ORDER BY name")], new.rules, started)
 

@@ -980,12 +980,17 @@ def _allegation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if not accused:
             continue
         polarity, _ = s.polarity(v, sentence_hedged)
-        for a in s.subjects(v):
-            for b in accused:
-                if a.actor != b.actor and not _own_side(a, b, s.rules):
-                    out.append(FrameClaim(a, b, "ACCUSE", "frame:allegation", f"allegation:{v.lemma}",
-                                          min(a.start, b.start, v.start), max(a.end, b.end, v.end), polarity))
+        out += _claims_between(s, s.subjects(v), accused, "ACCUSE", "frame:allegation", f"allegation:{v.lemma}", v,
+                               polarity)
     return out
+
+
+def _claims_between(s: _Sentence, doers: list[ActorMention], targets: list[ActorMention], relation: str, rule: str,
+                    predicate: str, word: Token, polarity: str) -> list[FrameClaim]:
+    """One claim per doer and target that are not one side, quoted from the first of them to the last."""
+    return [FrameClaim(a, b, relation, rule, predicate, min(a.start, b.start, word.start), max(a.end, b.end, word.end),
+                       polarity)
+            for a in doers for b in targets if a.actor != b.actor and not _own_side(a, b, s.rules)]
 
 
 def _message_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
@@ -1003,11 +1008,8 @@ def _message_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         to = [a for p in preps if p.text.lower() in ("to", "with") for o in s.children(p.i, "pobj")
               for a in s.actors_of(o.i)]
         polarity, _ = s.polarity(verb, sentence_hedged)
-        for a in s.subjects(verb):
-            for b in to:
-                if a.actor != b.actor and not _own_side(a, b, s.rules):
-                    out.append(FrameClaim(a, b, "CONSULT", "frame:message", f"message:{n.lemma.lower()}",
-                                          min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
+        out += _claims_between(s, s.subjects(verb), to, "CONSULT", "frame:message", f"message:{n.lemma.lower()}", n,
+                               polarity)
     return out
 
 
