@@ -406,9 +406,11 @@ class _Sentence:
         return [c for c in self.children(v.i) if c.dep == "prt" or (c.dep == "advmod" and c.text.lower() in _PARTICLE_ADVERBS)]
 
     def _prep_places(self, v: Token, prep: str) -> list[ActorMention]:
-        """The towns after a preposition of the verb ("withdrew from Kherson")."""
-        return [a for c in self.children(v.i, "prep") if c.text.lower() == prep
-                for o in self.children(c.i, "pobj") for a in [self.place_at(o.i)] if a is not None]
+        """The towns after a preposition of the verb ("withdrew from Kherson"), or whose the thing after it
+        is ("fired water cannon at Philippine ships")."""
+        return [a for c in self.children(v.i, "prep") if c.text.lower() == prep for o in self.children(c.i, "pobj")
+                for a in [self.place_at(o.i), *(self.actor_at[g.i] for g in self.children(o.i, "amod", "poss")
+                                                if g.i in self.actor_at)] if a is not None]
 
     def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
         for c in self.children(v.i, "prep", "prt", "agent", "dative"):
