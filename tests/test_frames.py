@@ -212,6 +212,13 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ex = extract(parse_document("s.txt", "In 1950 Sun Deli fought in Korea. Sun joined the Chinese People's "
                                 "Volunteers.\n", rules), rules)
     assert "kim_ui_sun" not in {a.actor for a in ex.actors}
+    # of several of that name, the one who led a state then; "ex-President" one who led it before
+    found = claims("---\ndate: 2015-03-01\n---\nThe Houthis forced Hadi to negotiate. Forces loyal to "
+                   "ex-President Saleh attacked Aden.\n", rules)
+    assert ("Houthis", "COERCE", "Abdrabbuh Mansur Hadi", "asserted") in found
+    ex = extract(parse_document("y.txt", "---\ndate: 2015-03-01\n---\nAden. Hadi fled. Forces loyal to ex-President "
+                                "Saleh attacked Aden.\n", rules), rules)
+    assert {"mansour_hadi", "ali_abdullah_saleh"} <= {a.actor for a in ex.actors}
 
 
 @pytest.mark.parametrize("text, claim", [

@@ -100,7 +100,7 @@ def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_
 
 
 # a title before a bare surname: "Mrs Thatcher", "ex-President Saleh", "General Galtieri"
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh|President|ex-President|Premier|Prime Minister|Chancellor|King|Queen|"
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sheikh|President|ex-President|former President|Premier|Prime Minister|Chancellor|King|Queen|"
                      r"General|Gen|Marshal|Admiral|Colonel|Col|Mayor|Minister|Secretary|Senator|Ambassador|Chairman|"
                      r"Ayatollah|Emir|Crown Prince|Prince)\.?\s+([A-Z][\w'’-]+)(?!\s+[A-Z])")
 _SURNAMES: dict[str, dict[str, list[str]]] = {}
@@ -134,10 +134,22 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
         surname = m.group(1).replace("’", "'")
         if surname in out or surname.lower() in rules.by_label:
             continue
-        cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
+        if re.match(r"(?i)(?:ex|former)", m.group(0)) and years:
+            # "ex-President Saleh": one who held office before the text's time
+            cands = [i for i in index.get(surname, []) if any(r.start <= min(years) for r in rules.actors[i].represents)]
+        else:
+            cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
+        cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[surname] = [("actor", cands[0])]
     return out
+
+
+def _heads_first(cands: list[str], years: list[int], rules: Rules) -> list[str]:
+    """Of several of that name, the one who led a state or group then ("Hadi" in 2015 is the president,
+    not a minister of that name), if there is one."""
+    heads = [i for i in cands if any(r.start <= y <= r.end for r in rules.actors[i].represents for y in years)]
+    return heads if len(heads) == 1 else cands
 
 
 # capitalised words before a surname that are no first name ("In Eisenhower's view", "President Hadi")
@@ -156,12 +168,13 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
     for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
         if word not in index or word.lower() in rules.by_label:
             continue
-        if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’.-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
+        if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
                      text[start:]):
             continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
         a = rules.actors
         cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
                                                (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
+        cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[word] = [("actor", cands[0])]
     return out
