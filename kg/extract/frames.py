@@ -871,7 +871,8 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
               and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
     for prep in s.children(title.i, "prep") + [c for c in more if c.dep == "prep"]:
-        if prep.text.lower() == "of":
+        # "President of South Korea"; an official speaks "for" what he serves ("spokesman for the TPLF")
+        if prep.text.lower() == "of" or (prep.text.lower() == "for" and official):
             states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
