@@ -606,6 +606,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             objects = s.objects(v, entry)
         if relation is None:
             continue
+        if v.lemma in s.f.reciprocal_verbs and any(s.f.nouns.get(d.lemma.lower()) for d in s.children(v.i, "dobj")):
+            continue  # "exchanged threats": the noun says what was exchanged (its own claims)
         subjects = s.subjects(v)
         if entry is not None and entry.particle and v.dep == "acl" and v.tag == "VBN" \
                 and not s.children(v.i, "agent") and any(c.text.lower() == entry.particle for c in s.children(v.i, "prep")):
@@ -782,8 +784,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None)
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
-        if not objects and relation in s.f.mutual - {"ASSAULT"} and verb is not None and n.dep == "dobj" \
-                and verb.lemma in s.f.joint_verbs:
+        if not objects and verb is not None and n.dep == "dobj" and (
+                (relation in s.f.mutual - {"ASSAULT"} and verb.lemma in s.f.joint_verbs)
+                or verb.lemma in s.f.reciprocal_verbs):  # "India and Pakistan traded accusations"
             # "X, Y and Z held negotiations", "X and Y signed a truce": each with the others (the parser
             # may give each its own subject)
             joint = list({a.actor: a for c in s.children(verb.i, *_SUBJ) for a in s.actors_of(c.i)}.values())
