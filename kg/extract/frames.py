@@ -746,6 +746,15 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 subjects = s.actors_of(pobj.i)  # "the support of the Soviets for Kim", "the withdrawal of X from Y"
             elif not objects and "of" in frame.object_preps:
                 objects = s.actors_of(pobj.i)  # "the invasion of Y"
+        if not objects and frame.relation in s.f.between_relations:
+            # "the Israeli-Palestinian conflict", "the Iran-Iraq war": the sides named before the noun
+            sides = list({a.actor: a for a in _modifier_actors(s, n)}.values())
+            if 2 <= len(sides) <= 3:
+                polarity = "negated" if _noun_negated(s, n) else "hedged" if sentence_hedged else "asserted"
+                out += [FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
+                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity)
+                        for a in sides for b in sides if a.actor != b.actor]
+                continue
         between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
                                                           if n.dep == "nsubj" and s.head(n.i) is not None else [])]
                    if prep.text.lower() == "between" for p in s.children(prep.i, "pobj")]
@@ -804,6 +813,17 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
+
+
+def _modifier_actors(s: _Sentence, n: Token) -> list[ActorMention]:
+    """The actors named in the modifiers before a noun, through hyphenated pairs ("Israeli-Palestinian")."""
+    out, todo = [], [c for c in s.children(n.i, "amod", "compound") if c.i < n.i]
+    while todo:
+        t = todo.pop()
+        if t.i in s.actor_at:
+            out.append(s.actor_at[t.i])
+        todo += [c for c in s.children(t.i, "amod", "compound") if c.i < t.i]
+    return sorted(out, key=lambda a: a.start)
 
 
 def _noun_negated(s: _Sentence, n: Token) -> bool:
