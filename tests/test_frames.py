@@ -232,6 +232,8 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ("The DPRK Foreign Ministry spokesperson denounced the joint military exercises of the US and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
     ("Russian troops withdrew from Kherson.", ("Russia", "RETREAT", "Ukraine", "asserted")),
+    ("Japan announced $100 million in humanitarian aid for Afghanistan.", ("Japan", "AID", "Afghanistan", "asserted")),
+    ("Police in Hong Kong fired tear gas at protesters from Macau.", ("Hong Kong", "ASSAULT", "protesters", "asserted")),
     ("China's Coast Guard said it fired water cannon at Philippine ships.",
      ("China", "ASSAULT", "Philippines", "asserted")),
     ("Hundreds of Palestinians hurled tires and stones at Israeli troops.",

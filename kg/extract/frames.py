@@ -158,8 +158,14 @@ class _Sentence:
                     for pobj in self.children(prep.i, "pobj"):
                         if pobj.i in self.actor_at:  # "leaders of the United States, France and Germany"
                             return self.actors_of(pobj.i, depth + 1)
-            if self.home is not None and self.sector_of(i) in self.f.state_sectors and not any(
-                    c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
+            # "Soldiers in Niger", "Police in Hong Kong": the state they are in
+            located = [a for prep in self.children(i, "prep") if prep.text.lower() == "in"
+                       for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)
+                       if self.rules.actors[a.actor].type == "state"]
+            if located and (self.sector_of(i) in self.f.state_sectors or word in self.f.home_nouns):
+                return located[:1]
+            if self.home is not None and (self.sector_of(i) in self.f.state_sectors or word in self.f.home_nouns) \
+                    and not any(c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
                 # "Police fired tear gas at protesters in Nairobi", "Troops killed 23 rebels": in a text
                 # that names one state only, its police and troops
                 sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
@@ -734,7 +740,13 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 elif word in frame.object_preps and not objects:
                     objects = s.actors_of(pobj.i)
         above = s.head(n.i)
-        if not objects and n.dep == "dobj" and above is not None and above.pos == "VERB":
+        if n.dep == "pobj" and above is not None and above.text.lower() in ("of", "in") and s.head(above.i) is not None \
+                and s.head(above.i).dep == "dobj" and s.head(above.i).pos in ("NOUN", "NUM"):
+            # "announced $100 million in aid for Afghanistan": what carries the noun is the object
+            n_dep, above = "dobj", s.head(s.head(above.i).i)
+        else:
+            n_dep = n.dep
+        if not objects and n_dep == "dobj" and above is not None and above.pos == "VERB":
             # "put pressure on Y", "launched an attack on Y": the preposition the parser hung on the verb
             objects = [a for prep in s.children(above.i, "prep") if prep.text.lower() in frame.object_preps
                        and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
@@ -771,9 +783,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 continue
         verb = s.head(n.i)
         carrier = n
-        if verb is not None and verb.dep == "prep" and verb.text.lower() == "of" and s.head(verb.i) is not None \
-                and s.head(verb.i).pos == "NOUN":
-            carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms"
+        if verb is not None and verb.dep == "prep" and verb.text.lower() in ("of", "in") and s.head(verb.i) is not None \
+                and s.head(verb.i).pos in ("NOUN", "NUM"):
+            carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
             verb = s.head(carrier.i)
         if verb is not None and verb.lemma in s.f.stoppers:
             continue  # "stops all aid to China" ends the aid
@@ -787,7 +799,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
-        elif not subjects and verb is not None and verb.pos == "VERB" and n.dep in ("dobj", "nsubjpass"):
+        elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         if relation == "ASSAULT" and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
