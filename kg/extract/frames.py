@@ -667,7 +667,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
-               *_anaphoric_claims(s, earlier, sentence_hedged),
+               *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1004,6 +1004,28 @@ def _anaphoric_claims(s: _Sentence, earlier: tuple, sentence_hedged: bool) -> li
                 doer = ActorMention(doers[0], d.start, d.end, d.text, a.sentence, "event")
                 out.append(FrameClaim(a, doer, relation, "frame:event-anaphor", f"anaphor:{d.lemma.lower()}",
                                       min(a.start, v.start, d.start), max(a.end, v.end, d.end), polarity))
+    return out
+
+
+def _entry_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"In 1979 the Soviet army entered Afghanistan": armed forces entering a state invade it (ASSAULT);
+    a delegation entering talks does not."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.entering_verbs or s.entry(v) is not None:
+            continue
+        armed = [c for c in s.children(v.i, "nsubj") if s.sector_of(c.i) == "MIL"
+                 or c.lemma.lower() in s.f.weapon_nouns or c.lemma.lower() in ("army", "military", "force", "troop")]
+        if not armed:
+            continue
+        targets = [a for d in s.children(v.i, "dobj") for a in ([s.actor_at[d.i]] if d.i in s.actor_at else
+                                                                 [x for x in [s.place_at(d.i)] if x])]
+        targets = [a for a in targets if s.rules.actors[a.actor].type == "state"]
+        polarity, _ = s.polarity(v, sentence_hedged)
+        s.weapons = True  # "Russian tanks entered Kharkiv": the tanks stand for their side
+        doers = s.subjects(v)
+        s.weapons = False
+        out += _claims_between(s, doers, targets, "ASSAULT", "frame:armed-entry", f"entry:{v.lemma}", v, polarity)
     return out
 
 
