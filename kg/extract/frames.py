@@ -857,13 +857,15 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
     for i, am in s.actor_at.items():
         if actors[am.actor].type != "person" or s.t[i].head in [t.i for t in s.t if s.actor_at.get(t.i) == am]:
             continue  # only the head token of the person's name
-        titles = [c for c in s.children(i, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
+        # the title may hang from any word of the name ("UN Secretary-General Ban Ki-moon": from "Ban")
+        inside = [t.i for t in s.t if s.actor_at.get(t.i) is am]
+        titles = [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
         head = s.head(i)
         if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at:
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
         for title in titles:
-            out += _office_claims(s, am, title, [c for c in s.children(i, "compound", "amod", "nmod", "prep")
-                                                 if c is not title], year, "frame:title")
+            out += _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "prep")
+                                                 if c is not title and c.i not in inside], year, "frame:title")
     return out
 
 
