@@ -233,6 +233,8 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
     ("Russian troops withdrew from Kherson.", ("Russia", "RETREAT", "Ukraine", "asserted")),
     ("Japan announced $100 million in humanitarian aid for Afghanistan.", ("Japan", "AID", "Afghanistan", "asserted")),
+    ("Pakistani troops had briefly traded fire with Indian soldiers.", ("India", "ASSAULT", "Pakistan", "asserted")),
+    ("UN Secretary-General Ban Ki-moon condemned the attack.", ("Ban Ki-moon", "LEADER_OF", "United Nations", "asserted")),
     ("Police in Hong Kong fired tear gas at protesters from Macau.", ("Hong Kong", "ASSAULT", "protesters", "asserted")),
     ("China's Coast Guard said it fired water cannon at Philippine ships.",
      ("China", "ASSAULT", "Philippines", "asserted")),

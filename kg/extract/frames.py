@@ -648,6 +648,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
             for rel, doer, target in s.earlier)]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
+        if v.lemma in s.f.reciprocal_verbs and (s._prep_objects(v, "with") or any(
+                p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
+            pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
             # "X and Y clashed"; seven leaders agreeing on a policy made a joint decision, not 42 pacts
