@@ -25,7 +25,7 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.25 and m["labelled"]["precision"] >= 0.5
+    assert m["labelled"]["f1"] >= 0.26 and m["labelled"]["precision"] >= 0.48
     assert m["unlabelled"]["f1"] >= 0.42
     assert m["actors"]["recall"] >= 0.79
 
@@ -53,8 +53,8 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.47 and m["labelled"]["precision"] >= 0.75
-    assert m["unlabelled"]["f1"] >= 0.53
+    assert m["labelled"]["f1"] >= 0.49 and m["labelled"]["precision"] >= 0.75
+    assert m["unlabelled"]["f1"] >= 0.54
     assert m["actors"]["recall"] >= 0.8
 
 
