@@ -72,6 +72,11 @@ class _Sentence:
                             am.start, am.end) and self.actor_at[tok.i].actor != am.actor:
                         self.more_at.setdefault(tok.i, []).append(am)
 
+    @property
+    def sentence(self) -> int:
+        """The index of the sentence parsed (for mentions the frames make: a town, a text's state)."""
+        return next(iter(self.actor_at.values())).sentence if self.actor_at else 0
+
     def children(self, i: int, *deps: str) -> list[Token]:
         return [c for c in self.kids.get(i, []) if not deps or c.dep in deps]
 
@@ -121,8 +126,7 @@ class _Sentence:
             # "The attack killed seven Iranian officers": the attack told just before, and its doer
             doers = [doer for rel, doer, _ in reversed(self.earlier) if rel == "ASSAULT"][:1]
             if doers:
-                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
-                return [ActorMention(doers[0], tok.start, tok.end, tok.text, sentence, "event")]
+                return [ActorMention(doers[0], tok.start, tok.end, tok.text, self.sentence, "event")]
         if tok.pos in ("NOUN", "PROPN") and any(c.lemma.lower() in self.f.sub_bodies
                                                  for c in self.children(i, "compound")):
             # "the DPRK Foreign Ministry spokesperson": the state whose ministry speaks
@@ -168,8 +172,7 @@ class _Sentence:
                     and not any(c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
                 # "Police fired tear gas at protesters in Nairobi", "Troops killed 23 rebels": in a text
                 # that names one state only, its police and troops
-                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
-                return [ActorMention(self.home, tok.start, tok.end, tok.text, sentence, "home")]
+                return [ActorMention(self.home, tok.start, tok.end, tok.text, self.sentence, "home")]
         elif tok.pos == "NOUN" and (self.sector_of(i) is not None or word in self.f.member_nouns):
             # "Hezbollah fighters", "Taliban militants": a group's own people act for the group
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "amod") if c.i in self.actor_at
@@ -188,8 +191,7 @@ class _Sentence:
         for first in (words[0], tok):
             state = self.f.places.get(" ".join(w.text for w in words[words.index(first):]))
             if state is not None and state in self.rules.actors:
-                sentence = next(iter(self.actor_at.values())).sentence if self.actor_at else 0
-                return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, sentence, "place")
+                return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, self.sentence, "place")
         return None
 
     def place_targets(self, v: Token, preps: frozenset[str] = _TARGET_PREPS) -> list[ActorMention]:
