@@ -234,6 +234,7 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ("Russian troops withdrew from Kherson.", ("Russia", "RETREAT", "Ukraine", "asserted")),
     ("Japan announced $100 million in humanitarian aid for Afghanistan.", ("Japan", "AID", "Afghanistan", "asserted")),
     ("Pakistani troops had briefly traded fire with Indian soldiers.", ("India", "ASSAULT", "Pakistan", "asserted")),
+    ("Israel traded accusations with Iran.", ("Iran", "ACCUSE", "Israel", "asserted")),
     ("UN Secretary-General Ban Ki-moon condemned the attack.", ("Ban Ki-moon", "LEADER_OF", "United Nations", "asserted")),
     ("Police in Hong Kong fired tear gas at protesters from Macau.", ("Hong Kong", "ASSAULT", "protesters", "asserted")),
     ("China's Coast Guard said it fired water cannon at Philippine ships.",

@@ -809,7 +809,14 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if relation == "ASSAULT" and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None)
+        if verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
+            # "Israel traded accusations with Iran": each made them to the other
+            partners = [a for t in (n, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "with"
+                        for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            objects = objects or partners
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
+        if verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
+            pairs += [(b, a) for a, b in pairs if (b, a) not in pairs]
         if not objects and verb is not None and n.dep == "dobj" and (
                 (relation in s.f.mutual - {"ASSAULT"} and verb.lemma in s.f.joint_verbs)
                 or verb.lemma in s.f.reciprocal_verbs):  # "India and Pakistan traded accusations"
