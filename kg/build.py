@@ -425,12 +425,20 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     reading = read_paths(paths, rules)
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
+    reading = replace(reading, documents=[])
     with store.writing(), Cache(_cache_path(store)) as cache:
         done: dict = {}
-        live = store.replace(_streamed_quads(docs, rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
+        live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
                                              progress=progress, total=total, started=started))
         summary = _recorded(store, live, done["state"], cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
+
+
+def _handed_over(docs: list[Document]) -> Iterator[Document]:
+    """The documents in order, each let go once taken: no text is held after its extraction is cached."""
+    docs.reverse()
+    while docs:
+        yield docs.pop()
 
 
 def _final_alone(ex: Extraction, rules: Rules) -> bool:
@@ -439,7 +447,7 @@ def _final_alone(ex: Extraction, rules: Rules) -> bool:
     return all(x in rules.actors for m in ex.mentions for x in (m.claim.subject, m.claim.object))
 
 
-def _streamed_quads(docs: list[Document], rules: Rules, cache: Cache, done: dict, *, started: str,
+def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: dict, *, started: str,
                     **options) -> Iterator[ox.Quad]:
     """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
     of the corpus as soon as its batch comes back (so the store loads them while workers extract), the

@@ -169,7 +169,11 @@ class Cache:
         mentions = [replace(m, quote="", claim=pool.setdefault(m.claim, m.claim), rule=pool.setdefault(m.rule, m.rule),
                             predicate=pool.setdefault(m.predicate, m.predicate),
                             polarity=pool.setdefault(m.polarity, m.polarity)) for m in s.extraction.mentions]
-        s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name), mentions=mentions)
+        actors = [replace(a, actor=pool.setdefault(a.actor, a.actor), surface=pool.setdefault(a.surface, a.surface),
+                          resolution=pool.setdefault(a.resolution, a.resolution)) for a in s.extraction.actors]
+        s.mention_counts = {pool.setdefault(a, a): n for a, n in s.mention_counts.items()}
+        s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name), mentions=mentions,
+                               actors=actors)
         return s
 
     def full(self, key: str, file_name: str) -> Extraction | None:
