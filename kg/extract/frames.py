@@ -379,6 +379,8 @@ class _Sentence:
             if entry and entry.object_words:
                 # "signed an agreement with Y", "launched an invasion of Y", "signed a Soviet agreement"
                 for prep in self.children(d.i, "prep"):
+                    if prep.text.lower() == "against" and entry.relation not in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE"):
+                        continue  # "joined the war against Israel": the enemy, not the partner
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         if found:
@@ -650,6 +652,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
             for rel, doer, target in s.earlier)]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
+        if not pairs and relation == "ASSAULT" and objects:
+            # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
+            # attack fell on the one it was taken from
+            objects = s._prep_objects(v, "from")
+            pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
         if v.lemma in s.f.reciprocal_verbs and (s._prep_objects(v, "with") or any(
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
             pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
