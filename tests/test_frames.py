@@ -221,6 +221,12 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     assert {"mansour_hadi", "ali_abdullah_saleh"} <= {a.actor for a in ex.actors}
 
 
+def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
+    found = claims("In 1950 President Truman ordered American forces to defend South Korea.", rules)
+    assert ("United States", "AID", "South Korea", "asserted") in found
+    assert not any(s == "Harry S. Truman" and o == "United States" for s, _, o, _ in found)
+
+
 @pytest.mark.parametrize("text, claim", [
     # a text with no date and no year speaks of today: the Kremlin is Russia's
     ("The Kremlin denied sending troops to Ukraine.", ("Russia", "AID", "Ukraine", "negated")),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.documents import Document
 from kg.extract.discover import discover, group_actors, surnamed_leaders, titled_persons, unknown_capitals
-from kg.extract.frames import frame_claims, parse_vetoes, resolve_pronouns
+from kg.extract.frames import frame_claims, one_side, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
@@ -240,6 +240,9 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                         via = "" if subject_at is None else "+shared-subject"
                         got = claims_from_match(pat, m, view, rules, speaker, sent, doc, sent_events, year,
                                                  paragraph_event[1] if paragraph_event else None, time_anchor, via)
+                        # "President Truman ordered American forces to ...": a person's act on his own side is none
+                        got = [x for x in got if x.claim.relation in ("LEADER_OF", "MEMBER_OF")
+                               or not one_side(x.claim.subject, x.claim.object, rules)]
                         tried.append({"rule": pat.id + via,
                                       "span": (m.start(), m.end()), "claims": len(got),
                                       "produced": [(x.claim.subject, x.claim.relation, x.claim.object,

@@ -712,14 +712,18 @@ def _demands(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
 
 
 def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
+    return one_side(a.actor, b.actor, rules)
+
+
+def one_side(a: str, b: str, rules: Rules) -> bool:
     """A person and the state they speak for, a state and its army, are one side: "Brezhnev would improve
     Sino-Soviet relations" is no act of Brezhnev toward the Soviet Union."""
-    pa, pb = rules.actors[a.actor], rules.actors[b.actor]
+    pa, pb = rules.actors[a], rules.actors[b]
     def side(p):
         return {p.country, *(r.actor for r in p.represents), *(r.actor for r in p.roles)} - {None}
-    if {pa.type, pb.type} == {"state", "military_unit"} and (pa.country == b.actor or pb.country == a.actor):
+    if {pa.type, pb.type} == {"state", "military_unit"} and (pa.country == b or pb.country == a):
         return True  # "China agreed to withdraw the Chinese People's Volunteers": its own army
-    return (pa.type == "person" and b.actor in side(pa)) or (pb.type == "person" and a.actor in side(pb))
+    return (pa.type == "person" and b in side(pa)) or (pb.type == "person" and a in side(pb))
 
 
 def _predicate(entry: VerbEntry) -> str:
