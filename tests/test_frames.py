@@ -242,6 +242,7 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("Pakistani troops had briefly traded fire with Indian soldiers.", ("India", "ASSAULT", "Pakistan", "asserted")),
     ("Israel traded accusations with Iran.", ("Iran", "ACCUSE", "Israel", "asserted")),
     ("Israel captured East Jerusalem from Jordan.", ("Israel", "ASSAULT", "Jordan", "asserted")),
+    ("Egypt and Qatar brokered a truce between Israel and Hamas.", ("Qatar", "CONSULT", "Hamas", "asserted")),
     ("Syria and Jordan joined the war against Israel.", ("Syria", "COOPERATE", "Jordan", "asserted")),
     ("UN Secretary-General Ban Ki-moon condemned the attack.", ("Ban Ki-moon", "LEADER_OF", "United Nations", "asserted")),
     ("Police in Hong Kong fired tear gas at protesters from Macau.", ("Hong Kong", "ASSAULT", "protesters", "asserted")),

@@ -375,6 +375,12 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        # "brokered a truce between Israel and Hamas": the mediator deals with both
+        found = [a for d in self.children(v.i, "dobj") for prep in self.children(d.i, "prep")
+                 if prep.text.lower() == "between" and entry is not None and entry.relation == "CONSULT"
+                 for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+        if found:
+            return found
         for d in self.children(v.i, "dobj"):
             if entry and entry.object_words:
                 # "signed an agreement with Y", "launched an invasion of Y", "signed a Soviet agreement"
