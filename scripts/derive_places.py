@@ -13,7 +13,7 @@ Review choices: cities of at least --min-population people (default 15,000: ever
 since war news names towns: Bakhmut, Sderot); the GeoNames name, and for cities of 100,000 or more
 its ASCII alternative spellings (same first three letters), written as a proper name; a name shared by cities of several states
 only when the largest is three times the next (London, not London in Ontario); names that are
-a known person's surname ("Obama", "Clinton") or already an actor's alias (capitals such as "Moscow") left to the gazetteer. Deterministic: the same
+a known person's surname ("Obama", "Clinton", office holders too), a continent or world region, or already an actor's alias (capitals such as "Moscow") left to the gazetteer. Deterministic: the same
 table always gives a byte-identical file.
 """
 from __future__ import annotations
@@ -33,6 +33,11 @@ README = """# places.jsonl: derived by scripts/derive_places.py from GeoNames ci
 #   state   id of the kg actor of the state the city lies in
 #   population  GeoNames population (why a name shared by several cities went to this one)
 """
+# names of continents and world regions that are also some town's ("Asia" in the Philippines):
+# "stability in Northeast Asia" is no place in a state
+REGIONS = {"Africa", "America", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Arctic", "Eurasia",
+           "Caucasus", "Balkans", "Levant", "Sahel", "Maghreb", "Scandinavia", "Siberia", "Patagonia",
+           "Indochina", "Arabia", "Orient", "Pacific", "Atlantic", "Mediterranean", "Caribbean"}
 # a proper name: capitalised words of ASCII letters, hyphens and apostrophes
 PROPER = re.compile(r"[A-Z][a-z'’\-]+(?: (?:[A-Z][a-z'’\-]+|al|el|de|du|la|le|an|am|upon|on))*")
 
@@ -55,7 +60,9 @@ def derive(min_population: int) -> list[dict]:
         if actor.get("type") == "state" and actor.get("iso3") and not actor.get("country"):
             states.setdefault(actor["iso3"], actor["id"])
     import yaml
-    for actor in yaml.safe_load((ROOT / "ontology/actors.yaml").read_text(encoding="utf-8")) or []:
+    listed = [a for f in ("actors.yaml", "office_holders.yaml")
+              for a in yaml.safe_load((ROOT / f"ontology/{f}").read_text(encoding="utf-8")) or []]
+    for actor in listed:
         aliases.update(actor.get("aliases") or [])
         if actor.get("type") == "person":
             surnames.update(a.split()[-1] for a in actor.get("aliases") or [] if a.split())
@@ -68,7 +75,8 @@ def derive(min_population: int) -> list[dict]:
         names = {city["name"], *(n for n in city.get("alternatenames") or []
                                  if n.isascii() and n[:3] == city["name"][:3] and city["population"] >= 100_000)}
         for name in names:
-            if PROPER.fullmatch(name) and len(name) >= 4 and name not in aliases and name not in surnames:
+            if PROPER.fullmatch(name) and len(name) >= 4 and name not in aliases and name not in surnames \
+                    and name not in REGIONS:
                 by_name.setdefault(name, []).append((city["population"], state))
     out = []
     for name in sorted(by_name):
