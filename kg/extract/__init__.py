@@ -39,6 +39,9 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
             continue
         here = by_sentence.get(sent.index, [])
         unknown = unknown_capitals(doc.text, sent, here, titles)
+        opener = _PEOPLE_OPENER.match(doc.text, sent.start, sent.end)
+        if opener and opener.group(2) in group_words and not any(a.start <= opener.start(1) < a.end for a in here):
+            unknown += 1  # "Kurdish fighters attacked ...": a people NER may name, though it opens the sentence
         # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
         # named by its agent noun ("protesters", "rebels"); an unknown name is worth NER on its own
         words = set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower()))
@@ -52,6 +55,7 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
     return plan, ner
 
 
+_PEOPLE_OPENER = re.compile(r"[\s\"“‘'(]*([A-Z][a-z]+)\s+([a-z]+)")
 _DEFINITE = frozenset({"the", "this", "that", "these", "such"})
 
 
@@ -96,7 +100,8 @@ def _group_words(rules: Rules) -> frozenset[str]:
     if rules.digest not in _GROUP_WORDS:
         nouns = {n for n, sector in rules.frames.agents.items()
                  if sector not in rules.frames.state_sectors and " " not in n}
-        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | {"opposition"})
+        armed = {n + "s" for n in rules.frames.armed_nouns} | {"militiamen", "gunmen", "armies"}
+        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | {"opposition"} | armed)
     return _GROUP_WORDS[rules.digest]
 
 
@@ -181,7 +186,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     text_year = int(doc.date[:4]) if doc.date else (named_years[len(named_years) // 2] if named_years else None)
     undated = names_of_the_texts_states(actors, rules) if text_year is None else {}
     named_actors = {am.actor for am in actors}
-    named_states = {a for a in named_actors if rules.actors[a].type == "state"}
+    # (as the text means them: "Moscow" in a text of no time is Russia)
+    named_states = {undated.get(am.surface, am.actor) for am in actors if rules.actors[am.actor].type == "state"}
     home = next(iter(named_states)) if len(named_states) == 1 else None  # whose unnamed police and troops are
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]

@@ -125,6 +125,11 @@ def _in_office(actor: Actor, years: list[int]) -> bool:
     return not years or not spans or any(r.start <= y <= r.end for r in spans for y in years)
 
 
+def _in_office_now(actor: Actor) -> bool:
+    """Still in office: a role or a state represented with no end."""
+    return any(r.end >= 9999 for r in (*actor.represents, *actor.roles))
+
+
 def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
     """"Mrs Thatcher" is Margaret Thatcher when she is the one listed person of that name in office in
     the years the text names (or its date): surname -> [("actor", id)] for this document."""
@@ -161,8 +166,6 @@ _CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])")
 def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
     """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
     name who led or governed a state or group in the years the text names, if there is exactly one."""
-    if not years:
-        return {}
     index = _surnames(rules)
     out: dict[str, list[tuple[str, str]]] = {}
     for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
@@ -172,8 +175,12 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
                      text[start:]):
             continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
         a = rules.actors
-        cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
-                                               (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
+        if years:
+            cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
+                                                   (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
+        else:
+            # a text with no date and no year speaks of today ("Putin visited Beijing")
+            cands = [i for i in index[word] if a[i].represents and _in_office_now(a[i])]
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[word] = [("actor", cands[0])]
@@ -194,6 +201,23 @@ def _agent_sector(parse: Parse, tok, rules: Rules) -> tuple[str | None, int]:
     return None, tok.i
 
 
+def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rules: Rules):
+    """The word just before an agent noun phrase that NER calls a people no listed actor is ("Chechen"
+    in "Chechen rebels", "Tigrayan" in "Tigrayan forces"), or None."""
+    if start == 0:
+        return None
+    c = parse.tokens[start - 1]
+    if c.head != tok.i or c.dep not in ("amod", "compound") or not c.text[:1].isupper() or \
+            c.text.lower() in rules.by_label or c.text in rules.frames.places or \
+            any(a.start < c.end and c.start < a.end for a in known):
+        return None
+    # the small model calls some peoples an organisation ("Tigrayan"): one word of that alone will do
+    if not any((label == "NORP" and s <= c.start and c.end <= e) or (label == "ORG" and (s, e) == (c.start, c.end))
+               for label, s, e in parse.entities):
+        return None
+    return c
+
+
 def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules,
                  named_groups: frozenset[str] = frozenset(), scope: str = ""
                  ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
@@ -210,6 +234,10 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             if tok.pos != "NOUN" or tok.dep not in _ARGUMENT:
                 continue
             sector, start = _agent_sector(parse, tok, rules)
+            people = _people_named(parse, tok, start, known, rules)
+            if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
+                    sector is None or sector in rules.frames.state_sectors):
+                sector = "REB"  # "Tigrayan forces": no state's army, a people's armed group
             if sector is None or sector in rules.frames.state_sectors:
                 continue
             mods = [c for c in parse.tokens if c.head == tok.i and c.dep in ("amod", "compound")]
@@ -226,14 +254,16 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                     states = [a for a in known if a.start <= c.start < a.end and rules.actors[a.actor].type == "state"]
                     if states:
                         country, first = states[0].actor, c
+            if country is None and people is not None:
+                first = people
             surface = text[first.start:tok.end]
             if "\n" in surface or (country is None and not tok.tag.startswith("NNS") and tok.lemma != "opposition"):
                 continue  # "a protester" alone is one person, not the group
-            label = " ".join(surface.split()) if country else " ".join(surface.split()).lower()
+            label = " ".join(surface.split()) if country or people else " ".join(surface.split()).lower()
             ident = slug(label)
             if ident in rules.actors:
                 continue
-            if country is None and scope:
+            if country is None and people is None and scope:
                 ident = f"{ident}_{scope}"
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
@@ -288,8 +318,11 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]
                 continue
-            if kind == "person" and len(words) == 1 and years:
-                listed = [i for i in _surnames(rules).get(name, []) if _in_office(rules.actors[i], years)]
+            if kind == "person" and len(words) == 1:
+                listed = _surnames(rules).get(name, [])
+                # undated: today's office holder of that name, else the only one there ever was
+                listed = ([i for i in listed if _in_office(rules.actors[i], years)] if years else
+                          [i for i in listed if _in_office_now(rules.actors[i])] or listed)
                 if len(listed) == 1:
                     names[name] = [("actor", listed[0])]
                     continue

@@ -102,7 +102,9 @@ def lift(actor: Actor, year: int | None) -> str | None:
     """The body a person led or commanded in that year (or held office for, by the field's
     dictionaries' dated roles), so their acts count for it too."""
     if year is None:
-        return None
+        # a text with no year at all speaks of today: the body the person acts for now ("Erdogan met Putin")
+        bodies = {r.actor for r in actor.represents if r.end >= 9999}
+        return bodies.pop() if len(bodies) == 1 else None
     for r in actor.represents:
         if r.start <= year <= r.end:
             return r.actor
