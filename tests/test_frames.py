@@ -140,6 +140,17 @@ def test_an_unnamed_group_is_its_own_texts_and_a_named_one_is_shared(rules):
     assert named[0] == named[1] == {"egyptian_protesters"}
 
 
+def test_armed_men_of_a_people_no_state_is_named_for_are_that_peoples_group(rules):
+    found = claims("Ethiopian troops attacked Tigrayan forces. Kurdish fighters attacked Turkish troops.", rules)
+    assert ("Ethiopia", "ASSAULT", "Tigrayan forces", "asserted") in found
+    assert ("Kurdish fighters", "ASSAULT", "Turkey", "asserted") in found  # opening the sentence too
+    # a state's are the state's, and "Chechen rebels" are Chechen in every text
+    assert ("Soviet Union", "ASSAULT", "China", "asserted") in claims("Soviet troops attacked Chinese forces.", rules)
+    ex = extract(parse_document("c.txt", "Russian troops attacked Chechen rebels.\n", rules), rules)
+    assert {a.actor for a in ex.actors} == {"russia", "chechen_rebels"}
+    assert ex.discovered["chechen_rebels"].sector == "REB"
+
+
 def test_life_dates_after_a_name_are_no_time_of_the_sentence(rules):
     ex = extract(parse_document("e.txt", "Zhou Enlai (1898–1976) met Kim Il Sung in Beijing in 1958.\n", rules), rules)
     met = {(m.claim.subject, m.claim.object): m.year for m in ex.mentions if m.claim.relation == "CONSULT"}
@@ -219,6 +230,23 @@ def test_a_leaders_surname_alone_is_him_in_his_years_unless_the_text_gives_anoth
     ex = extract(parse_document("y.txt", "---\ndate: 2015-03-01\n---\nAden. Hadi fled. Forces loyal to ex-President "
                                 "Saleh attacked Aden.\n", rules), rules)
     assert {"mansour_hadi", "ali_abdullah_saleh"} <= {a.actor for a in ex.actors}
+
+
+def test_in_a_text_with_no_date_nor_year_a_surname_is_todays_office_holder_acting_for_his_state(rules):
+    found = claims("Erdogan met Putin in Sochi.", rules)
+    assert ("Recep Tayyip Erdoğan", "CONSULT", "Vladimir Putin", "asserted") in found
+    assert ("Turkey", "CONSULT", "Russia", "asserted") in found
+    # "Bush" was two presidents: an undated text names neither
+    assert not any("Bush" in s for s, _, _, _ in claims("Bush met Putin in Moscow.", rules))
+
+
+def test_who_is_accused_of_an_act_did_it_and_an_unnamed_accused_is_nobody(rules):
+    # alleged, whichever word the parse hangs "of" on
+    for accused in ("the March 23 Movement (M23)", "the March 23 Movement (M23) rebel group"):
+        assert ("M23", "ASSAULT", "civilians", "hedged") in claims(
+            f"The military of the Democratic Republic of the Congo accused {accused} of killing 17 civilians.", rules)
+    assert not any(r == "COERCE" for _, r, _, _ in claims(
+        "In 2013 the Brotherhood accused the military of removing Morsi.", rules))
 
 
 def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):

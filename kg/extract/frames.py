@@ -223,10 +223,11 @@ class _Sentence:
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
         return list({a.actor: a for a in found if a is not None}.values())
 
-    def noun_place_targets(self, n: Token, verb: Token | None) -> list[ActorMention]:
-        """The towns an event noun's attack fell on: "an attack on Haifa", "airstrikes in Aleppo"."""
+    def noun_place_targets(self, n: Token, verb: Token | None, own_preps: tuple[str, ...] = ()) -> list[ActorMention]:
+        """The towns an event noun's act fell on: "an attack on Haifa", "airstrikes in Aleppo", "the
+        capture of Kherson" (the noun's own prepositions too)."""
         preps = [p for t in (n, verb) if t is not None for p in self.children(t.i, "prep")
-                 if p.text.lower() in _TARGET_PREPS]
+                 if p.text.lower() in _TARGET_PREPS or (t is n and p.text.lower() in own_preps)]
         spots = [o for p in preps for o in self.children(p.i, "pobj")]
         spots += [c for o in spots for c in self.children(o.i, "conj")]
         found = [self.place_at(o.i) for o in spots]
@@ -309,6 +310,8 @@ class _Sentence:
             if above is not None and above.pos in ("VERB", "AUX"):
                 return self.subjects(above, depth + 1)  # "retaliated by shelling Y"
             verb = self.head(above.i) if above is not None and above.dep == "dobj" else None
+            if verb is not None and verb.lemma in self.f.allegation:
+                return self.actors_of(above.i)  # "accuses the military of removing X": the accused, if an actor
             if verb is not None and verb.pos == "VERB":
                 return self.subjects(verb, depth + 1)  # "raised the possibility of signing an agreement"
         return []
@@ -337,6 +340,15 @@ class _Sentence:
         return v.dep == "advcl" and v.tag == "VBN" and bool(self.children(v.i, "agent"))
 
     def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        if self.passive(v) and entry and entry.object_words and any(
+                self._object_word(o, entry) for o in self._passive_patients(v)):
+            # "sanctions were imposed on Russia", "the sanctions imposed on Russia by the EU": the thing
+            # is the patient, the actor follows a preposition
+            for prep in self.f.object_preps:
+                found = self._prep_objects(v, prep)
+                if found:
+                    return found
+            return []
         if self.passive(v):
             for c in self.children(v.i, "nsubjpass"):
                 if c.text.lower() in _RELATIVE and v.dep == "relcl":
@@ -418,6 +430,14 @@ class _Sentence:
                 return found
         return []
 
+    def _passive_patients(self, v: Token) -> list[Token]:
+        """What a passive verb is done to: its passive subject, or the noun its participle modifies."""
+        return [*self.children(v.i, "nsubjpass"), *([self.t[v.head]] if v.dep in ("acl", "relcl") else [])]
+
+    @staticmethod
+    def _object_word(tok: Token, entry: VerbEntry) -> bool:
+        return tok.lemma.lower() in entry.object_words or tok.text.lower() in entry.object_words
+
     def particles(self, v: Token) -> list[Token]:
         return [c for c in self.children(v.i) if c.dep == "prt" or (c.dep == "advmod" and c.text.lower() in _PARTICLE_ADVERBS)]
 
@@ -452,8 +472,8 @@ class _Sentence:
         verbs = self.f.verbs
         prts = [c.text.lower() for c in self.particles(v)]
         preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
-        with_object = [e for d in self.children(v.i, "dobj") for e in self.f.object_verbs.get(v.lemma, [])
-                       if (d.lemma.lower() in e.object_words or d.text.lower() in e.object_words)
+        things = self.children(v.i, "dobj") + (self._passive_patients(v) if self.passive(v) else [])
+        with_object = [e for d in things for e in self.f.object_verbs.get(v.lemma, []) if self._object_word(d, e)
                        and (e.particle is None or e.particle.split()[0] in prts + preps)]
         # "taken over parts of Y" is a take-over before it is a taking of parts
         found = [e for e in with_object if e.particle]
@@ -506,6 +526,9 @@ class _Sentence:
                     return "hedged", [f"alleged by '{accuser.text}'"]
                 if accuser is not None and accuser.lemma in self.f.hedge_governors:
                     return "hedged", [f"only a '{accuser.text}'"]  # "the possibility of signing"
+                verb = self.head(accuser.i) if accuser is not None and accuser.dep == "dobj" else None
+                if verb is not None and verb.lemma in self.f.allegation:
+                    return "hedged", [f"alleged by '{verb.text}'"]  # "accused the M23 rebel group of killing"
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
 
     def speaker(self, v: Token) -> tuple[str | None, str | None]:
@@ -773,6 +796,14 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             objects = [a for prep in s.children(above.i, "prep") if prep.text.lower() in frame.object_preps
                        and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
         for pobj in of_phrases:
+            if not subjects:  # "the arrest of a journalist by Iranian police", "by" hung on the journalist
+                subjects = [a for prep in s.children(pobj.i, "prep") if prep.text.lower() == "by"
+                            for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+        if not objects and frame.relation == "REQUEST":
+            # "Beijing's call for Washington to end the sanctions": who is to act
+            objects = [a for c in s.children(n.i, "acl") if any(m.text.lower() == "for" for m in s.children(c.i, "mark"))
+                       for sb in s.children(c.i, "nsubj") for a in s.actors_of(sb.i)]
+        for pobj in of_phrases:
             if not objects:  # "the support of the Soviets for Kim" parsed with "for Kim" under "Soviets"
                 objects = [a for prep in s.children(pobj.i, "prep") if prep.text.lower() in frame.object_preps
                            and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
@@ -780,6 +811,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 subjects = s.actors_of(pobj.i)  # "the support of the Soviets for Kim", "the withdrawal of X from Y"
             elif not objects and "of" in frame.object_preps:
                 objects = s.actors_of(pobj.i)  # "the invasion of Y"
+                if not objects and frame.relation in _HOSTILE_ACTS + ("ASSAULT", "RETREAT"):
+                    # "the arrest of a French journalist", "the release of two British citizens": whose people
+                    objects = [s.actor_at[c.i] for c in s.children(pobj.i, "amod", "poss", "compound")
+                               if c.i in s.actor_at and s.rules.actors[s.actor_at[c.i].actor].type == "state"]
         if not objects and frame.relation in s.f.between_relations:
             # "the Israeli-Palestinian conflict", "the Iran-Iraq war": the sides named before the noun
             sides = list({a.actor: a for a in _modifier_actors(s, n)}.values())
@@ -823,9 +858,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             relation = "AID"  # what one receives (support, help, assistance) is material
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
-        if relation == "ASSAULT" and subjects and not objects:
+        if relation in ("ASSAULT", "RETREAT") and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
-            objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None)
+            # ("the capture of Kherson", "Russia's withdrawal from Kherson": the town's state too)
+            objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None, frame.object_preps)
         if verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
             # "Israel traded accusations with Iran": each made them to the other
             partners = [a for t in (n, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "with"
