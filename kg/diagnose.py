@@ -101,7 +101,8 @@ def explain(doc: Document, rules: Rules, sentence: int | None = None) -> list[Ex
         parse = t.get("parse")
         out.append(Explanation(
             doc.file_name, sent.index, doc.text[sent.start:sent.end], sent.repeated,
-            [(a.surface, rules.actors[a.actor].label, a.resolution) for a in slots],
+            # every actor the sentence names, those the patterns' slots skip too ("Iraqi" in "Iraqi jets")
+            [(a.surface, rules.actors[a.actor].label, a.resolution) for a in t.get("actors", slots)],
             (rules.actors[speaker.actor].label if speaker.actor else speaker.name) if speaker else "",
             t["masked"], trials, near,
             [(tok.text, tok.lemma, tok.pos, tok.dep, parse.tokens[tok.head].text) for tok in parse.tokens] if parse else []))

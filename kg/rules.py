@@ -249,6 +249,7 @@ class NounFrame:
     noun: str
     relation: str
     object_preps: tuple[str, ...]
+    modifiers: frozenset[str] = frozenset()  # the noun is the act only with one of these ("military operation")
 
 
 @dataclass(frozen=True)
@@ -687,7 +688,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
         if e["relation"] not in RELATIONS:
             raise RulesError(f"{where}: noun {e['noun']!r}: unknown relation {e['relation']!r}")
         nouns[str(e["noun"]).lower()] = NounFrame(str(e["noun"]).lower(), e["relation"],
-                                                  tuple(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("object") or ()))
+                                                  tuple(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("object") or ()),
+                                                  frozenset(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("with") or ()))
     complements = {str(k): str(v) for k, v in (frames_spec.get("complements") or {}).items()}
     for k, v in complements.items():
         if v not in RELATIONS:

@@ -6,6 +6,7 @@ import pytest
 from kg.documents import parse_document
 from kg.evaluate import load_gold, micro, score_document
 from kg.extract import extract
+from kg.extract.sentences import split_sentences
 from tests.conftest import GOLD
 
 SEED_002 = "002_1097ed8253d2e8fa.txt"
@@ -269,3 +270,10 @@ def test_the_unnamed_leader_of_a_state_is_who_led_it_that_year(rules):
     assert (m.surface, m.actor) == ("North Korean leader", "kim_il_sung")
     # no one in the gazetteer led the Soviet Union in 1990: the state stays
     assert any(a.actor == "soviet_union" and a.sentence == 2 for a in ex.actors)
+
+
+def test_a_rank_before_a_name_ends_no_sentence():
+    text = "Ugandan army spokesman Brig. Richard Karemire said the troops withdrew. Cmdr. Ali Musa agreed."
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == ["Ugandan army spokesman Brig. Richard Karemire said the troops withdrew.",
+                                             "Cmdr. Ali Musa agreed."]

@@ -202,9 +202,11 @@ def test_a_named_group_or_person_wins_over_the_state_named_with_it(rules):
     found = claims("In 2020 Shah Mehmood Qureshi met with his Chinese counterpart Wang Yi.", rules)
     assert ("Shah Mahmood Qureshi", "CONSULT", "Wang Yi", "asserted") in found
     assert ("Wang Yi", "MEMBER_OF", "China", "asserted") in found
-    # "opposition leader" names no state, whatever office the dictionaries give him
-    assert not any(r == "LEADER_OF" for _, r, _, _ in claims(
-        "In 2017 John Kerry met opposition leader Raila Odinga.", rules))
+    # "opposition leader" names no state, whatever office the dictionaries give him: he leads the opposition
+    led = {o for _, r, o, _ in claims("In 2017 John Kerry met opposition leader Raila Odinga.", rules) if r == "LEADER_OF"}
+    assert led == {"opposition"}
+    led = {o for _, r, o, _ in claims("In 2017 Kenya's opposition leader Raila Odinga met Kerry.", rules) if r == "LEADER_OF"}
+    assert led == {"Kenyan opposition"}
 
 
 def test_the_group_named_last_is_the_militant_group_and_its_launchers_stand_for_it(rules):

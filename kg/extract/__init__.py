@@ -101,7 +101,8 @@ def _group_words(rules: Rules) -> frozenset[str]:
         nouns = {n for n, sector in rules.frames.agents.items()
                  if sector not in rules.frames.state_sectors and " " not in n}
         armed = {n + "s" for n in rules.frames.armed_nouns} | {"militiamen", "gunmen", "armies"}
-        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | {"opposition"} | armed)
+        # the singular too: "bombed rebel positions" names the rebels by the places they hold
+        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | nouns | {"opposition"} | armed)
     return _GROUP_WORDS[rules.digest]
 
 
@@ -293,7 +294,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         if trace:
             traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,
                            "repeated": sent.repeated, "slots": list(masked.slots), "frames": frames_tried,
-                           "parse": parses.get(sent.index)})
+                           "actors": sorted(sent_actors + fp, key=lambda a: a.start), "parse": parses.get(sent.index)})
         if speaker:
             last_speaker = speaker
         for am in sorted(sent_actors, key=lambda a: a.start):

@@ -130,6 +130,13 @@ def _in_office_now(actor: Actor) -> bool:
     return any(r.end >= 9999 for r in (*actor.represents, *actor.roles))
 
 
+def _todays(cands: list[str], rules: Rules) -> list[str]:
+    """Of several of one name in a text of no time: today's office holder, else those who ever led a
+    state or group ("Mr Maduro" is the president, not a Honduran minister of that name), else all."""
+    return ([i for i in cands if _in_office_now(rules.actors[i])] or
+            [i for i in cands if rules.actors[i].represents] or cands)
+
+
 def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
     """"Mrs Thatcher" is Margaret Thatcher when she is the one listed person of that name in office in
     the years the text names (or its date): surname -> [("actor", id)] for this document."""
@@ -144,6 +151,8 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
             cands = [i for i in index.get(surname, []) if any(r.start <= min(years) for r in rules.actors[i].represents)]
         else:
             cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
+            if not years:
+                cands = _todays(cands, rules)
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[surname] = [("actor", cands[0])]
@@ -207,7 +216,8 @@ def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rule
     if start == 0:
         return None
     c = parse.tokens[start - 1]
-    if c.head != tok.i or c.dep not in ("amod", "compound") or not c.text[:1].isupper() or \
+    # "Kurdish militant targets": the people word may hang from what the group holds
+    if c.head not in (tok.i, tok.head if tok.dep in ("amod", "compound") else tok.i) or c.dep not in ("amod", "compound") or not c.text[:1].isupper() or \
             c.text.lower() in rules.by_label or c.text in rules.frames.places or \
             any(a.start < c.end and c.start < a.end for a in known):
         return None
@@ -216,6 +226,24 @@ def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rule
                for label, s, e in parse.entities):
         return None
     return c
+
+
+_HELD_PLACES = {"position", "target", "hideout", "camp", "stronghold", "base", "bastion", "enclave", "territory",
+                "area", "line", "trench", "bunker", "depot", "hideaway", "den", "redoubt"}
+_OPPOSITION_HEADS = {"leader", "figure", "politician", "candidate", "chief", "head"}
+_DEMONYM = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)?(?:an|ese|i|ish|ch|ic)")
+
+
+def _the_opposition(parse: Parse, tok) -> bool:
+    """"the opposition" as a body: with "the", owned by no one, opposed to nothing."""
+    kids = [c for c in parse.tokens if c.head == tok.i and c.i != tok.i]
+    return any(c.dep == "det" and c.text.lower() == "the" for c in kids) and not any(
+        c.dep == "poss" or (c.dep == "prep" and c.text.lower() == "to") for c in kids)
+
+
+def _demonym(state: Actor) -> str | None:
+    """The adjective of a state's people among its aliases ("Kenyan", "North Korean", "British")."""
+    return next((a for a in state.aliases if a != state.label and _DEMONYM.fullmatch(a)), None)
 
 
 def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules,
@@ -228,12 +256,27 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
     Minsk): its IRI carries the scope, the hash of the text, so only copies of the text share it."""
     actors: dict[str, Actor] = {}
     names: dict[str, list[tuple[str, str]]] = {}
+    # the one state the text is about: named, or the country of the persons it names ("the police placed
+    # opposition leader Mir Hossein Mousavi under house arrest" is about Iran)
+    states = {a.actor for a in known if rules.actors[a.actor].type == "state"} | {
+        rules.actors[a.actor].country for a in known
+        if rules.actors[a.actor].type == "person" and rules.actors[a.actor].country in rules.actors}
+    home = next(iter(states)) if len(states) == 1 else None
     for si in sorted(parses):
         parse = parses[si]
         for tok in parse.tokens:
-            if tok.pos != "NOUN" or tok.dep not in _ARGUMENT:
+            # "opposition leader Raila Odinga": the opposition is named in the title of its leader
+            titled = tok.lemma == "opposition" and tok.dep == "compound" and \
+                parse.tokens[tok.head].lemma.lower() in _OPPOSITION_HEADS
+            # "bombed rebel positions", "a militant hideout": the group whose places they are
+            owning = not titled and tok.dep in ("compound", "amod") and tok.tag in ("NN", "JJ") and tok.head != tok.i and \
+                parse.tokens[tok.head].lemma.lower() in (*rules.frames.body_nouns, *_HELD_PLACES)
+            if not (tok.pos == "NOUN" or (owning and tok.pos == "ADJ")) or (
+                    tok.dep not in _ARGUMENT and not titled and not owning):
                 continue
             sector, start = _agent_sector(parse, tok, rules)
+            if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok)):
+                sector = "OPP"  # the political opposition, not "its opposition to Soviet plans"
             people = _people_named(parse, tok, start, known, rules)
             if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
                     sector is None or sector in rules.frames.state_sectors):
@@ -256,10 +299,25 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                         country, first = states[0].actor, c
             if country is None and people is not None:
                 first = people
+            if tok.lemma == "opposition" and country is None:
+                # "Kenya's opposition leader", or the opposition in a text that names one state: that
+                # state's opposition, named as analysts name it ("Kenyan opposition")
+                owner = [a.actor for c in parse.tokens if c.dep == "poss" and c.head in (tok.i, tok.head)
+                         for a in known if a.start <= c.start < a.end and rules.actors[a.actor].type == "state"]
+                country = owner[0] if owner else home
+                demonym = _demonym(rules.actors[country]) if country else None
+                if demonym is None:
+                    country = None
             surface = text[first.start:tok.end]
-            if "\n" in surface or (country is None and not tok.tag.startswith("NNS") and tok.lemma != "opposition"):
+            if "\n" in surface or (country is None and not tok.tag.startswith("NNS") and tok.lemma != "opposition"
+                                    and not owning):
                 continue  # "a protester" alone is one person, not the group
             label = " ".join(surface.split()) if country or people else " ".join(surface.split()).lower()
+            if owning and not label.endswith("s"):
+                label += "s"  # "rebel positions" are the rebels'
+
+            if tok.lemma == "opposition" and country is not None:
+                label = f"{_demonym(rules.actors[country])} opposition"
             ident = slug(label)
             if ident in rules.actors:
                 continue
@@ -321,8 +379,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1:
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
-                listed = ([i for i in listed if _in_office(rules.actors[i], years)] if years else
-                          [i for i in listed if _in_office_now(rules.actors[i])] or listed)
+                listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
                 if len(listed) == 1:
                     names[name] = [("actor", listed[0])]
                     continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.model import ActorMention
 from kg.extract.parse import Parse, Token
+from kg.extract.references import lift
 from kg.rules import Frames, Rules, VerbEntry
 
 _SUBJ = ("nsubj", "csubj")
@@ -60,6 +61,7 @@ class _Sentence:
                 self.kids.setdefault(tok.head, []).append(tok)
         self.weapons = False  # whether weapons stand for their side (in attacks only)
         self.home: str | None = None  # the one state the text names (unnamed police and troops are its)
+        self.year: int | None = None  # the sentence's time
         self.earlier: tuple = ()  # the acts (relation, doer, target) of the sentences just before
         self.actor_at: dict[int, ActorMention] = {}
         self.more_at: dict[int, list[ActorMention]] = {}  # "both countries": two actors at one place
@@ -94,6 +96,12 @@ class _Sentence:
         for c in self.children(i, "conj"):
             # a list is a chain of conjuncts, each one deeper: it does not use up the depth
             out += [a for a in self.actors_of(c.i, depth) if a not in out]
+        if not out and self.t[i].pos == "NOUN":
+            # "countries such as Kenya and Uganda", "several states, including France": the ones listed
+            for prep in self.children(i, "prep"):
+                word = prep.text.lower()
+                if word in ("including", "like") or (word == "as" and any(c.lemma == "such" for c in self.children(prep.i))):
+                    out += [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
         for c in self.children(i, "appos"):
             if not out:
                 out += self._actors_here(c.i, depth + 1)
@@ -143,6 +151,15 @@ class _Sentence:
                 return named[-1:]
             # "Freedonian border guards", "the Soviet government", "US-led coalition", "forces of X"
             for c in self.children(i, "amod", "compound", "poss", "nmod", "npadvmod"):
+                if c.i in self.actor_at and word in self.f.regime_nouns \
+                        and self.rules.actors[self.actor_at[c.i].actor].type == "person":
+                    # "Mr Maduro's government barred ...": the state he headed then acts
+                    person = self.rules.actors[self.actor_at[c.i].actor]
+                    headed = {r.actor for r in person.represents}
+                    state = lift(person, self.year) or (headed.pop() if self.year is None and len(headed) == 1 else None)
+                    if state is not None:
+                        am = self.actor_at[c.i]
+                        return [ActorMention(state, am.start, am.end, am.surface, am.sentence, "role")]
                 if c.i in self.actor_at:
                     # "Ethiopian and Eritrean troops": the adjectives coordinated with it too
                     return [self.actor_at[c.i], *(self.actor_at[x.i] for x in self.children(c.i, "conj")
@@ -495,7 +512,15 @@ class _Sentence:
         for _ in range(6):
             if tok.dep not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep") or tok.head == tok.i:
                 return
-            tok = self.t[tok.head]
+            up = self.t[tok.head]
+            if tok.dep == "conj" and tok.tag in _FINITE and up.tag in ("VBG", "VB") and up.dep in ("xcomp", "pcomp") \
+                    and up.head != up.i:
+                # "has denied rigging the vote and dismisses ...": a finite verb is no coordinate of a
+                # gerund or infinitive, but of the verb above them, whatever the parser hung it on
+                up = self.t[up.head]
+                while up.dep == "prep" and up.head != up.i:
+                    up = self.t[up.head]
+            tok = up
             yield tok
 
     def polarity(self, v: Token, sentence_hedged: bool) -> tuple[str, list[str]]:
@@ -609,7 +634,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     if rules.frames is None:
         return [], []
     s = _Sentence(parse, actors, rules)
-    s.home, s.earlier = home, earlier
+    s.home, s.earlier, s.year = home, earlier, year
     out: list[FrameClaim] = []
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
@@ -765,8 +790,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     out = []
     for n in s.t:
         frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else None
-        if frame is None:
-            continue
+        if frame is None or (frame.modifiers and not any(c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers
+                                                         for c in s.children(n.i, "amod", "compound"))):
+            continue  # "an operation" is no attack; "a military operation against Y" is
         subjects: list[ActorMention] = []
         for c in s.children(n.i, "poss", "amod", "compound", "nmod"):
             if c.i in s.actor_at:
@@ -775,6 +801,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         # "sanctions imposed on Russia", "aid sent to Y": the preposition may hang from a participle
         participles = [c for c in s.children(n.i, "acl") if c.tag == "VBN"]
         of_phrases = []
+        by_prep: dict[str, list[ActorMention]] = {}
         for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
@@ -782,8 +809,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     subjects = s.actors_of(pobj.i)
                 elif word == "of":
                     of_phrases.append(pobj)
-                elif word in frame.object_preps and not objects:
-                    objects = s.actors_of(pobj.i)
+                elif word in frame.object_preps and word not in by_prep:
+                    by_prep[word] = s.actors_of(pobj.i)
+        # the preposition the lexicon lists first wins ("an operation in Yemen against the Houthis")
+        objects = next((by_prep[w] for w in frame.object_preps if by_prep.get(w)), [])
         above = s.head(n.i)
         if n.dep == "pobj" and above is not None and above.text.lower() in ("of", "in") and s.head(above.i) is not None \
                 and s.head(above.i).dep == "dobj" and s.head(above.i).pos in ("NOUN", "NUM"):
@@ -976,6 +1005,9 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         # "President of South Korea"; an official speaks "for" what he serves ("spokesman for the TPLF")
         if prep.text.lower() == "of" or (prep.text.lower() == "for" and official):
             states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+    if any(w.lemma.lower() == "opposition" for w in [*words, *s.children(title.i, "compound")]):
+        # "Kenya's opposition leader X" leads Kenya's opposition, not Kenya
+        states = [a for a in states if actors[a.actor].type == "group"]
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
     if not states and leader and (not words or phrase in s.f.leader_titles):  # "opposition leader X" leads no state
@@ -1035,6 +1067,7 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     return out
 
 
+_FINITE = ("VBD", "VBZ", "VBP")
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
 
 
@@ -1160,10 +1193,12 @@ def _regime_claims(s: _Sentence, year: int | None) -> list[FrameClaim]:
         persons = [a for a in named if actors[a.actor].type == "person"]
         states = [a for a in named if actors[a.actor].type == "state"]
         for person in persons[:1]:
-            if not states and year is not None:
-                held = sorted({_of_its_time(r.actor, year, actors) for r in (*actors[person.actor].represents,
-                                                                             *actors[person.actor].roles)
-                               if r.start <= year <= r.end and getattr(r, "sector", "GOV") in ("GOV", None)})
+            if not states:
+                # the state whose government he headed that year (in a text of no year, the one he ever
+                # headed: "Mr Maduro's government")
+                held = sorted({_of_its_time(r.actor, year, actors) if year is not None else r.actor
+                               for r in (*actors[person.actor].represents, *actors[person.actor].roles)
+                               if (year is None or r.start <= year <= r.end) and getattr(r, "sector", "GOV") in ("GOV", None)})
                 states = [ActorMention(h, person.start, person.end, person.surface, person.sentence, "role")
                           for h in held[:1]] if len(held) == 1 else []
             for st in states[:1]:

@@ -55,9 +55,18 @@ def _nlp():
         raise RulesError("spaCy is not installed: reinstall kg with `pip install .`") from None
     try:
         # the lemmatizer needs the tagger and attribute ruler; NER runs separately on demand
-        return spacy.load(MODEL, exclude=["senter"])
+        nlp = spacy.load(MODEL, exclude=["senter"])
     except OSError:
         raise RulesError(f"the spaCy model {MODEL} is not installed: reinstall kg with `pip install .`") from None
+    from spacy.symbols import ORTH
+    for rank in _RANKS:  # "army spokesman Brig. Richard Karemire": one token, as "Gen." already is
+        nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+    return nlp
+
+
+# ranks and titles before a name that spaCy's English exceptions lack (kg.extract.sentences knows them too)
+_RANKS = ("Brig.", "Cmdr.", "Cdr.", "Cmdt.", "Amb.", "Pres.", "Hon.", "Supt.", "Insp.", "Cpl.", "Pvt.", "Maj.", "Capt.",
+          "Adm.")
 
 
 class _Annotator:
