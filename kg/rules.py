@@ -314,6 +314,7 @@ class Frames:
     home_nouns: frozenset[str] = frozenset()  # "the military", "the authorities": a text's one state's
     entering_verbs: frozenset[str] = frozenset()  # "the Soviet army entered Afghanistan"
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
+    institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
@@ -728,7 +729,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
-                  entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"),
+                  entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
                   branding_verbs=words("branding_verbs"), accusatory_nouns=words("accusatory_nouns"),
                   backing_participles=participles,

@@ -12,8 +12,8 @@ struck Kharkiv" is an attack on Ukraine); places never become actors of their ow
 Review choices: cities of at least --min-population people (default 15,000: every city of the table,
 since war news names towns: Bakhmut, Sderot); the GeoNames name, and for cities of 100,000 or more
 its ASCII alternative spellings (same first three letters), written as a proper name; a name shared by cities of several states
-only when the largest is three times the next (London, not London in Ontario); names that are
-a known person's surname ("Obama", "Clinton", office holders too), a continent or world region, or already an actor's alias (capitals such as "Moscow") left to the gazetteer. Deterministic: the same
+only when the largest is three times the next (London, not London in Ontario); names of towns (all but the
+own names of cities of 300,000 or more) that are a known person's surname ("Obama", "Clinton", office holders too), a continent or world region, or already an actor's alias (capitals such as "Moscow") left to the gazetteer. Deterministic: the same
 table always gives a byte-identical file.
 """
 from __future__ import annotations
@@ -75,8 +75,9 @@ def derive(min_population: int) -> list[dict]:
         names = {city["name"], *(n for n in city.get("alternatenames") or []
                                  if n.isascii() and n[:3] == city["name"][:3] and city["population"] >= 100_000)}
         for name in names:
-            if PROPER.fullmatch(name) and len(name) >= 4 and name not in aliases and name not in surnames \
-                    and name not in REGIONS:
+            # a surname wins over a town ("Obama" in Japan), a large city's own name over a surname ("Goma")
+            if PROPER.fullmatch(name) and len(name) >= 4 and name not in aliases and name not in REGIONS \
+                    and (name not in surnames or (name == city["name"] and city["population"] >= 300_000)):
                 by_name.setdefault(name, []).append((city["population"], state))
     out = []
     for name in sorted(by_name):

@@ -428,3 +428,28 @@ def test_they_is_the_group_named_last_and_a_lone_unknown_name_is_still_found(rul
                                                                                  ("They", "zapatistas")]
     assert any((m.claim.subject, m.claim.relation, m.claim.object) == ("zapatistas", "ASSAULT", "saudi_arabia")
                for m in ex.mentions)
+
+
+def test_an_act_done_to_an_attack_is_done_to_its_doer(rules):
+    # "repelled an assault by X", "condemned the attack on Y by X": X is who is fought or accused
+    found = claims("Sudan's army said it repelled an attempted assault by the Rapid Support Forces on El Fasher.", rules)
+    assert ("Sudan", "ASSAULT", "Rapid Support Forces", "asserted") in found
+    found = claims("Egypt condemned the attack on Israel by Hamas.", rules)
+    assert {("Egypt", "ACCUSE", "Hamas"), ("Hamas", "ASSAULT", "Israel")} == {(s, r, o) for s, r, o, _ in found}
+    # blaming an attack on someone accuses them and says nothing of whom it hit
+    assert [(s, r, o) for s, r, o, _ in claims("Kenya blamed the attack on al-Shabaab.", rules)] == [
+        ("Kenya", "ACCUSE", "al-Shabaab")]
+
+
+def test_who_is_called_on_is_asked_not_whom_they_are_asked_to_join(rules):
+    found = claims("In 2024 Kenya called on the African Union to join Egypt in urging Sudan to end the war.", rules)
+    assert ("Kenya", "REQUEST", "African Union", "asserted") in found
+    assert not any(o == "Egypt" for s, _, o, _ in found if s == "Kenya")
+
+
+def test_a_listed_name_inside_a_longer_name_is_not_that_actor(rules):
+    ex = extract(parse_document("n.txt", "Sean Savitt, spokesperson for the White House National Security "
+                                "Council, condemned Russia. The UN Security Council met.\n", rules), rules)
+    councils = [(a.surface, a.actor) for a in ex.actors if "Council" in a.surface]
+    assert councils[0][1] != "security_council"  # the White House's, not the UN's
+    assert councils[-1] == ("UN Security Council", "security_council")

@@ -156,7 +156,7 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
     return max(sorted(scores), key=lambda k: scores[k]) if scores else None
 
 
-def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int):
+def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int, rules: Rules):
     """Gazetteer names and the document's own names (found by NER), longest first where they overlap."""
     hits = [(s, e, key, m.entries[key]) for s, e, key in m.names.find(text, start)]
     if extra:
@@ -172,7 +172,23 @@ def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start
                 kept.append(h)
                 end = h[1]
         hits = kept
-    return hits
+    return [h for h in hits if not _inside_longer_name(h, hits, text, rules)]
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?:\"“]\s)(?<![.!?:\"“])\b([A-Z][a-z]+)\s+\Z")
+_NOT_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "For", "By", "From", "With", "And", "But", "Of", "To", "As",
+                   "Both", "Then", "Its", "Their", "His", "Her", "Our", "Mr", "Mrs", "Ms", "Dr"}
+
+
+def _inside_longer_name(hit, hits, text: str, rules: Rules) -> bool:
+    """An organisation's name inside a longer one no list has: "Security Council" in "the White House
+    National Security Council" is not the UN's."""
+    s, e, key, found = hit
+    if found[0][0] != "actor" or " " not in text[s:e].strip() or rules.actors[found[0][1]].type != "organisation":
+        return False
+    before = _NAME_WORD_BEFORE.search(text, max(0, s - 40), s)
+    return bool(before) and before.group(1) not in _NOT_NAME_WORDS and not any(
+        hs <= before.start(1) < he for hs, he, _, _ in hits)
 
 
 def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, perspective: str | None = None,
@@ -192,7 +208,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     text = doc.text.replace("\u2019", "'")
-    for s, e, key, found in _hits(m, extra or {}, text, doc.body_start):
+    for s, e, key, found in _hits(m, extra or {}, text, doc.body_start, rules):
         surface = doc.text[s:e]
         si = sentence_at(sentences, s)
         if si < 0:

@@ -130,11 +130,12 @@ def _in_office_now(actor: Actor) -> bool:
     return any(r.end >= 9999 for r in (*actor.represents, *actor.roles))
 
 
-def _todays(cands: list[str], rules: Rules) -> list[str]:
+def _todays(cands: list[str], rules: Rules, anyone: bool = False) -> list[str]:
     """Of several of one name in a text of no time: today's office holder, else those who ever led a
-    state or group ("Mr Maduro" is the president, not a Honduran minister of that name), else all."""
+    state or group ("Mr Maduro" is the president, not a Honduran minister of that name), else (after a
+    title, which says a person is meant) anyone of that name."""
     return ([i for i in cands if _in_office_now(rules.actors[i])] or
-            [i for i in cands if rules.actors[i].represents] or cands)
+            [i for i in cands if rules.actors[i].represents] or (cands if anyone else []))
 
 
 def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
@@ -152,7 +153,7 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
         else:
             cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
             if not years:
-                cands = _todays(cands, rules)
+                cands = _todays(cands, rules, anyone=True)
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[surname] = [("actor", cands[0])]
@@ -281,7 +282,7 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
                     sector is None or sector in rules.frames.state_sectors):
                 sector = "REB"  # "Tigrayan forces": no state's army, a people's armed group
-            if sector is None or sector in rules.frames.state_sectors:
+            if sector is None or sector in rules.frames.state_sectors or tok.lemma.lower() in rules.frames.institution_nouns:
                 continue
             mods = [c for c in parse.tokens if c.head == tok.i and c.dep in ("amod", "compound")]
             if any(c.text in named_groups for c in mods) or any(

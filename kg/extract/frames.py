@@ -393,6 +393,28 @@ class _Sentence:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
+        if v.lemma in _BLAMING:
+            # "blamed the attack on al-Shabaab": the one it is pinned on, wherever the parse hangs "on"
+            blamed = [a for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
+                      if prep.text.lower() == "on" for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+            if blamed:
+                return blamed
+        if entry and (entry.relation in _ATTITUDES or entry.relation == "ASSAULT"):
+            # "condemned the attacks by the RSF on hospitals", "repelled an assault by the RSF": the act is
+            # its doer's, whatever preposition follows
+            acts = [d for d in self.children(v.i, "dobj") if d.lemma.lower() in self.f.nouns]
+            # "one of the largest attacks by X"
+            acts += [p for d in self.children(v.i, "dobj") if d.pos == "NUM" or d.lemma.lower() in self.f.partitives
+                     for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
+                     for p in self.children(prep.i, "pobj") if p.lemma.lower() in self.f.nouns]
+            # "the attack on Israel by Hamas": "by" may hang from the target
+            bys = [prep for d in acts for t in [d, *(p for q in self.children(d.i, "prep") for p in self.children(q.i, "pobj"))]
+                   for prep in self.children(t.i, "prep") if prep.text.lower() == "by"]
+            if acts and not self.passive(v):  # or from the verb, as if it were passive
+                bys += [prep for prep in self.children(v.i, "prep", "agent") if prep.text.lower() == "by"]
+            doers = [a for prep in bys for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+            if doers:
+                return doers
         for c in self.children(v.i, "dobj") if not (entry and entry.object_words) else []:
             # with an object noun ("sent volunteers to Y") the direct object is what moves, not the target
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
@@ -650,12 +672,16 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
             predicate = f"complement:{v.lemma}"
             objects = [a for d in s.children(v.i, "dobj") for a in s.actors_of(d.i)]
+            # "called on the international community to join the U.S.": who is called on, not the U.S.
+            addressed = [c for c in s.children(v.i, "prep") if c.text.lower() in ("on", "upon")
+                         or (c.text.lower() == "to" and v.lemma in s.f.appeal_verbs)]
+            objects = objects or [a for c in addressed for p in s.children(c.i, "pobj") for a in s.actors_of(p.i)]
             comp_entry = s.entry(comp)
             if v.lemma in s.f.partner_complements:
                 # "China agreed to withdraw the volunteers": a partner is named with "with", never the
                 # complement's object; the complement keeps its own claim
                 objects = objects or s._prep_objects(v, "with")
-            elif not objects and not s.children(v.i, "dobj"):
+            elif not objects and not s.children(v.i, "dobj") and not addressed:
                 # "threatened to shell Y": the complement's object; but "ordered his men to hand
                 # the guns to Y" orders the men, not Y
                 objects = s.objects(comp, comp_entry)
@@ -824,6 +850,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "put pressure on Y", "launched an attack on Y": the preposition the parser hung on the verb
             objects = [a for prep in s.children(above.i, "prep") if prep.text.lower() in frame.object_preps
                        and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+        up = s.head(n.i)
+        if not subjects and n.dep == "dobj" and up is not None and up.pos == "VERB" and not s.passive(up):
+            # "condemned the attack on Israel by Hamas", "by" hung on the verb
+            subjects = [a for prep in s.children(up.i, "prep", "agent") if prep.text.lower() == "by"
+                        for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
         for pobj in of_phrases:
             if not subjects:  # "the arrest of a journalist by Iranian police", "by" hung on the journalist
                 subjects = [a for prep in s.children(pobj.i, "prep") if prep.text.lower() == "by"
@@ -875,7 +906,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             verb = s.head(carrier.i)
         if verb is not None and verb.lemma in s.f.stoppers:
             continue  # "stops all aid to China" ends the aid
-        if verb is not None and verb.lemma in s.f.allegation and n.dep == "dobj":
+        if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
         rule, relation = f"noun:{frame.noun}", frame.relation
         if verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
@@ -1068,6 +1099,7 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
+_BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
 
 
