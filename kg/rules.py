@@ -315,6 +315,7 @@ class Frames:
     entering_verbs: frozenset[str] = frozenset()  # "the Soviet army entered Afghanistan"
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
+    generic_body_words: frozenset[str] = frozenset()  # "Foreign Affairs Ministry": every state has one
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
@@ -729,7 +730,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
-                  entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"),
+                  entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"), generic_body_words=words("generic_body_words"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
                   branding_verbs=words("branding_verbs"), accusatory_nouns=words("accusatory_nouns"),
                   backing_participles=participles,

@@ -49,8 +49,9 @@ def claims(text, rules):
      "noun:withdrawal"),
     ("Israeli police used stun grenades to disperse Palestinian protesters.",
      ("Israel", "ASSAULT", "Palestinian protesters", "asserted"), "verb:disperse"),
+    # detaining protesters is repression (CAMEO 175), ASSAULT, through "dozens of" too
     ("Belarusian security forces detained dozens of protesters on Saturday.",
-     ("Belarus", "COERCE", "protesters", "asserted"), "verb:detain"),
+     ("Belarus", "ASSAULT", "protesters", "asserted"), "verb:detain"),
     ("Sviatlana Tsikhanouskaya issued a statement condemning the Belarusian security forces' actions.",
      ("Sviatlana Tsikhanouskaya", "ACCUSE", "Belarus", "asserted"), "verb:condemn"),
     ("Syngman Rhee promised to invade North Korea.", ("Syngman Rhee", "THREATEN", "North Korea", "asserted"),
@@ -453,3 +454,18 @@ def test_a_listed_name_inside_a_longer_name_is_not_that_actor(rules):
     councils = [(a.surface, a.actor) for a in ex.actors if "Council" in a.surface]
     assert councils[0][1] != "security_council"  # the White House's, not the UN's
     assert councils[-1] == ("UN Security Council", "security_council")
+
+
+def test_what_is_fired_and_who_holds_the_ground_name_the_attack(rules):
+    found = claims("---\ndate: 2025-05-07\n---\nIndia fired a series of missiles into Pakistani-controlled territory. "
+                   "Pakistan had downed five Indian aircraft. Armenian forces allegedly opened fire on Azerbaijani "
+                   "positions.\n", rules)
+    assert {("India", "ASSAULT", "Pakistan", "asserted"), ("Pakistan", "ASSAULT", "India", "asserted"),
+            ("Armenia", "ASSAULT", "Azerbaijan", "hedged")} <= set(found)
+
+
+def test_a_body_every_state_has_is_the_states_not_an_actor_of_its_own(rules):
+    found = claims("Pakistan's Foreign Affairs Ministry alleged that Indian forces launched the attacks.", rules)
+    assert ("Pakistan", "ACCUSE", "India", "asserted") in found
+    found = claims("In 2021 Shoigu held telephone talks with his counterparts from Armenia and Azerbaijan.", rules)
+    assert {("Russia", "CONSULT", "Armenia", "asserted"), ("Russia", "CONSULT", "Azerbaijan", "asserted")} <= set(found)

@@ -357,6 +357,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             name = " ".join(text[s:e].split())
             if name.isupper() and _DATELINE.match(text, e) and not text[text.rfind("\n", 0, s) + 1:s].strip():
                 continue  # "NAIROBI (Reuters) -": where the report was filed, not an actor
+            if kind == "organisation" and all(w.lower() in rules.frames.generic_body_words for w in name.split()):
+                continue  # "Pakistan's Foreign Affairs Ministry": Pakistan's, which the body noun finds
             if (len(name) < 2 or name.lower() in rules.frames.not_names or name.lower() in not_actors or any(ch.isdigit() for ch in name)
                     or not name[0].isupper() or name in names):
                 continue

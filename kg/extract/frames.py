@@ -175,9 +175,10 @@ class _Sentence:
                         if found:
                             return found
             for prep in self.children(i, "prep"):
-                if prep.text.lower() == "of":
+                if prep.text.lower() in ("of", "from"):
                     for pobj in self.children(prep.i, "pobj"):
-                        if pobj.i in self.actor_at:  # "leaders of the United States, France and Germany"
+                        # "leaders of the United States, France and Germany", "his counterparts from Armenia"
+                        if pobj.i in self.actor_at:
                             return self.actors_of(pobj.i, depth + 1)
             # "Soldiers in Niger", "Police in Hong Kong": the state they are in
             located = [a for prep in self.children(i, "prep") if prep.text.lower() == "in"
@@ -227,6 +228,9 @@ class _Sentence:
         heads = [*places, *(c for o in places for c in self.children(o.i, "compound"))]  # "embassy complex"
         owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
                   if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
+        # "Pakistani-controlled territory", "Russian-occupied Kherson": who holds it
+        owners += [self.actor_at[g.i] for o in heads for c in self.children(o.i, "amod") if c.lemma.lower() in _HOLDING
+                   for g in self.children(c.i, "npadvmod", "compound", "amod") if g.i in self.actor_at]
         # "a convoy of Afghan security forces", "a base for African Union troops", "targets of the PKK"
         # ("captured the Golan Heights from Syria": whose it was taken from)
         owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
@@ -512,6 +516,9 @@ class _Sentence:
         prts = [c.text.lower() for c in self.particles(v)]
         preps = [c.text.lower() for c in self.children(v.i, "prep", "agent")]
         things = self.children(v.i, "dobj") + (self._passive_patients(v) if self.passive(v) else [])
+        # "fired a series of missiles": what a partitive object is made of
+        things += [p for d in things if d.lemma.lower() in self.f.partitives for prep in self.children(d.i, "prep")
+                   if prep.text.lower() == "of" for p in self.children(prep.i, "pobj")]
         with_object = [e for d in things for e in self.f.object_verbs.get(v.lemma, []) if self._object_word(d, e)
                        and (e.particle is None or e.particle.split()[0] in prts + preps)]
         # "taken over parts of Y" is a take-over before it is a taking of parts
@@ -1099,6 +1106,7 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
+_HOLDING = {"control", "hold", "occupy", "administer", "run"}  # "X-controlled territory" is X's
 _BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
 

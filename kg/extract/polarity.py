@@ -19,7 +19,8 @@ def polarity_of_match(masked: Masked, m: re.Match, rules: Rules) -> str:
         return "negated"
     if rules.hedge.search(plain(masked.text[m.start():m.end()])):
         return "hedged"
-    if rules.hedge_sentence.search(plain(masked.text[:m.start()])):
+    # before the claim or inside it ("Armenian forces allegedly opened fire on ...")
+    if rules.hedge_sentence.search(plain(masked.text[:m.end()])):
         return "hedged"
     return "asserted"
 
