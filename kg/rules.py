@@ -316,6 +316,7 @@ class Frames:
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
     generic_body_words: frozenset[str] = frozenset()  # "Foreign Affairs Ministry": every state has one
+    ministry_fields: dict[str, str] = field(default_factory=dict)  # "foreign" -> "Foreign Affairs"
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
@@ -734,6 +735,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
                   branding_verbs=words("branding_verbs"), accusatory_nouns=words("accusatory_nouns"),
                   backing_participles=participles,
+                  ministry_fields={str(k).lower(): str(v) for k, v in (frames_spec.get("ministry_fields") or {}).items()},
                   constructions=constructions)
 
 

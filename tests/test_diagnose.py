@@ -114,3 +114,23 @@ def test_eval_matches_gold_to_json_lines_documents_and_scores_those_with_nothing
         [{k: m[k] for k in ("doc", "subject", "relation", "object")} for m in ev["misses"]]
     one = run(["eval", "--gold", str(gold), "reports.jsonl#b"], store)
     assert one.exit_code == 0 and "reports.jsonl#b" in one.output and "reports.jsonl#a" not in one.output
+
+
+def test_eval_matches_an_unlisted_actor_by_the_words_the_text_names_it_with(rules):
+    from kg.evaluate import evaluate_rows
+    gold = {"r.txt": {"doc": "r.txt", "actors": ["Iran", "Ministry of Foreign Affairs (Iran)", "Israel"],
+                      "missing_actors": [{"label": "Ministry of Foreign Affairs (Iran)", "type": "organisation",
+                                          "surfaces": ["Iran's foreign ministry"]}],
+                      "claims": [{"subject": "Ministry of Foreign Affairs (Iran)", "relation": "ACCUSE",
+                                  "object": "Israel", "quote": "Iran's foreign ministry condemned Israel"}]}}
+    claim = {"doc": "r.txt", "subject": "Foreign ministry of Iran", "subject_id": "fm_iran", "relation": "ACCUSE",
+             "object": "Israel", "object_id": "israel", "polarity": "asserted", "attributed_to": "", "quote": "",
+             "start": 0, "end": 0, "rule": "r"}
+    actor_rows = [{"doc": "r.txt", "actor": "Foreign ministry of Iran", "actor_id": "fm_iran",
+                   "surface": "Iran's foreign ministry"},
+                  {"doc": "r.txt", "actor": "Israel", "actor_id": "israel", "surface": "Israel"}]
+    ev = evaluate_rows([claim], actor_rows, gold, rules)
+    assert ev.labelled.f1 == 1.0
+    # named otherwise in the text, it is another actor
+    ev = evaluate_rows([claim], [dict(actor_rows[0], surface="the ministry"), actor_rows[1]], gold, rules)
+    assert ev.labelled.f1 == 0.0

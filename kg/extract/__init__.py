@@ -5,7 +5,8 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import discover, group_actors, surnamed_leaders, titled_persons, unknown_capitals
+from kg.extract.discover import (discover, group_actors, ministry_actors, surnamed_leaders, titled_persons,
+                                 unknown_capitals)
 from kg.extract.frames import frame_claims, one_side, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -102,7 +103,7 @@ def _group_words(rules: Rules) -> frozenset[str]:
                  if sector not in rules.frames.state_sectors and " " not in n}
         armed = {n + "s" for n in rules.frames.armed_nouns} | {"militiamen", "gunmen", "armies"}
         # the singular too: "bombed rebel positions" names the rebels by the places they hold
-        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | nouns | {"opposition"} | armed)
+        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | nouns | {"opposition", "ministry"} | armed)
     return _GROUP_WORDS[rules.digest]
 
 
@@ -154,9 +155,10 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         named_groups = frozenset(n for n, found in names.items() for kind, i in found
                                  if kind == "actor" and i in discovered and discovered[i].type in ("group", "organisation"))
         groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups, doc.sha256[:10])
-        discovered = {**groups, **discovered}
+        ministries, ministry_names = ministry_actors(doc.text, parses, actors, rules)
+        discovered = {**groups, **discovered, **ministries}
         names = {**surnamed_leaders(doc.text, doc.body_start, years, rules),
-                 **titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names}
+                 **titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names, **ministry_names}
         if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones

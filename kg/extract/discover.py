@@ -13,7 +13,7 @@ import unicodedata
 
 from kg.extract.model import ActorMention, Sentence
 from kg.extract.parse import Parse
-from kg.rules import Actor, Rules
+from kg.rules import Actor, Represents, Rules
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
@@ -326,6 +326,67 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                 ident = f"{ident}_{scope}"
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
+            names.setdefault(surface, [("actor", ident)])
+    return actors, names
+
+
+def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+                    ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A state's ministries: "Iran's foreign ministry", "the Azerbaijani Defense Ministry", "Armenia's
+    ministry of foreign affairs", or "the defence ministry" in a text about one state, each the actor
+    "Ministry of Foreign Affairs (Iran)" (one IRI per state and field across texts) that speaks for it."""
+    fields = rules.frames.ministry_fields
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    if not fields:
+        return actors, names
+    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
+    home = next(iter(states)) if len(states) == 1 else None
+
+    def state_at(tok) -> str | None:
+        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
+        return found[0] if found else None
+
+    for si in sorted(parses):
+        parse = parses[si]
+        toks = parse.tokens
+        for tok in toks:
+            if tok.lemma.lower() not in ("ministry", "ministries") or tok.text.lower() != "ministry":
+                continue
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            before = [c for c in kids if c.dep in ("compound", "amod", "poss") and c.i < tok.i]
+            # the field: "foreign ministry", "Foreign Affairs Ministry", "ministry of foreign affairs"
+            words = [c for c in toks[min([c.i for c in before], default=tok.i):tok.i]
+                     if c.dep in ("compound", "amod") and state_at(c) is None]
+            after = [p for c in kids if c.dep == "prep" and c.text.lower() == "of" for p in toks if p.head == c.i]
+            tail = []
+            for p in after[:1]:
+                tail = [t for t in toks[c.i + 1:p.i + 1] if t.head in (p.i, c.i) or t.i == p.i] if (c := toks[p.head]) else []
+            phrase = " ".join(w.text.lower() for w in (words or tail))
+            field = fields.get(phrase) or fields.get(phrase.removesuffix(" affairs")) or next(
+                (fields[w.text.lower()] for w in (words or tail) if w.text.lower() in fields), None)
+            if field is None:
+                continue
+            owner = next((st for c in before for st in [state_at(c)] if st), None)
+            owner = owner or next((st for c in tail for st in [state_at(c)] if st), None)
+            first = min([c.i for c in before if state_at(c) or c in words], default=tok.i)
+            last = max([t.i for t in tail], default=tok.i)
+            if owner is None and first > 0 and state_at(toks[first - 1]):
+                first -= 1  # "Chinese foreign ministry spokesperson": the parser hung "Chinese" on the title
+                owner = state_at(toks[first])
+            if owner is None:
+                if toks[first].i > 0 and toks[first - 1].dep == "poss":
+                    continue  # "its defence ministry": whose is for the pronoun to say
+                owner = home
+            if owner is None:
+                continue
+            label = f"Ministry of {field} ({rules.actors[owner].label})"
+            ident = slug(label)
+            if ident not in rules.actors:
+                actors.setdefault(ident, Actor(ident, label, "organisation", (label,), country=owner, sector="GOV",
+                                               iso3=rules.actors[owner].iso3, listed=False,
+                                               represents=(Represents(owner, 0, 9999),)))
+            surface = " ".join(text[toks[first].start:toks[last].end].split())
             names.setdefault(surface, [("actor", ident)])
     return actors, names
 

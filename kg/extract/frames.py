@@ -764,7 +764,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             end = max(a.end, b.end, v.end)
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
-    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_became_claims(s, year),
+    for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_ministry_claims(s), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_demands(s, speaker),
@@ -998,6 +998,18 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         for title in titles:
             out += _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "prep")
                                                  if c is not title and c.i not in inside], year, "frame:title")
+    return out
+
+
+def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
+    """"Iran's foreign ministry": the ministry (kg.extract.discover.ministry_actors) belongs to its state."""
+    out = []
+    for am in {(a.start, a.end): a for a in s.actor_at.values()}.values():
+        actor = s.rules.actors[am.actor]
+        if actor.type == "organisation" and not actor.listed and actor.sector == "GOV" and actor.country \
+                and actor.label.startswith("Ministry of "):
+            state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
+            out.append(FrameClaim(am, state, "MEMBER_OF", "frame:ministry", "memberOf", am.start, am.end, "asserted"))
     return out
 
 
