@@ -470,3 +470,24 @@ def test_a_body_every_state_has_is_the_states_not_an_actor_of_its_own(rules):
     assert ("Pakistan", "ACCUSE", "India", "asserted") in found
     found = claims("In 2021 Shoigu held telephone talks with his counterparts from Armenia and Azerbaijan.", rules)
     assert {("Russia", "CONSULT", "Armenia", "asserted"), ("Russia", "CONSULT", "Azerbaijan", "asserted")} <= set(found)
+
+
+def test_an_act_with_no_actor_hit_is_still_the_act_a_later_noun_takes_up(rules):
+    found = claims("An airstrike carried out by Myanmar's military on Tuesday killed around 100 people. "
+                   "The United Nations has condemned the attack.", rules)
+    assert ("United Nations", "ACCUSE", "Myanmar", "asserted") in found
+    found = claims("Police killed five people in Nairobi. The UN condemned the killings.", rules)
+    assert ("United Nations", "ACCUSE", "Kenya", "asserted") in found
+
+
+def test_gunfire_exchanged_and_groups_named_by_what_backs_them(rules):
+    found = claims("India and Pakistan exchanged fire across the border.", rules)
+    assert {("India", "ASSAULT", "Pakistan", "asserted"), ("Pakistan", "ASSAULT", "India", "asserted")} == set(found)
+    # firing needs a target: "exchanging fire since the group attacked" fires at no one
+    found = claims("Israel and Hezbollah have been exchanging fire since the Palestinian militant group attacked "
+                   "southern Israel.", rules)
+    assert not any(s == "Hezbollah" and o != "Israel" for s, r, o, _ in found)
+    found = claims("Hezbollah said an Israeli strike killed a local commander in the movement. The Iran-backed "
+                   "group launched rockets on Israel.", rules)
+    assert {("Israel", "ASSAULT", "Hezbollah"), ("Iran", "SUPPORT", "Hezbollah"),
+            ("Hezbollah", "ASSAULT", "Israel")} <= {(s, r, o) for s, r, o, _ in found}

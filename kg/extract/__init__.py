@@ -48,7 +48,8 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         words = set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower()))
         groups = bool(group_words & words)
         # "Western leaders condemned the strike": one actor and an act told before
-        anaphor = bool(here) and bool(words & rules.frames.event_anaphors) and bool(words & _DEFINITE)
+        anaphor = bool(here) and bool({w.removesuffix("s") for w in words} & rules.frames.event_anaphors) \
+            and bool(words & _DEFINITE)
         if unknown or len({a.actor for a in here}) + groups + anaphor >= 2:
             if unknown:
                 ner.add(len(plan))
@@ -103,7 +104,9 @@ def _group_words(rules: Rules) -> frozenset[str]:
                  if sector not in rules.frames.state_sectors and " " not in n}
         armed = {n + "s" for n in rules.frames.armed_nouns} | {"militiamen", "gunmen", "armies"}
         # the singular too: "bombed rebel positions" names the rebels by the places they hold
-        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | nouns | {"opposition", "ministry"} | armed)
+        # and the words for a state's own people ("Police killed five people in Nairobi")
+        _GROUP_WORDS[rules.digest] = frozenset({n + "s" for n in nouns} | nouns | {"opposition", "ministry"} | armed
+                                               | rules.frames.home_nouns | {"police"})
     return _GROUP_WORDS[rules.digest]
 
 
@@ -183,6 +186,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     paragraph_event: tuple[int, str] | None = None
     last_person: str | None = None
     renamed: dict[str, str] = {}  # names of their time met so far: soviet_union -> russia in a 2024 text
+    untargeted: dict[int, list[tuple[str, str, None]]] = {}  # per sentence: acts with a doer and no actor hit
     # the time a text speaks in: its date, else the middle of the years it names (a 2021 report that
     # recalls 2014 is in the 2010s; a history of the 1950s that ends with 2005 is still in the 1950s)
     named_years = sorted(int(y) for y in rules.year.findall(doc.text[doc.body_start:]))
@@ -273,9 +277,13 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             earlier = tuple((m.claim.relation, m.claim.subject, m.claim.object) for m in sorted(
                 (m for m in mentions.values() if sent.index - 3 <= m.sentence < sent.index and not m.claim.negated),
                 key=lambda m: (m.sentence, m.start)))
+            # ... and the acts told with a doer and no actor hit ("an airstrike by Myanmar's military killed
+            # 100 people. The UN condemned the attack")
+            earlier = tuple(sorted(a for k in range(sent.index - 3, sent.index) for a in untargeted.get(k, ()))) + earlier
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)), time_anchor,
                                                speaker.actor if speaker else None, home, earlier)
+            untargeted[sent.index] = [(t["relation"], d, None) for t in frames_tried for d in t.get("doers", ())]
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation != "LEADER_OF")
             for fc in found:

@@ -156,6 +156,9 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
     return max(sorted(scores), key=lambda k: scores[k]) if scores else None
 
 
+_DEFINITE_BEFORE = re.compile(r"(?:^|\W)[Tt]he (?:[\w.]+-[a-z]+ )?\Z")
+
+
 def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int, rules: Rules):
     """Gazetteer names and the document's own names (found by NER), longest first where they overlap."""
     hits = [(s, e, key, m.entries[key]) for s, e, key in m.names.find(text, start)]
@@ -244,7 +247,8 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                         actors.append(ActorMention(ident2, ss, se, doc.text[ss:se], si, "alias"))
             elif kind == "role":
                 # "the magazine said": the latest media outlet named; "a magazine" introduces a new one
-                if text[max(0, s - 4):s].lower() == "the " and ident in latest:
+                # ("the Iran-backed group" too: a hyphenated modifier between)
+                if _DEFINITE_BEFORE.search(text[max(0, s - 40):s]) and ident in latest:
                     ref, ref_si = latest[ident]
                     if si - ref_si <= 5:
                         actors.append(ActorMention(ref, s, e, surface, si, "role"))

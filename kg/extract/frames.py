@@ -63,6 +63,7 @@ class _Sentence:
         self.home: str | None = None  # the one state the text names (unnamed police and troops are its)
         self.year: int | None = None  # the sentence's time
         self.earlier: tuple = ()  # the acts (relation, doer, target) of the sentences just before
+        self.doer_acts: list[tuple[str, list[str]]] = []  # acts of this sentence with a doer and no actor hit
         self.actor_at: dict[int, ActorMention] = {}
         self.more_at: dict[int, list[ActorMention]] = {}  # "both countries": two actors at one place
         for am in sorted(actors, key=lambda a: (a.end - a.start, a.start)):
@@ -175,10 +176,12 @@ class _Sentence:
                         if found:
                             return found
             for prep in self.children(i, "prep"):
-                if prep.text.lower() in ("of", "from"):
+                if prep.text.lower() in ("of", "from", "in"):
                     for pobj in self.children(prep.i, "pobj"):
-                        # "leaders of the United States, France and Germany", "his counterparts from Armenia"
-                        if pobj.i in self.actor_at:
+                        # "leaders of the United States, France and Germany", "his counterparts from Armenia",
+                        # "a commander in the movement" (in a group, not a country: "soldiers in Niger" below)
+                        if pobj.i in self.actor_at and (prep.text.lower() != "in" or self.rules.actors[
+                                self.actor_at[pobj.i].actor].type in ("group", "organisation")):
                             return self.actors_of(pobj.i, depth + 1)
             # "Soldiers in Niger", "Police in Hong Kong": the state they are in
             located = [a for prep in self.children(i, "prep") if prep.text.lower() == "in"
@@ -753,6 +756,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor] if len(subjects) <= 3 else []
         if not pairs:
             trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
+            if not objects and relation in _HOSTILE_ACTS and s.polarity(v, sentence_hedged)[0] == "asserted":
+                # "Myanmar's military killed 100 people": an act with a doer, which "the attack" may take up
+                trace["doers"] = sorted({a.actor for a in subjects})
             continue
         polarity, why = s.polarity(v, sentence_hedged)
         if any(_noun_negated(s, d) for d in s.children(v.i, "dobj")):
@@ -773,6 +779,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
                       "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
                       "claims": 1})
+    for relation, doers in s.doer_acts:
+        tried.append({"verb": "", "lemma": "", "rule": "frame:event-noun", "relation": relation, "subjects": doers,
+                      "objects": [], "why_not": "no actor as object", "doers": doers})
     return out, tried
 
 
@@ -835,7 +844,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         participles = [c for c in s.children(n.i, "acl") if c.tag == "VBN"]
         of_phrases = []
         by_prep: dict[str, list[ActorMention]] = {}
-        for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep"))]:
+        # ("an airstrike carried out by Myanmar's military": the participle's agent)
+        for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
                 if word == "by" and not subjects:
@@ -946,6 +956,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             if 2 <= len(joint) <= 3:
                 pairs = [(a, b) for a in joint for b in joint if a.actor != b.actor]
         if not pairs:
+            if relation in _HOSTILE_ACTS and subjects and not objects and not _noun_negated(s, n):
+                s.doer_acts.append((relation, sorted({a.actor for a in subjects})))  # "an airstrike by X"
             continue
         if _noun_negated(s, n):
             polarity = "negated"
