@@ -39,7 +39,7 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         if sent.repeated:
             continue
         here = by_sentence.get(sent.index, [])
-        unknown = unknown_capitals(doc.text, sent, here, titles)
+        unknown = unknown_capitals(doc.text, sent, here, titles | rules.frames.not_names, rules.frames.places)
         opener = _PEOPLE_OPENER.match(doc.text, sent.start, sent.end)
         if opener and opener.group(2) in group_words and not any(a.start <= opener.start(1) < a.end for a in here):
             unknown += 1  # "Kurdish fighters attacked ...": a people NER may name, though it opens the sentence

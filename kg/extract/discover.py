@@ -32,14 +32,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_") or "x"
 
 
-def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ignore: frozenset[str] = frozenset()
-                     ) -> int:
-    """How many names (runs of capitalised words) of a sentence no actor mention covers, the first word
-    and title words ("President") aside: the sentences NER has something to find in."""
+def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ignore: frozenset[str] = frozenset(),
+                     places: dict[str, str] | frozenset[str] = frozenset()) -> int:
+    """How many names (runs of capitalised words) of a sentence no actor mention covers, the first word,
+    title words ("President"), words to ignore (days, months) and known towns aside: the sentences NER
+    has something to find in."""
     n, last_end = 0, None
     for m in _CAPITAL.finditer(text, sent.start, sent.end):
-        word = m.group(0)
-        if word in _FUNCTION_WORDS or word.lower() in ignore or any(a.start <= m.start() < a.end for a in mentions):
+        word = m.group(0).rstrip(".")
+        if word in _FUNCTION_WORDS or word.lower() in ignore or any(a.start <= m.start() < a.end for a in mentions) \
+                or (word in places and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
             continue
         opens = not text[sent.start:m.start()].strip(" \"“‘'(*-")
         if opens and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
