@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import (discover, group_actors, ministry_actors, surnamed_leaders, titled_persons,
-                                 unknown_capitals)
+from kg.extract.discover import (discover, group_actors, listed_surnames, ministry_actors, surnamed_leaders,
+                                 titled_persons, unknown_capitals)
 from kg.extract.frames import frame_claims, one_side, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -39,7 +39,8 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         if sent.repeated:
             continue
         here = by_sentence.get(sent.index, [])
-        unknown = unknown_capitals(doc.text, sent, here, titles | rules.frames.not_names, rules.frames.places)
+        unknown = unknown_capitals(doc.text, sent, here, titles | rules.frames.not_names, rules.frames.places,
+                                   listed_surnames(rules))
         opener = _PEOPLE_OPENER.match(doc.text, sent.start, sent.end)
         if opener and opener.group(2) in group_words and not any(a.start <= opener.start(1) < a.end for a in here):
             unknown += 1  # "Kurdish fighters attacked ...": a people NER may name, though it opens the sentence
@@ -50,13 +51,18 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         # "Western leaders condemned the strike": one actor and an act told before
         anaphor = bool(here) and bool({w.removesuffix("s") for w in words} & rules.frames.event_anaphors) \
             and bool(words & _DEFINITE)
-        if unknown or len({a.actor for a in here}) + groups + anaphor >= 2:
+        # a known town is a second candidate: an attack on it is one on its state ("missiles struck Kharkiv")
+        caps = [m.group(0).rstrip(".") for m in _CAPITALISED_WORD.finditer(doc.text, sent.start, sent.end)]
+        town = bool(here) and any(w in rules.frames.places or f"{w} {nxt}" in rules.frames.places
+                                  for w, nxt in zip(caps, [*caps[1:], ""]))
+        if unknown or len({a.actor for a in here}) + groups + anaphor + town >= 2:
             if unknown:
                 ner.add(len(plan))
             plan.append(sent)
     return plan, ner
 
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*")
 _PEOPLE_OPENER = re.compile(r"[\s\"“‘'(]*([A-Z][a-z]+)\s+([a-z]+)")
 _DEFINITE = frozenset({"the", "this", "that", "these", "such"})
 

@@ -33,7 +33,7 @@ def slug(name: str) -> str:
 
 
 def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ignore: frozenset[str] = frozenset(),
-                     places: dict[str, str] | frozenset[str] = frozenset()) -> int:
+                     places: dict[str, str] | frozenset[str] = frozenset(), surnames=frozenset()) -> int:
     """How many names (runs of capitalised words) of a sentence no actor mention covers, the first word,
     title words ("President"), words to ignore (days, months) and known towns aside: the sentences NER
     has something to find in."""
@@ -44,8 +44,9 @@ def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ig
                 or (word in places and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2])):
             continue
         opens = not text[sent.start:m.start()].strip(" \"“‘'(*-")
-        if opens and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
-            continue  # a capital because the sentence starts here, unless a name goes on ("Otto Bauer")
+        if opens and not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) and word not in surnames:
+            continue  # a capital because the sentence starts here, unless a name goes on ("Otto Bauer") or
+            # it is a listed leader's surname ("Eisenhower was unfazed")
         if last_end is None or text[last_end:m.start()].strip() not in ("", "-"):
             n += 1  # a new name, not the next word of the last one
         last_end = m.end()
@@ -120,6 +121,11 @@ def _surnames(rules: Rules) -> dict[str, list[str]]:
                     index.setdefault(last, []).append(a.id)
         _SURNAMES[rules.digest] = index
     return _SURNAMES[rules.digest]
+
+
+def listed_surnames(rules: Rules):
+    """The last names of the listed persons (a view of the cached index)."""
+    return _surnames(rules).keys()
 
 
 def _in_office(actor: Actor, years: list[int]) -> bool:
