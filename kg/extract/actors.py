@@ -156,7 +156,8 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
     return max(sorted(scores), key=lambda k: scores[k]) if scores else None
 
 
-_DEFINITE_BEFORE = re.compile(r"(?:^|\W)[Tt]he (?:[\w.]+-[a-z]+ )?\Z")
+# "the group", "the Iran-backed group", "the Lebanese group", "the Palestinian militant group"
+_DEFINITE_BEFORE = re.compile(r"(?:^|\W)[Tt]he (?:[\w.]+-[a-z]+ |[A-Z][a-z]+ )?\Z")
 
 
 def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int, rules: Rules):
