@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 
 from kg.documents import Document
-from kg.extract.discover import (discover, group_actors, listed_surnames, ministry_actors, surnamed_leaders,
-                                 titled_persons, unknown_capitals)
+from kg.extract.discover import (discover, group_actors, led_bodies, listed_surnames, ministry_actors,
+                                 surnamed_leaders, titled_persons, unknown_capitals)
 from kg.extract.frames import frame_claims, one_side, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
@@ -165,9 +165,11 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                                  if kind == "actor" and i in discovered and discovered[i].type in ("group", "organisation"))
         groups, group_names = group_actors(doc.text, parses, actors, rules, named_groups, doc.sha256[:10])
         ministries, ministry_names = ministry_actors(doc.text, parses, actors, rules)
-        discovered = {**groups, **discovered, **ministries}
+        coalitions, coalition_names = led_bodies(doc.text, parses, actors, rules)
+        discovered = {**groups, **discovered, **ministries, **coalitions}
         names = {**surnamed_leaders(doc.text, doc.body_start, years, rules),
-                 **titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names, **ministry_names}
+                 **titled_persons(doc.text, doc.body_start, years, rules), **group_names, **names, **ministry_names,
+                 **coalition_names}
         if discovered or names:
             # the document's own actors join the gazetteer for this document, so pronouns, short
             # names and the patterns treat them like listed ones

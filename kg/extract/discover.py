@@ -399,6 +399,60 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
     return actors, names
 
 
+_LED_BODIES = {"coalition", "alliance", "force", "mission", "bloc"}
+_NAMED_AFTER = re.compile(r"\s*(?:in [A-Z][\w-]+\s*)?\(\s*[A-Z]")
+
+
+def _short_name(actor: Actor) -> str:
+    """How news names an actor before "-led": "US", "NATO" (a short capitals alias), else its adjective
+    ("Saudi"), else its label."""
+    caps = sorted((a for a in actor.aliases if a.isupper() and a.isalpha() and len(a) <= 5), key=len)
+    adjectives = sorted((a for a in actor.aliases if a != actor.label and _DEMONYM.fullmatch(a)), key=len)
+    return caps[0] if caps else adjectives[0] if adjectives else actor.label
+
+
+def led_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+               ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """"The Saudi-led coalition", "a coalition led by Saudi Arabia", "the NATO-led mission": a body of
+    its own, one per leader and kind across texts ("Saudi-led coalition"), which its leader leads."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+
+    def actor_at(tok) -> str | None:
+        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type != "person"]
+        return found[0] if found else None
+
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            if tok.pos != "NOUN" or tok.lemma.lower() not in _LED_BODIES or any(
+                    a.start < tok.end and tok.start < a.end for a in known) or _NAMED_AFTER.match(text, tok.end):
+                continue  # a body with a name of its own: 'the US-led "UN forces"', "the mission (KFOR)"
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            leader, first, last = None, tok, tok
+            for c in kids:
+                if c.lemma == "lead" and c.dep == "amod":  # "Saudi-led", "U.S.-led"
+                    for g in toks:
+                        if g.head == c.i and actor_at(g):
+                            leader, first = actor_at(g), min(g, first, key=lambda t: t.i)
+                elif c.lemma == "lead" and c.dep == "acl":  # "a coalition led by Saudi Arabia"
+                    for by in (g for g in toks if g.head == c.i and g.dep == "agent"):
+                        for p in (g for g in toks if g.head == by.i and g.dep == "pobj"):
+                            if actor_at(p):
+                                leader, last = actor_at(p), max(p, last, key=lambda t: t.i)
+            if leader is None:
+                continue
+            label = f"{_short_name(rules.actors[leader])}-led {tok.lemma.lower()}"
+            ident = slug(label)
+            if ident not in rules.actors:
+                # what the body does its leader does too (`represents`, as for a leader's own acts)
+                actors.setdefault(ident, Actor(ident, label, "organisation", (label,), listed=False,
+                                               iso3=rules.actors[leader].iso3, represents=(Represents(leader, 0, 9999),)))
+            # the name is the noun and its "-led" modifier; "led by X" stays X's own mention too
+            names.setdefault(" ".join(text[first.start:tok.end].split()), [("actor", ident)])
+    return actors, names
+
+
 def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, years: list[int] = ()
              ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """The document's own actors and the names that find them: (actors by id, surface -> [(kind, id)]).

@@ -1014,7 +1014,8 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
 
 
 def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
-    """"Iran's foreign ministry": the ministry (kg.extract.discover.ministry_actors) belongs to its state."""
+    """"Iran's foreign ministry": the ministry (kg.extract.discover.ministry_actors) belongs to its state;
+    "the Saudi-led coalition" (kg.extract.discover.led_bodies) is led by Saudi Arabia."""
     out = []
     for am in {(a.start, a.end): a for a in s.actor_at.values()}.values():
         actor = s.rules.actors[am.actor]
@@ -1022,6 +1023,9 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
                 and actor.label.startswith("Ministry of "):
             state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
             out.append(FrameClaim(am, state, "MEMBER_OF", "frame:ministry", "memberOf", am.start, am.end, "asserted"))
+        elif actor.type == "organisation" and not actor.listed and "-led " in actor.label and actor.represents:
+            leader = ActorMention(actor.represents[0].actor, am.start, am.end, am.surface, am.sentence, "role")
+            out.append(FrameClaim(leader, am, "LEADER_OF", "frame:led-body", "leaderOf", am.start, am.end, "asserted"))
     return out
 
 
