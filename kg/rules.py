@@ -317,6 +317,7 @@ class Frames:
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
     generic_body_words: frozenset[str] = frozenset()  # "Foreign Affairs Ministry": every state has one
     ministry_fields: dict[str, str] = field(default_factory=dict)  # "foreign" -> "Foreign Affairs"
+    family_name_first: frozenset[str] = frozenset()  # states whose people's names open with the family name
     message_nouns: frozenset[str] = frozenset()  # "In a letter to Y, X said": X addressed Y
     backing_participles: dict[str, str] = field(default_factory=dict)
 
@@ -732,6 +733,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
                   entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"), generic_body_words=words("generic_body_words"),
+                  family_name_first=words("family_name_first"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
                   branding_verbs=words("branding_verbs"), accusatory_nouns=words("accusatory_nouns"),
                   backing_participles=participles,

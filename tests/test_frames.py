@@ -491,3 +491,12 @@ def test_gunfire_exchanged_and_groups_named_by_what_backs_them(rules):
                    "group launched rockets on Israel.", rules)
     assert {("Israel", "ASSAULT", "Hezbollah"), ("Iran", "SUPPORT", "Hezbollah"),
             ("Hezbollah", "ASSAULT", "Israel")} <= {(s, r, o) for s, r, o, _ in found}
+
+
+def test_welcoming_a_visitor_is_meeting_and_a_chinese_family_name_alone_is_the_leader(rules):
+    found = claims("In 2023 Bilawal Bhutto Zardari welcomed his Iranian counterpart Hossein Amir Abdollahian.", rules)
+    assert ("Bilawal Bhutto Zardari", "CONSULT", "Hossein Amir-Abdollahian", "asserted") in found
+    assert ("Germany", "SUPPORT", "France", "asserted") in claims("Germany welcomed France's decision.", rules)
+    found = claims("---\ndate: 2019-06-20\n---\nKim met Xi in Pyongyang.\n", rules)
+    assert ("Kim Jong Un", "CONSULT", "Xi Jinping", "asserted") in found
+    assert not claims("He welcomed the Russian president in Beijing.", rules)  # "He" is no one's family name

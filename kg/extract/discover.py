@@ -115,9 +115,12 @@ def _surnames(rules: Rules) -> dict[str, list[str]]:
     """Last name -> the listed persons who bear it (cached per rule set)."""
     if rules.digest not in _SURNAMES:
         index: dict[str, list[str]] = {}
+        first_is_family = rules.frames.family_name_first if rules.frames else frozenset()
         for a in rules.actors.values():
             if a.type == "person" and a.listed:
-                for last in {alias.split()[-1] for alias in a.aliases if " " in alias}:
+                # the family name stands first in Chinese, Korean and Vietnamese names ("Xi" of Xi Jinping)
+                family = {alias.split()[0] for alias in a.aliases if " " in alias} if a.country in first_is_family else set()
+                for last in {alias.split()[-1] for alias in a.aliases if " " in alias} | family:
                     index.setdefault(last, []).append(a.id)
         _SURNAMES[rules.digest] = index
     return _SURNAMES[rules.digest]
@@ -178,7 +181,7 @@ def _heads_first(cands: list[str], years: list[int], rules: Rules) -> list[str]:
 # capitalised words before a surname that are no first name ("In Eisenhower's view", "President Hadi")
 _STARTERS = ("The|In|On|At|By|For|But|And|When|While|After|Before|As|If|Since|Then|So|Yet|Under|With|From|"
              "President|Premier|Chairman|General|Marshal|Mr|Mrs|Ms|Dr|Prime|Minister|King|Queen|Ex-President")
-_CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])")
+_CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])")  # two letters too: "Xi", "Hu"
 
 
 def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
@@ -187,7 +190,7 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
     index = _surnames(rules)
     out: dict[str, list[tuple[str, str]]] = {}
     for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
-        if word not in index or word.lower() in rules.by_label:
+        if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS:
             continue
         if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
                      text[start:]):

@@ -422,6 +422,11 @@ class _Sentence:
             doers = [a for prep in bys for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
             if doers:
                 return doers
+        if entry and entry.object_words and entry.relation == "CONSULT":
+            # "welcomed his Iranian counterpart Hossein Amir Abdollahian": the visitor is the one met
+            found = [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]
+            if found:
+                return found
         for c in self.children(v.i, "dobj") if not (entry and entry.object_words) else []:
             # with an object noun ("sent volunteers to Y") the direct object is what moves, not the target
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
