@@ -96,7 +96,7 @@ def test_contested_pair_is_shown_side_by_side(corpus_store):
     row = next(line for line in out.splitlines() if line.lstrip().startswith("source: DayDayNews"))
     assert "|" in row and "source: 001_f706a8db8eb965ff.txt" in row
     data = claims_json(corpus_store, "--contested")
-    pair = data["contested_pairs"][0]
+    pair = next(p for p in data["contested_pairs"] if p["kind"] == "DifferentFigures")
     assert pair["a_doc"].startswith("000_") and "millions of troops" in pair["a_quote"]
     assert pair["b_doc"] == SEED_001 and "1.2 million Chinese volunteers" in pair["b_quote"]
     assert {c["id"] for c in data["claims"]} >= {pair["a_claim_id"], pair["b_claim_id"]}
