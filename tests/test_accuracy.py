@@ -34,18 +34,18 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.36 and m["labelled"]["precision"] >= 0.76
-    assert m["unlabelled"]["f1"] >= 0.43
-    assert m["actors"]["recall"] >= 0.73
+    assert m["labelled"]["f1"] >= 0.42 and m["labelled"]["precision"] >= 0.76
+    assert m["unlabelled"]["f1"] >= 0.49
+    assert m["actors"]["recall"] >= 0.75
 
 
 def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.38 and m["labelled"]["precision"] >= 0.7
+    assert m["labelled"]["f1"] >= 0.4 and m["labelled"]["precision"] >= 0.7
     assert m["unlabelled"]["f1"] >= 0.43
-    assert m["actors"]["recall"] >= 0.72
+    assert m["actors"]["recall"] >= 0.73
 
 
 def test_dev_one_sentence_world_news_reports(tmp_path):
@@ -53,9 +53,9 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.49 and m["labelled"]["precision"] >= 0.75
-    assert m["unlabelled"]["f1"] >= 0.54
-    assert m["actors"]["recall"] >= 0.8
+    assert m["labelled"]["f1"] >= 0.55 and m["labelled"]["precision"] >= 0.8
+    assert m["unlabelled"]["f1"] >= 0.61
+    assert m["actors"]["recall"] >= 0.82
 
 
 def _line_ids(path):
