@@ -500,3 +500,15 @@ def test_welcoming_a_visitor_is_meeting_and_a_chinese_family_name_alone_is_the_l
     found = claims("---\ndate: 2019-06-20\n---\nKim met Xi in Pyongyang.\n", rules)
     assert ("Kim Jong Un", "CONSULT", "Xi Jinping", "asserted") in found
     assert not claims("He welcomed the Russian president in Beijing.", rules)  # "He" is no one's family name
+
+
+def test_taking_part_in_talks_and_denying_the_allegation_told_before(rules):
+    found = claims("The FARC guerrillas have been engaged in peace talks with Colombia.", rules)
+    assert ("Revolutionary Armed Forces of Colombia", "CONSULT", "Colombia", "asserted") in found
+    found = claims("Taliban says it would not take part in peace talks with the Afghan government.", rules)
+    assert ("Taliban", "CONSULT", "Afghanistan", "negated") in found
+    found = claims("In 2019 Pakistan accused India of violating the ceasefire. New Delhi denied the allegation.", rules)
+    assert ("India", "REJECT", "Pakistan", "asserted") in found
+    # "in its conflict with Russia" is Ukraine's conflict, not the speaker's
+    found = claims("Blinken offered the United States full support to Ukraine in its conflict with Russia.", rules)
+    assert not any(r == "ASSAULT" for _, r, _, _ in found)

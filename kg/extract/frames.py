@@ -946,6 +946,12 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             relation = "AID"  # what one receives (support, help, assistance) is material
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
+        elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
+                and s.head(verb.i) is not None and s.head(verb.i).lemma in _TAKING_PART \
+                and not s.children(n.i, "poss"):
+            # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"
+            verb = s.head(verb.i)
+            subjects = s.subjects(verb) or [a for c in s.children(verb.i, "nsubjpass") for a in s.actors_of(c.i)]
         if relation in ("ASSAULT", "RETREAT") and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             # ("the capture of Kherson", "Russia's withdrawal from Kherson": the town's state too)
@@ -1145,6 +1151,7 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
+_TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter"}  # "took part in talks with Y"
 _HOLDING = {"control", "hold", "occupy", "administer", "run"}  # "X-controlled territory" is X's
 _BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
