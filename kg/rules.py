@@ -597,7 +597,7 @@ def _load_metadata(path: Path) -> list[MetadataPattern]:
 
 
 # the rule files kg reads from each rules folder, in this order; a user's folder may hold any of them
-RULE_FILES = ("actors.yaml", "office_holders.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml", "frames.yaml",
+RULE_FILES = ("actors.yaml", "office_holders.yaml", "leaders_1945_2009.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml", "frames.yaml",
               "verbs.yaml", "agents.yaml")
 # made by scripts/derive_lexicons.py from the PETRARCH2/Phoenix dictionaries; JSON Lines because
 # 20,000 actors load a hundred times faster than from YAML
@@ -766,7 +766,7 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
     macros = {k: str(v) for k, v in (lexicon.get("macros") or {}).items()}
     actors: dict[str, Actor] = {}
     for p in files:
-        if p.name in ("actors.yaml", "office_holders.yaml"):  # same format; office holders of recent years
+        if p.name in ("actors.yaml", "office_holders.yaml", "leaders_1945_2009.yaml"):  # same format; office holders
             actors = _load_actors(p, actors)
     for p in files:
         if p.name == "world_actors.jsonl":

@@ -60,7 +60,7 @@ def derive(min_population: int) -> list[dict]:
         if actor.get("type") == "state" and actor.get("iso3") and not actor.get("country"):
             states.setdefault(actor["iso3"], actor["id"])
     import yaml
-    listed = [a for f in ("actors.yaml", "office_holders.yaml")
+    listed = [a for f in ("actors.yaml", "office_holders.yaml", "leaders_1945_2009.yaml")
               for a in yaml.safe_load((ROOT / f"ontology/{f}").read_text(encoding="utf-8")) or []]
     for actor in listed:
         aliases.update(actor.get("aliases") or [])
