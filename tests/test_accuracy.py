@@ -25,9 +25,9 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.26 and m["labelled"]["precision"] >= 0.48
-    assert m["unlabelled"]["f1"] >= 0.42
-    assert m["actors"]["recall"] >= 0.79
+    assert m["labelled"]["f1"] >= 0.29 and m["labelled"]["precision"] >= 0.49
+    assert m["unlabelled"]["f1"] >= 0.44
+    assert m["actors"]["recall"] >= 0.81
 
 
 def test_dev_articles_of_other_conflicts(tmp_path):
@@ -43,9 +43,9 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.4 and m["labelled"]["precision"] >= 0.7
-    assert m["unlabelled"]["f1"] >= 0.43
-    assert m["actors"]["recall"] >= 0.73
+    assert m["labelled"]["f1"] >= 0.42 and m["labelled"]["precision"] >= 0.7
+    assert m["unlabelled"]["f1"] >= 0.46
+    assert m["actors"]["recall"] >= 0.74
 
 
 def test_dev_one_sentence_world_news_reports(tmp_path):
