@@ -158,11 +158,16 @@ class Cache:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", rows)
 
-    def summary(self, key: str, file_name: str) -> Summary | None:
+    def summary(self, key: str, file_name: str, shared: bool = True) -> Summary | None:
+        """One document's summary under this file name; shared: its strings and claims pooled with those of
+        the summaries read before (for holding many at once; a build that streams them does not)."""
         row = self._db.execute("SELECT summary FROM extraction WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         s: Summary = pickle.loads(row[0])
+        if not shared:
+            s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name))
+            return s
         # one object for each claim and rule name across documents: the summaries of every document
         # are held at once
         pool = self._pool

@@ -323,3 +323,49 @@ def test_the_index_changes_copies_and_contests_as_full_builds_make_them(tmp_path
     assert "in place" in run(["add", *[str(folder / n) for n in gone]], store).output
     assert _graph(store) == everything
     assert by_index == [True, True, True]  # every change went through the index, none fell back
+
+
+def _index_rows(store) -> dict[str, list]:
+    """Every table of the live build's index (but the build's name), rows sorted."""
+    import sqlite3
+    db = sqlite3.connect(store / "extractions.sqlite")
+    try:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'live%'")
+                  if t != "live_build"]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    finally:
+        db.close()
+
+
+def test_a_streamed_build_equals_corroboration_of_every_summary_held_at_once(tmp_path, monkeypatch):
+    import kg.build
+    # tiny batches, so that documents, mentions, actor pairs and figure sides are corroborated over many
+    monkeypatch.setattr(kg.build, "_DOC_BATCH", 2)
+    monkeypatch.setattr(kg.build, "_MENTION_BATCH", 3)
+    monkeypatch.setattr(kg.build, "_CLAIM_BATCH", 2)
+    folder = tmp_path / "in"
+    for kind, (first, second) in CONTESTED.items():
+        write_article(folder, f"{kind}_one.txt", first + "\n", publisher="Alpha Daily")
+        write_article(folder, f"{kind}_two.txt", second + "\n", publisher="Beta Times")
+    text = BORDER.read_text(encoding="utf-8")
+    write_article(folder, "orig.txt", text)
+    write_article(folder, "reprint.txt", text)
+    write_article(folder, "near.txt", text.replace("Soviet", "USSR", 3))
+    inputs = [str(folder), str(SEEDS), str(DEV)]
+    streamed = tmp_path / "streamed"
+    assert run(["build", *inputs, "--jobs", "1"], streamed).exit_code == 0
+    # kg add into an empty store writes the build whole from every summary held in memory (the way every
+    # build was made before the build streamed): same extraction cache, so only corroboration differs
+    held = tmp_path / "held"
+    held.mkdir()
+    shutil.copy(streamed / "extractions.sqlite", held / "extractions.sqlite")
+    added = run(["add", *inputs], held)
+    assert added.exit_code == 0 and "0 documents extracted" in added.output, added.output
+    graph = _graph(streamed)
+    kinds = {line.split()[2].rsplit(b"#", 1)[1] for line in graph.splitlines() if b"contestKind" in line}
+    assert kinds == {b"OppositePolarity>", b"CooperationVersusConflict>", b"WhoActedFirst>", b"DifferentFigures>"}
+    assert b"exactCopyOf" in graph and b"nearCopyOf" in graph
+    assert graph == _graph(held)
+    # the index a streamed build leaves (with the build's counts) is the one the held summaries gave
+    index = _index_rows(streamed)
+    assert len(index["live_doc"]) == 21 and index == _index_rows(held)
