@@ -3,9 +3,11 @@ corroborate, turn it all into RDF and store it atomically; `add` and `remove` ch
 by the difference instead of rewriting it, reading only what the change touches from the live build's
 index (kg.live_index).
 
-Memory stays flat with the corpus: workers return packed extractions straight into the cache, the
-build holds only their summaries (mentions, metadata, a MinHash: no text), and the quads of each
-document are made from its cached extraction while the store loads them.
+Memory stays flat with the corpus: workers return packed extractions straight into the cache; a whole
+build then indexes each document's summary into the live index one at a time and corroborates from
+there in bounded batches (_index_streamed, _corroboration_streamed), and the quads of each document are
+made from its cached extraction while the store loads them. Only a change that cannot go through the
+index (_change) still holds every summary at once.
 """
 from __future__ import annotations
 
