@@ -433,8 +433,12 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     reading = replace(reading, documents=[])
     with store.writing(), Cache(_cache_path(store)) as cache:
         done: dict = {}
-        live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
-                                             progress=progress, total=total, started=started))
+        try:
+            live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs),
+                                                 scheduler=scheduler, progress=progress, total=total, started=started))
+        except BaseException:
+            cache.db.rollback()  # the index goes on describing the build left live
+            raise
         summary = _recorded_streamed(store, live, cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
 
@@ -509,29 +513,26 @@ def _index_streamed(cache: Cache, keys: dict[str, str], rules: Rules) -> tuple[R
     the rules with the documents' own actors and the copy links: first what each document holds alone,
     then the readings and copy families over all, then each document's mentions with its source."""
     db = cache.db
-    with db:
-        live_index.clear(db)
-        for name in sorted(keys):
-            live_index.add_head(db, name, keys[name], _summary_of(cache, keys, name))
+    live_index.clear(db)  # in one transaction with all below, committed once the build is live
+    for name in sorted(keys):
+        live_index.add_head(db, name, keys[name], _summary_of(cache, keys, name))
     merged = _with_readings(rules, live_index.readings(db, live_index.found_keys(db) - set(rules.actors)))
     copies: list[CopyLink] = []
-    with db:
-        for group in live_index.copy_candidates(db):
-            docs, prints = _region_documents(db, group)
-            found = copies_among(docs, prints)
-            copies += found
-            live_index.set_sources(db, sources_of(docs, found, merged))
-        after = ""  # documents in no family: by file name, a batch at a time (no cursor open while updating)
-        while rows := db.execute("SELECT name, id, sha, date, publisher FROM live_doc WHERE source IS NULL AND "
-                                 "name > ? ORDER BY name LIMIT ?", (after, _DOC_BATCH)).fetchall():
-            docs = [Document(i, n, "", sha, date=date, publisher=publisher) for n, i, sha, date, publisher in rows]
-            live_index.set_sources(db, sources_of(docs, [], merged))
-            after = rows[-1][0]
-    with db:
-        for name in sorted(keys):
-            source = live_index.decode_source(
-                db.execute("SELECT source FROM live_doc WHERE name = ?", (name,)).fetchone()[0])
-            live_index.add_mentions(db, name, _summary_of(cache, keys, name), source, merged)
+    for group in live_index.copy_candidates(db):
+        docs, prints = _region_documents(db, group)
+        found = copies_among(docs, prints)
+        copies += found
+        live_index.set_sources(db, sources_of(docs, found, merged))
+    after = ""  # documents in no family: by file name, a batch at a time (no cursor open while updating)
+    while rows := db.execute("SELECT name, id, sha, date, publisher FROM live_doc WHERE source IS NULL AND "
+                             "name > ? ORDER BY name LIMIT ?", (after, _DOC_BATCH)).fetchall():
+        docs = [Document(i, n, "", sha, date=date, publisher=publisher) for n, i, sha, date, publisher in rows]
+        live_index.set_sources(db, sources_of(docs, [], merged))
+        after = rows[-1][0]
+    for name in sorted(keys):
+        source = live_index.decode_source(
+            db.execute("SELECT source FROM live_doc WHERE name = ?", (name,)).fetchone()[0])
+        live_index.add_mentions(db, name, _summary_of(cache, keys, name), source, merged)
     return merged, sorted(copies, key=lambda c: c.doc)
 
 
@@ -587,8 +588,7 @@ def _corroboration_streamed(db, rules: Rules, copies: list[CopyLink]) -> Iterato
                                                                       if c.kind == "figures"]))
     stats = {a: ActorStats(*v) for a, v in live_index.all_actor_rows(db).items()}
     yield from corroboration_quads(Corroboration([], {}, {}, {}, [], stats, [edges[k] for k in sorted(edges)]))
-    with db:
-        live_index.put_edges(db, {}, edges)
+    live_index.put_edges(db, {}, edges)
 
 
 # --- kg add, kg remove: the live build changed by the difference --------------------------------

@@ -5,6 +5,7 @@ import io
 import random
 import re
 import shutil
+from itertools import islice
 
 import pytest
 
@@ -16,6 +17,7 @@ from kg.documents import Document
 from kg.read import read_paths
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
+from kg.errors import StoreError
 from kg.store import Store
 from tests.conftest import DEV, ROOT, SEEDS, run, write_article
 
@@ -369,3 +371,24 @@ def test_a_streamed_build_equals_corroboration_of_every_summary_held_at_once(tmp
     # the index a streamed build leaves (with the build's counts) is the one the held summaries gave
     index = _index_rows(streamed)
     assert len(index["live_doc"]) == 21 and index == _index_rows(held)
+
+
+def test_a_failed_build_leaves_the_index_of_the_build_still_live(tmp_path, seeds_and_two_graph, monkeypatch):
+    import kg.build
+    store = tmp_path / ".kg"
+    run(["build", str(SEEDS), "--jobs", "1"], store)
+    index = _index_rows(store)
+    real = kg.build._corroboration_streamed
+
+    def failing(*args):
+        yield from islice(real(*args), 100)  # the new build's index is written by now, not yet committed
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(kg.build, "_corroboration_streamed", failing)
+    with pytest.raises(StoreError, match="disk full"):
+        kg.build.build([SEEDS, BORDER], Store(store), jobs=1)
+    monkeypatch.undo()
+    assert _index_rows(store) == index
+    # so kg add still changes the live build through its index, and gives what a full build gives
+    added = run(["add", str(BORDER), str(KCNA)], store)
+    assert "changing the build in place" in added.output, added.output
+    assert _graph(store) == seeds_and_two_graph
