@@ -477,7 +477,7 @@ def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: 
                     **options) -> Iterator[ox.Quad]:
     """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
     of the corpus as soon as its batch comes back (so the store loads them while workers extract), the
-    rest once every document is in; done gets the state and how many were extracted."""
+    rest once every document is in and indexed (kg.live_index); done gets how many were extracted."""
     early: set[tuple[str, str]] = set()
     runs = _extracting(iter(docs), rules, cache, **options)
     while True:
