@@ -3,9 +3,11 @@ corroborate, turn it all into RDF and store it atomically; `add` and `remove` ch
 by the difference instead of rewriting it, reading only what the change touches from the live build's
 index (kg.live_index).
 
-Memory stays flat with the corpus: workers return packed extractions straight into the cache, the
-build holds only their summaries (mentions, metadata, a MinHash: no text), and the quads of each
-document are made from its cached extraction while the store loads them.
+Memory stays flat with the corpus: workers return packed extractions straight into the cache; a whole
+build then indexes each document's summary into the live index one at a time and corroborates from
+there in bounded batches (_index_streamed, _corroboration_streamed), and the quads of each document are
+made from its cached extraction while the store loads them. Only a change that cannot go through the
+index (_change) still holds every summary at once.
 """
 from __future__ import annotations
 
@@ -337,11 +339,14 @@ def _document_quads(state: _State, cache: Cache, names: Iterable[str]) -> Iterat
         yield from extraction_quads(cache.full(state.keys[name], name), state.rules)
 
 
-def _log(doc_ids: list[str], rules: Rules, started: str) -> list[ox.Quad]:
-    """The build's log graph; doc_ids in file-name order."""
+def _log(doc_ids: Iterable[str], rules: Rules, started: str) -> list[ox.Quad]:
+    """The build's log graph; doc_ids in file-name order (read once: they may be streamed)."""
     ended = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    build_id = hashlib.sha256(f"{started}|{'|'.join(doc_ids)}".encode()).hexdigest()[:16]
-    return list(build_log_quads(build_id, started, ended, rules, len(doc_ids)))
+    h, n = hashlib.sha256(f"{started}|".encode()), 0
+    for i, doc_id in enumerate(doc_ids):
+        h.update(f"{'|' if i else ''}{doc_id}".encode())
+        n += 1
+    return list(build_log_quads(h.hexdigest()[:16], started, ended, rules, n))
 
 
 def _ids(state: _State) -> list[str]:
@@ -428,10 +433,31 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     reading = replace(reading, documents=[])
     with store.writing(), Cache(_cache_path(store)) as cache:
         done: dict = {}
-        live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
-                                             progress=progress, total=total, started=started))
-        summary = _recorded(store, live, done["state"], cache, t0, done["extracted"])
+        try:
+            live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs),
+                                                 scheduler=scheduler, progress=progress, total=total, started=started))
+        except BaseException:
+            cache.db.rollback()  # the index goes on describing the build left live
+            raise
+        summary = _recorded_streamed(store, live, cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
+
+
+def _recorded_streamed(store: Store, live, cache: Cache, t0: float, extracted: int) -> BuildSummary:
+    """_recorded for a build indexed while it was written (_index_streamed): only its counts and name are
+    left to note; a store on a SPARQL server is not changed by difference, so its index is dropped."""
+    name = Path(str(live)).name
+    cache.record_build(name, writer_digest())
+    db = cache.db
+    with db:
+        counts = live_index.whole_totals(db)
+        live_index.set_totals(db, counts)
+        if isinstance(store, Store):
+            live_index.set_build(db, name)
+        else:
+            live_index.clear(db)
+    return BuildSummary(store=str(store.path), quads=store.count(), seconds=round(time.perf_counter() - t0, 2),
+                        extracted=extracted, how="written", **counts)
 
 
 def _handed_over(docs: list[Document]) -> Iterator[Document]:
@@ -451,7 +477,7 @@ def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: 
                     **options) -> Iterator[ox.Quad]:
     """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
     of the corpus as soon as its batch comes back (so the store loads them while workers extract), the
-    rest once every document is in; done gets the state and how many were extracted."""
+    rest once every document is in and indexed (kg.live_index); done gets how many were extracted."""
     early: set[tuple[str, str]] = set()
     runs = _extracting(iter(docs), rules, cache, **options)
     while True:
@@ -465,10 +491,104 @@ def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: 
             if _final_alone(ex, rules):
                 early.add((ex.document.file_name, key))
                 yield from extraction_quads(ex, rules)
-    state = done["state"] = _state(keys, cache, rules)
-    yield from _shared_quads(state)
-    yield from _document_quads(state, cache, (n for n in sorted(keys) if (n, keys[n]) not in early))
-    yield from _log(_ids(state), state.rules, started)
+    db = cache.db
+    merged, copies = _index_streamed(cache, keys, rules)
+    yield from vocabulary_quads(merged, {a for (a,) in db.execute("SELECT DISTINCT actor FROM live_use")})
+    yield from rule_quads(set(db.execute("SELECT DISTINCT rule, relation, predicate FROM live_rule")))
+    yield from _corroboration_streamed(db, merged, copies)
+    for name in sorted(keys):
+        if (name, keys[name]) not in early:
+            yield from extraction_quads(cache.full(keys[name], name), merged)
+    yield from _log(live_index.doc_ids_in_order(db), merged, started)
+
+
+# documents, mentions, claims and actor pairs per batch of the streamed corroboration: bounded memory
+_DOC_BATCH = 1000
+_MENTION_BATCH = 5000
+_CLAIM_BATCH = 2000
+
+
+def _index_streamed(cache: Cache, keys: dict[str, str], rules: Rules) -> tuple[Rules, list[CopyLink]]:
+    """Index every document of a whole build (kg.live_index), reading one summary at a time, and return
+    the rules with the documents' own actors and the copy links: first what each document holds alone,
+    then the readings and copy families over all, then each document's mentions with its source."""
+    db = cache.db
+    live_index.clear(db)  # in one transaction with all below, committed once the build is live
+    for name in sorted(keys):
+        live_index.add_head(db, name, keys[name], _summary_of(cache, keys, name))
+    merged = _with_readings(rules, live_index.readings(db, live_index.found_keys(db) - set(rules.actors)))
+    copies: list[CopyLink] = []
+    for group in live_index.copy_candidates(db):
+        docs, prints = _region_documents(db, group)
+        found = copies_among(docs, prints)
+        copies += found
+        live_index.set_sources(db, sources_of(docs, found, merged))
+    after = ""  # documents in no family: by file name, a batch at a time (no cursor open while updating)
+    while rows := db.execute("SELECT name, id, sha, date, publisher FROM live_doc WHERE source IS NULL AND "
+                             "name > ? ORDER BY name LIMIT ?", (after, _DOC_BATCH)).fetchall():
+        docs = [Document(i, n, "", sha, date=date, publisher=publisher) for n, i, sha, date, publisher in rows]
+        live_index.set_sources(db, sources_of(docs, [], merged))
+        after = rows[-1][0]
+    for name in sorted(keys):
+        source = live_index.decode_source(
+            db.execute("SELECT source FROM live_doc WHERE name = ?", (name,)).fetchone()[0])
+        live_index.add_mentions(db, name, _summary_of(cache, keys, name), source, merged)
+    return merged, sorted(copies, key=lambda c: c.doc)
+
+
+def _summary_of(cache: Cache, keys: dict[str, str], name: str) -> Summary:
+    s = cache.summary(keys[name], name, shared=False)
+    if s is None:  # pragma: no cover - every key was extracted or checked first
+        raise StoreError(f"{cache.path}: extraction of {name} missing from the cache")
+    return s
+
+
+def _corroboration_streamed(db, rules: Rules, copies: list[CopyLink]) -> Iterator[ox.Quad]:
+    """corroboration_quads of a whole build, read from its index in bounded batches: the copies, each
+    document's source, each mention's origin, per batch of actor pairs their claims' support and contests,
+    per batch of figure sides their contests, the actor counts and the network's edges (kept in the index)."""
+    yield from corroboration_quads(Corroboration(copies, {}, {}, {}, []))
+    for rows in live_index.documents_in_order(db, _DOC_BATCH):
+        yield from corroboration_quads(Corroboration([], {i: live_index.decode_source(src) for _, _, i, *_, src in rows},
+                                                     {}, {}, []))
+    for origins in live_index.origins_in_order(db, _MENTION_BATCH):
+        yield from corroboration_quads(Corroboration([], {}, origins, {}, []))
+    edges: dict[tuple[str, str, str], ActorEdge] = {}
+    pairs: set[str] = set()
+    claims: dict = {}
+
+    def by_pairs() -> Iterator[ox.Quad]:
+        # every contest but figures lies within one actor pair: its claim and the negation, the reverse,
+        # or cooperation against conflict between the two
+        support = live_index.support(db, claims)
+        for claim_id, c in sorted(claims.items()):
+            if not c.negated:
+                key = (c.subject, c.object, rules.relation_classes.get(c.relation, ""))
+                e = edges.setdefault(key, ActorEdge(*key))
+                e.claims += 1
+                e.sources += len(support[claim_id].origins)
+        polarity = {(c.id, replace(c, negated=not c.negated).id) for c in claims.values()}
+        initiation = {(c.id, replace(c, subject=c.object, object=c.subject, negated=False).id) for c in claims.values()}
+        sides = [Side(d, m, o) for _, _, d, m, o in live_index.contest_sides(db, polarity, initiation, pairs, set())]
+        contests = [c for c in find_contests(sides, rules) if c.kind != "figures"]
+        yield from corroboration_quads(Corroboration([], {}, {}, support, contests))
+        pairs.clear()
+        claims.clear()
+    for pair, claim in live_index.claims_by_pair(db):
+        if pair not in pairs and len(claims) >= _CLAIM_BATCH:
+            yield from by_pairs()
+        pairs.add(pair)
+        claims[claim.id] = claim
+    if claims:
+        yield from by_pairs()
+    for skeys in live_index.figure_sides(db, _CLAIM_BATCH):
+        # figures are compared between the sides of an act (a party counts with its country): by sides
+        sides = [Side(d, m, o) for _, _, d, m, o in live_index.contest_sides(db, set(), set(), set(), skeys)]
+        yield from corroboration_quads(Corroboration([], {}, {}, {}, [c for c in find_contests(sides, rules)
+                                                                      if c.kind == "figures"]))
+    stats = {a: ActorStats(*v) for a, v in live_index.all_actor_rows(db).items()}
+    yield from corroboration_quads(Corroboration([], {}, {}, {}, [], stats, [edges[k] for k in sorted(edges)]))
+    live_index.put_edges(db, {}, edges)
 
 
 # --- kg add, kg remove: the live build changed by the difference --------------------------------

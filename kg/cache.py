@@ -3,7 +3,7 @@ and of the extractor (rules, kg version, extraction code), so rebuilds, `kg add`
 only the documents they have not seen.
 
 One SQLite file (STORE/extractions.sqlite), two rows' worth per document:
-    summary   what corroboration and the vocabulary need (no text, no sentences): held for every document
+    summary   what corroboration and the vocabulary need (no text, no sentences): read one at a time
     full      the whole extraction with its document, zlib-compressed: read back one at a time for its quads
 The live build's index (kg.live_index) shares the file.
 A cache is only ever a shortcut: deleting it costs a re-extraction, never a wrong graph.
@@ -64,7 +64,7 @@ def cache_key(doc_sha256: str, extractor: str) -> str:
 
 @dataclass
 class Summary:
-    """One document's extraction reduced to what the build holds for all documents at once."""
+    """One document's extraction reduced to what corroboration and the vocabulary read of it."""
 
     extraction: Extraction   # document without text, no sentences, one actor mention per actor
     hashvalues: bytes        # MinHash of the text (kg.corroborate.fingerprint)
@@ -158,11 +158,16 @@ class Cache:
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", rows)
 
-    def summary(self, key: str, file_name: str) -> Summary | None:
+    def summary(self, key: str, file_name: str, shared: bool = True) -> Summary | None:
+        """One document's summary under this file name; shared: its strings and claims pooled with those of
+        the summaries read before (for holding many at once; a build that streams them does not)."""
         row = self._db.execute("SELECT summary FROM extraction WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         s: Summary = pickle.loads(row[0])
+        if not shared:
+            s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name))
+            return s
         # one object for each claim and rule name across documents: the summaries of every document
         # are held at once
         pool = self._pool

@@ -109,13 +109,29 @@ def rows_where(db: sqlite3.Connection, sql: str, values: Iterable, *args) -> Ite
 
 def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: Source, rules: Rules) -> None:
     """Index one document (a kg.cache.Summary under this name) as the build that uses these rules sees it."""
+    add_head(db, name, key, summary, source)
+    add_mentions(db, name, summary, source, rules)
+
+
+def add_head(db: sqlite3.Connection, name: str, key: str, summary, source: Source | None = None) -> None:
+    """What of a document needs nothing from the rest of the corpus: its row (its source, when known),
+    MinHash bands and own actors' readings (a whole build indexes these first, then finds the sources)."""
     ex = summary.extraction
     d = ex.document
     db.execute("INSERT INTO live_doc VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                (name, key, d.id, d.sha256, d.date, d.publisher, summary.hashvalues, summary.scheme,
-                encode_source(source), summary.sentences, summary.repeated, summary.actor_mentions,
+                source and encode_source(source), summary.sentences, summary.repeated, summary.actor_mentions,
                 len(ex.mentions)))
     db.executemany("INSERT INTO live_band VALUES (?,?,?)", [(b, h, d.id) for b, h in bands_of(summary.hashvalues)])
+    db.executemany("INSERT INTO live_found VALUES (?,?,?)",
+                   [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
+
+
+def add_mentions(db: sqlite3.Connection, name: str, summary, source: Source, rules: Rules) -> None:
+    """The rest of add_document: a document's mentions, counts, actors named and used, and rules, which
+    depend on its source and on the corpus's readings of discovered actors."""
+    ex = summary.extraction
+    d = ex.document
     sides, per_claim, per_origin = [], Counter(), Counter()
     for i, m in enumerate(ex.mentions):
         columns = side_columns(d.id, m, source, rules)
@@ -130,8 +146,6 @@ def add_document(db: sqlite3.Connection, name: str, key: str, summary, source: S
                    [(a,) for a in counts])
     _count_actors(db, counts, encode_source(source), +1)
     db.executemany("INSERT INTO live_use VALUES (?,?)", [(a, name) for a in sorted(used_actors([ex], rules))])
-    db.executemany("INSERT INTO live_found VALUES (?,?,?)",
-                   [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
     db.executemany("INSERT INTO live_rule VALUES (?,?,?,?,?)",
                    [(r, base_rule(r), rel, p, name) for r, rel, p in sorted(rules_used(ex, rules))])
 
@@ -371,3 +385,90 @@ def document_totals(db: sqlite3.Connection, names: Iterable[str]) -> Counter:
     for row in rows_where(db, sql, names):
         out.update(dict(zip(TOTALS, (v or 0 for v in row))))
     return out
+
+
+# --- a whole build, corroborated from the index in bounded batches (kg.build._index_streamed) ---------
+
+def copy_candidates(db: sqlite3.Connection) -> list[set[str]]:
+    """The documents (ids) linked by shared MinHash bands, transitively, in groups of two or more: every
+    copy family lies within one group (find_copies compares nothing else); documents alone are left out."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+    last, first = None, None
+    for band, bucket, doc in db.execute("SELECT band, bucket, id FROM live_band ORDER BY band, bucket"):
+        if (band, bucket) != last:
+            last, first = (band, bucket), doc
+            continue
+        a, b = root(first), root(doc)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+            parent.setdefault(min(a, b), min(a, b))
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(root(x), set()).add(x)
+    return [g for _, g in sorted(groups.items())]
+
+
+def found_keys(db: sqlite3.Connection) -> set[str]:
+    return {k for (k,) in db.execute("SELECT DISTINCT key FROM live_found")}
+
+
+def set_sources(db: sqlite3.Connection, sources: dict[str, Source]) -> None:
+    """Each document's source by document id (rows indexed by add_head without one)."""
+    db.executemany("UPDATE live_doc SET source = ? WHERE id = ?", [(encode_source(s), i) for i, s in sources.items()])
+
+
+def documents_in_order(db: sqlite3.Connection, batch: int) -> Iterator[list[tuple]]:
+    """(name, key, id, sha, date, publisher, source) of every indexed document by file name, in batches."""
+    cursor = db.execute("SELECT name, key, id, sha, date, publisher, source FROM live_doc ORDER BY name")
+    while rows := cursor.fetchmany(batch):
+        yield rows
+
+
+def origins_in_order(db: sqlite3.Connection, batch: int) -> Iterator[dict[tuple[str, str], Source]]:
+    """Each mention's origin, (document id, mention id) -> source, in batches."""
+    cursor = db.execute("SELECT doc, mention, origin FROM live_side ORDER BY name, idx")
+    while rows := cursor.fetchmany(batch):
+        out = {}
+        for doc, blob, origin in rows:
+            out[doc, pickle.loads(blob).id(doc)] = decode_source(origin)
+        yield out
+
+
+def claims_by_pair(db: sqlite3.Connection) -> Iterator[tuple[str, object]]:
+    """(actor pair, claim) of every claim stated, by actor pair (one mention read per claim)."""
+    for pair, blob in db.execute("SELECT pair, mention FROM live_side GROUP BY claim ORDER BY pair, claim"):
+        yield pair, pickle.loads(blob).claim
+
+
+def figure_sides(db: sqlite3.Connection, batch: int) -> Iterator[set[str]]:
+    """The sides of figures (skeys) the mentions give, in batches."""
+    cursor = db.execute("SELECT DISTINCT skeys FROM live_side WHERE skeys IS NOT NULL ORDER BY skeys")
+    while rows := cursor.fetchmany(batch):
+        yield {s for (s,) in rows}
+
+
+def all_actor_rows(db: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+    """actor_rows of every actor named."""
+    sql = "SELECT actor, SUM(n), SUM(docs), COUNT(*) FROM live_actor_source GROUP BY actor ORDER BY actor"
+    return {a: (m, n, s) for a, m, n, s in db.execute(sql)}
+
+
+def whole_totals(db: sqlite3.Connection) -> dict[str, int]:
+    """The build's counts (as kg.build._summary makes them) from the index of a whole build."""
+    row = db.execute("SELECT COUNT(*), SUM(sentences), SUM(repeated), SUM(actor_mentions), SUM(mentions) "
+                     "FROM live_doc").fetchone()
+    out = dict(zip(TOTALS, (v or 0 for v in row)))
+    out["actors"] = db.execute("SELECT COUNT(DISTINCT actor) FROM live_actor").fetchone()[0]
+    out["claims"] = db.execute("SELECT COUNT(*) FROM live_claim").fetchone()[0]
+    return {k: out.get(k, 0) for k in TOTALS}
+
+
+def doc_ids_in_order(db: sqlite3.Connection) -> Iterator[str]:
+    for (i,) in db.execute("SELECT id FROM live_doc ORDER BY name"):
+        yield i

@@ -5,6 +5,7 @@ import io
 import random
 import re
 import shutil
+from itertools import islice
 
 import pytest
 
@@ -16,6 +17,7 @@ from kg.documents import Document
 from kg.read import read_paths
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
+from kg.errors import StoreError
 from kg.store import Store
 from tests.conftest import DEV, ROOT, SEEDS, run, write_article
 
@@ -323,3 +325,70 @@ def test_the_index_changes_copies_and_contests_as_full_builds_make_them(tmp_path
     assert "in place" in run(["add", *[str(folder / n) for n in gone]], store).output
     assert _graph(store) == everything
     assert by_index == [True, True, True]  # every change went through the index, none fell back
+
+
+def _index_rows(store) -> dict[str, list]:
+    """Every table of the live build's index (but the build's name), rows sorted."""
+    import sqlite3
+    db = sqlite3.connect(store / "extractions.sqlite")
+    try:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'live%'")
+                  if t != "live_build"]
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    finally:
+        db.close()
+
+
+def test_a_streamed_build_equals_corroboration_of_every_summary_held_at_once(tmp_path, monkeypatch):
+    import kg.build
+    # tiny batches, so that documents, mentions, actor pairs and figure sides are corroborated over many
+    monkeypatch.setattr(kg.build, "_DOC_BATCH", 2)
+    monkeypatch.setattr(kg.build, "_MENTION_BATCH", 3)
+    monkeypatch.setattr(kg.build, "_CLAIM_BATCH", 2)
+    folder = tmp_path / "in"
+    for kind, (first, second) in CONTESTED.items():
+        write_article(folder, f"{kind}_one.txt", first + "\n", publisher="Alpha Daily")
+        write_article(folder, f"{kind}_two.txt", second + "\n", publisher="Beta Times")
+    text = BORDER.read_text(encoding="utf-8")
+    write_article(folder, "orig.txt", text)
+    write_article(folder, "reprint.txt", text)
+    write_article(folder, "near.txt", text.replace("Soviet", "USSR", 3))
+    inputs = [str(folder), str(SEEDS), str(DEV)]
+    streamed = tmp_path / "streamed"
+    assert run(["build", *inputs, "--jobs", "1"], streamed).exit_code == 0
+    # kg add into an empty store writes the build whole from every summary held in memory (the way every
+    # build was made before the build streamed): same extraction cache, so only corroboration differs
+    held = tmp_path / "held"
+    held.mkdir()
+    shutil.copy(streamed / "extractions.sqlite", held / "extractions.sqlite")
+    added = run(["add", *inputs], held)
+    assert added.exit_code == 0 and "0 documents extracted" in added.output, added.output
+    graph = _graph(streamed)
+    kinds = {line.split()[2].rsplit(b"#", 1)[1] for line in graph.splitlines() if b"contestKind" in line}
+    assert kinds == {b"OppositePolarity>", b"CooperationVersusConflict>", b"WhoActedFirst>", b"DifferentFigures>"}
+    assert b"exactCopyOf" in graph and b"nearCopyOf" in graph
+    assert graph == _graph(held)
+    # the index a streamed build leaves (with the build's counts) is the one the held summaries gave
+    index = _index_rows(streamed)
+    assert len(index["live_doc"]) == 21 and index == _index_rows(held)
+
+
+def test_a_failed_build_leaves_the_index_of_the_build_still_live(tmp_path, seeds_and_two_graph, monkeypatch):
+    import kg.build
+    store = tmp_path / ".kg"
+    run(["build", str(SEEDS), "--jobs", "1"], store)
+    index = _index_rows(store)
+    real = kg.build._corroboration_streamed
+
+    def failing(*args):
+        yield from islice(real(*args), 100)  # the new build's index is written by now, not yet committed
+        raise RuntimeError("disk full")
+    monkeypatch.setattr(kg.build, "_corroboration_streamed", failing)
+    with pytest.raises(StoreError, match="disk full"):
+        kg.build.build([SEEDS, BORDER], Store(store), jobs=1)
+    monkeypatch.undo()
+    assert _index_rows(store) == index
+    # so kg add still changes the live build through its index, and gives what a full build gives
+    added = run(["add", str(BORDER), str(KCNA)], store)
+    assert "changing the build in place" in added.output, added.output
+    assert _graph(store) == seeds_and_two_graph
