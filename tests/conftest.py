@@ -66,3 +66,13 @@ def fresh_seeds(tmp_path):
     d = tmp_path / "seeds"
     shutil.copytree(SEEDS, d)
     return d
+
+
+def claim_mentions(text: str, rules) -> dict:
+    """The claims extracted from one text as (subject label, relation, object label, polarity) -> mention."""
+    from kg.documents import parse_document
+    from kg.extract import extract
+    ex = extract(parse_document("example.txt", text, rules), rules)
+    actors = ex.rules.actors
+    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity): m
+            for m in ex.mentions}

@@ -11,14 +11,10 @@ import pytest
 from kg.documents import parse_document
 from kg.extract import extract, extract_many
 from kg.rules import load_rules
-from tests.conftest import ROOT, run
+from tests.conftest import ROOT, claim_mentions, run
 
 
-def claims(text, rules):
-    ex = extract(parse_document("example.txt", text, rules), rules)
-    actors = ex.rules.actors
-    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity): m
-            for m in ex.mentions}
+claims = claim_mentions
 
 
 @pytest.mark.parametrize("text, claim, rule", [

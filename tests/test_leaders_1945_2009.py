@@ -7,10 +7,8 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from kg.documents import parse_document
-from kg.extract import extract
 from kg.rules import load_rules
-from tests.conftest import ROOT
+from tests.conftest import ROOT, claim_mentions
 
 LEADERS = ROOT / "ontology" / "leaders_1945_2009.yaml"
 OTHER_CURATED = [ROOT / "ontology" / "actors.yaml", ROOT / "ontology" / "office_holders.yaml"]
@@ -21,10 +19,7 @@ SECTORS = {"GOV", "MIL", "IGO", "REB"}
 
 
 def claims(text, rules):
-    ex = extract(parse_document("example.txt", text, rules), rules)
-    actors = ex.rules.actors
-    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity)
-            for m in ex.mentions}
+    return set(claim_mentions(text, rules))
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,8 @@ field's dictionaries."""
 import pytest
 import yaml
 
-from kg.documents import parse_document
-from kg.extract import extract
 from kg.rules import load_rules
-from tests.conftest import ROOT
+from tests.conftest import ROOT, claim_mentions
 
 OFFICE_HOLDERS = ROOT / "ontology" / "office_holders.yaml"
 # names used alone for one person, the only one-word aliases the file may give a person
@@ -16,10 +14,7 @@ NICKNAMES = {"Hemedti", "Hemeti", "Himedti", "Jokowi", "Timochenko", "Farmaajo",
 
 
 def claims(text, rules):
-    ex = extract(parse_document("example.txt", text, rules), rules)
-    actors = ex.rules.actors
-    return {(actors[m.claim.subject].label, m.claim.relation, actors[m.claim.object].label, m.polarity)
-            for m in ex.mentions}
+    return set(claim_mentions(text, rules))
 
 
 @pytest.fixture(scope="module")
