@@ -25,8 +25,8 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.29 and m["labelled"]["precision"] >= 0.49
-    assert m["unlabelled"]["f1"] >= 0.44
+    assert m["labelled"]["f1"] >= 0.3 and m["labelled"]["precision"] >= 0.5
+    assert m["unlabelled"]["f1"] >= 0.45
     assert m["actors"]["recall"] >= 0.81
 
 
