@@ -371,8 +371,9 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                      if c.dep in ("compound", "amod") and state_at(c) is None]
             after = [p for c in kids if c.dep == "prep" and c.text.lower() == "of" for p in toks if p.head == c.i]
             tail = []
-            for p in after[:1]:
-                tail = [t for t in toks[c.i + 1:p.i + 1] if t.head in (p.i, c.i) or t.i == p.i] if (c := toks[p.head]) else []
+            for p in after[:1]:  # "of foreign affairs": the words between "of" and its object
+                of = toks[p.head]
+                tail = [t for t in toks[of.i + 1:p.i + 1] if t.head in (p.i, of.i) or t.i == p.i]
             phrase = " ".join(w.text.lower() for w in (words or tail))
             field = fields.get(phrase) or fields.get(phrase.removesuffix(" affairs")) or next(
                 (fields[w.text.lower()] for w in (words or tail) if w.text.lower() in fields), None)
@@ -386,7 +387,7 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                 first -= 1  # "Chinese foreign ministry spokesperson": the parser hung "Chinese" on the title
                 owner = state_at(toks[first])
             if owner is None:
-                if toks[first].i > 0 and toks[first - 1].dep == "poss":
+                if first > 0 and toks[first - 1].dep == "poss":
                     continue  # "its defence ministry": whose is for the pronoun to say
                 owner = home
             if owner is None:
@@ -432,7 +433,7 @@ def led_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], r
                     a.start < tok.end and tok.start < a.end for a in known) or _NAMED_AFTER.match(text, tok.end):
                 continue  # a body with a name of its own: 'the US-led "UN forces"', "the mission (KFOR)"
             kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
-            leader, first, last = None, tok, tok
+            leader, first = None, tok
             for c in kids:
                 if c.lemma == "lead" and c.dep == "amod":  # "Saudi-led", "U.S.-led"
                     for g in toks:
@@ -442,7 +443,7 @@ def led_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], r
                     for by in (g for g in toks if g.head == c.i and g.dep == "agent"):
                         for p in (g for g in toks if g.head == by.i and g.dep == "pobj"):
                             if actor_at(p):
-                                leader, last = actor_at(p), max(p, last, key=lambda t: t.i)
+                                leader = actor_at(p)
             if leader is None:
                 continue
             label = f"{_short_name(rules.actors[leader])}-led {tok.lemma.lower()}"

@@ -411,11 +411,11 @@ class _Sentence:
             # its doer's, whatever preposition follows
             acts = [d for d in self.children(v.i, "dobj") if d.lemma.lower() in self.f.nouns]
             # "repelled the Chinese assault", "countered Russia's offensive": whose act it was
-            owners = [self.actor_at[c.i] for d in acts if self.f.nouns[d.lemma.lower()].relation == "ASSAULT"
-                      for c in self.children(d.i, "amod", "poss") if c.i in self.actor_at
-                      and entry.relation == "ASSAULT"]
-            if owners:
-                return owners
+            if entry.relation == "ASSAULT":
+                owners = [self.actor_at[c.i] for d in acts if self.f.nouns[d.lemma.lower()].relation == "ASSAULT"
+                          for c in self.children(d.i, "amod", "poss") if c.i in self.actor_at]
+                if owners:
+                    return owners
             # "one of the largest attacks by X"
             acts += [p for d in self.children(v.i, "dobj") if d.pos == "NUM" or d.lemma.lower() in self.f.partitives
                      for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
