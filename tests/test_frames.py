@@ -122,6 +122,20 @@ def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
     assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guards Corps", "ASSAULT", "Israel")}
 
 
+def test_its_is_the_body_it_belongs_to_not_always_the_doer(rules):
+    # a subject's "its" is the speaker's; a thing hit is the other side's, read through "one of"
+    assert ("Hamas", "ASSAULT", "Israel", "asserted") in claims("Hamas said its fighters ambushed Israeli soldiers.", rules)
+    found = claims("India said Pakistan shot down one of its fighter jets.", rules)
+    assert set(found) == {("Pakistan", "ASSAULT", "India", "asserted")}
+    assert found[("Pakistan", "ASSAULT", "India", "asserted")].rule == "verb:shoot_down"
+    assert ("Pakistan", "ASSAULT", "India", "asserted") in claims("Pakistan shot down one of India's jets.", rules)
+    # the doer's own troops and offensives are no one else's, and "its own" never is
+    assert ("Soviet Union", "RETREAT", "Afghanistan", "asserted") in claims(
+        "The Soviet Union pulled its remaining troops out of Afghanistan.", rules)
+    assert set(claims("Turkey pressed its military operation in Syria.", rules)) == {("Turkey", "ASSAULT", "Syria", "asserted")}
+    assert not claims("North Korea was inclined to support its own ally, China.", rules)
+
+
 def test_agreeing_to_do_something_is_no_agreement_with_its_object(rules):
     found = claims("Around the end of 1956, China agreed to withdraw the Chinese People's Volunteers.", rules)
     assert not any(r == "AGREE" for s, r, o, _ in found)

@@ -450,7 +450,7 @@ class _Sentence:
                  for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if found:
             return found
-        for d in self.children(v.i, "dobj"):
+        for d in self._owned_objects(v):
             if entry and entry.object_words:
                 # "signed an agreement with Y", "launched an invasion of Y", "signed a Soviet agreement"
                 for prep in self.children(d.i, "prep"):
@@ -460,8 +460,9 @@ class _Sentence:
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         if found:
                             return found
-            if entry and (entry.object_words or entry.relation in _ATTITUDES):
-                # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is
+            if entry and (entry.object_words or entry.relation in _ATTITUDES | _HITTING):
+                # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is;
+                # "shot down one of India's fighter jets", "struck Iran's nuclear sites": whose things are hit
                 found = [a for c in self.children(d.i, "poss", "amod", "compound")
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
@@ -486,6 +487,16 @@ class _Sentence:
             if found:
                 return found
         return []
+
+    def _owned_objects(self, v: Token) -> list[Token]:
+        """The direct objects, a number or quantity read through to what it counts: "one of its jets" is jets."""
+        out = []
+        for d in self.children(v.i, "dobj"):
+            out.append(d)
+            if d.pos == "NUM" or d.lemma.lower() in self.f.partitives:
+                out += [p for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
+                        for p in self.children(prep.i, "pobj")]
+        return out
 
     def _passive_patients(self, v: Token) -> list[Token]:
         """What a passive verb is done to: its passive subject, or the noun its participle modifies."""
@@ -625,7 +636,8 @@ _DESTINATION = {"to", "into", "toward", "towards", "onto"}
 def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> list[ActorMention]:
     """Pronoun mentions as the parse reads them: "X announced it launched ..." is X's "it" (before the
     patterns run, so they read it too)."""
-    if rules.frames is None or not any(a.resolution == "pronoun" for a in actors):
+    if rules.frames is None or not (any(a.resolution == "pronoun" for a in actors)
+                                    or any(t.text.lower() == "its" for t in parse.tokens)):
         return actors
     s = _Sentence(parse, actors, rules)
     out = []
@@ -636,7 +648,55 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
             if found:
                 am = replace(am, actor=found[0].actor)
         out.append(am)
+    for tok in parse.tokens:
+        if tok.dep == "poss" and tok.text.lower() == "its" and tok.i not in s.actor_at:
+            owner = _its_owner(s, tok)
+            if owner is not None:
+                out.append(ActorMention(owner.actor, tok.start, tok.end, tok.text, owner.sentence, "pronoun"))
     return out
+
+
+_BODY_TYPES = ("state", "organisation", "group", "military_unit")
+
+
+def _its_owner(s: _Sentence, its: Token) -> ActorMention | None:
+    """Whose "its" is, where that is someone else than the doer of its own clause: a subject's ("Hamas said
+    its fighters ambushed ...") is the body named before it; a thing hit's ("India said Pakistan shot down
+    one of its jets") the body named before it that is not the one hitting. "Moscow moved its troops" and
+    "pressed its offensive" are the doer's own, which the doer already stands for: no mention."""
+    if any(c.lemma.lower() == "own" for c in s.children(its.head)) or its.head == its.i:
+        return None  # "its own": the clause's doer
+    clause, path = s.head(its.i), []
+    while clause is not None and clause.pos not in ("VERB", "AUX"):
+        path.append(clause)
+        clause = s.head(clause.i)
+    if clause is None or not path:
+        return None
+    own = [a.actor for a in s.subjects(clause) if a.start != its.start]
+    in_subject = any(t.dep in _SUBJ for t in path)
+    if not in_subject and (path[0].lemma.lower() in s.f.nouns or not _HITTING & _verb_relations(s, clause)):
+        return None
+    bodies = [(i, a) for i, a in sorted(s.actor_at.items()) if a.end <= its.start and a.resolution != "pronoun"
+              and s.rules.actors[a.actor].type in _BODY_TYPES and a.actor not in own]
+    # the subject of a clause before it ("Although North Korea maintains ..., its position"), else any body
+    subjects = [a for i, a in bodies if s.t[i].dep in _SUBJECTS or s.t[i].dep in ("compound", "amod", "poss")
+                and s.head(i) is not None and s.head(i).dep in _SUBJECTS]
+    return (subjects or [a for _, a in bodies] or [None])[-1]
+
+
+# acts whose object's owner is the one they fall on ("shot down one of its jets", "froze its assets")
+_HITTING = {"ASSAULT", "SANCTION"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _verb_relations(s: _Sentence, v: Token) -> set[str]:
+    """The relations a verb's lexicon entries give, whatever its object turns out to be."""
+    verbs = s.f.verbs
+    words = [c.text.lower() for c in s.particles(v)] + [c.text.lower() for c in s.children(v.i, "prep")]
+    found = {verbs[(v.lemma, w)].relation for w in [*words, None] if (v.lemma, w) in verbs}
+    found |= {e.relation for d in s.children(v.i, "dobj") for e in s.f.object_verbs.get(v.lemma, [])
+              if s._object_word(d, e)}
+    return found
 
 
 def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tuple[set[str], set[str]]:
