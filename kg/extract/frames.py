@@ -463,7 +463,9 @@ class _Sentence:
             if entry and (entry.object_words or entry.relation in _ATTITUDES | _HITTING):
                 # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is;
                 # "shot down one of India's fighter jets", "struck Iran's nuclear sites": whose things are hit
-                found = [a for c in self.children(d.i, "poss", "amod", "compound")
+                # (an adjective does not say whose: "captured Japanese guns" need not hit Japan)
+                owned = ("poss",) if entry.relation in _HITTING and not entry.object_words else ("poss", "amod", "compound")
+                found = [a for c in self.children(d.i, *owned)
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
                 if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
