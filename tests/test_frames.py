@@ -300,6 +300,18 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Sri Lanka", "ASSAULT", "Liberation Tigers of Tamil Eelam", "asserted")),
     ("The Sudanese army and the Rapid Support Forces agreed to a ceasefire in Jeddah.",
      ("Rapid Support Forces", "AGREE", "Sudan", "asserted")),
+    # force used on someone, stones thrown, a person held by their own state
+    ("Turkish police used tear gas against Kurdish protesters.", ("Turkey", "ASSAULT", "Kurdish protesters", "asserted")),
+    ("Serbian protesters pelted the Kosovo police with bottles.", ("Serbian protesters", "ASSAULT", "Kosovo", "asserted")),
+    ("Iranian police placed Mir Hossein Mousavi under house arrest.",
+     ("Iran", "COERCE", "Mir-Hossein Mousavi", "asserted")),
+    # a demand for an act asks it of whoever would do it or stop it; a passive "was urged" asks its subject
+    ("Protesters called for the resignation of President Daniel Ortega.", ("protesters", "REQUEST", "Daniel Ortega", "asserted")),
+    ("The Security Council demanded a halt to North Korea's missile tests.",
+     ("Security Council", "REQUEST", "North Korea", "asserted")),
+    ("The EU called for an end to Israel's blockade of Gaza.", ("European Union", "REQUEST", "Israel", "asserted")),
+    ("Egypt has been urged by the United States not to disperse the protesters.",
+     ("United States", "REQUEST", "Egypt", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)

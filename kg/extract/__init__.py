@@ -263,7 +263,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                                                  paragraph_event[1] if paragraph_event else None, time_anchor, via)
                         # "President Truman ordered American forces to ...": a person's act on his own side is none
                         got = [x for x in got if x.claim.relation in ("LEADER_OF", "MEMBER_OF")
-                               or not one_side(x.claim.subject, x.claim.object, rules)]
+                               or not one_side(x.claim.subject, x.claim.object, rules, x.claim.relation)]
                         tried.append({"rule": pat.id + via,
                                       "span": (m.start(), m.end()), "claims": len(got),
                                       "produced": [(x.claim.subject, x.claim.relation, x.claim.object,

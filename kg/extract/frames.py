@@ -396,6 +396,12 @@ class _Sentence:
             found = [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]
             if found:
                 return found
+        if entry and entry.relation == "REQUEST":
+            found = self._asked_of(v)
+            if found:
+                return found
+        if entry and entry.object_words and entry.particle and self._prep_object_word(v, entry):
+            return [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]  # "placed X under arrest"
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
@@ -504,6 +510,27 @@ class _Sentence:
         """What a passive verb is done to: its passive subject, or the noun its participle modifies."""
         return [*self.children(v.i, "nsubjpass"), *([self.t[v.head]] if v.dep in ("acl", "relcl") else [])]
 
+    def _asked_of(self, v: Token) -> list[ActorMention]:
+        """Who a demand for an act asks: "the resignation of Ortega", "a halt to North Korea's tests", "Maduro's
+        resignation", "the withdrawal of Russian troops": the one who would do it or whose act would stop."""
+        acts = [*self.children(v.i, "dobj"), *(p for prep in self.children(v.i, "prep") if prep.text.lower() == "for"
+                                              for p in self.children(prep.i, "pobj"))]
+        found = []
+        for act in acts:
+            if act.lemma.lower() not in self.f.asked_acts:
+                continue
+            found += [a for c in self.children(act.i, "poss") for a in self.actors_of(c.i)]
+            for prep in self.children(act.i, "prep"):
+                if prep.text.lower() in ("of", "to"):
+                    for o in self.children(prep.i, "pobj"):
+                        found += self.actors_of(o.i) or [a for c in self.children(o.i, "poss") for a in self.actors_of(c.i)]
+        return found
+
+    def _prep_object_word(self, v: Token, entry: VerbEntry) -> bool:
+        """Whether the entry's object noun is the object of its preposition ("under arrest", "on trial")."""
+        return any(self._object_word(o, entry) for prep in self.children(v.i, "prep")
+                   if prep.text.lower() == entry.particle for o in self.children(prep.i, "pobj"))
+
     @staticmethod
     def _object_word(tok: Token, entry: VerbEntry) -> bool:
         return tok.lemma.lower() in entry.object_words or tok.text.lower() in entry.object_words
@@ -548,6 +575,9 @@ class _Sentence:
                    if prep.text.lower() == "of" for p in self.children(prep.i, "pobj")]
         with_object = [e for d in things for e in self.f.object_verbs.get(v.lemma, []) if self._object_word(d, e)
                        and (e.particle is None or e.particle.split()[0] in prts + preps)]
+        # "placed Mousavi under house arrest": the object noun follows the entry's preposition
+        with_object += [e for e in self.f.object_verbs.get(v.lemma, []) if e.particle and e not in with_object
+                        and self._prep_object_word(v, e)]
         # "taken over parts of Y" is a take-over before it is a taking of parts
         found = [e for e in with_object if e.particle]
         keys = [f"{prt} {prep}" for prt in prts for prep in preps] + prts
@@ -754,7 +784,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
             predicate = f"complement:{v.lemma}"
-            objects = [a for d in s.children(v.i, "dobj") for a in s.actors_of(d.i)]
+            objects = [a for d in s.children(v.i, "dobj", "nsubjpass") for a in s.actors_of(d.i)]  # "Egypt was urged to"
             # "called on the international community to join the U.S.": who is called on, not the U.S.
             addressed = [c for c in s.children(v.i, "prep") if c.text.lower() in ("on", "upon")
                          or (c.text.lower() == "to" and v.lemma in s.f.appeal_verbs)]
@@ -764,7 +794,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 # "China agreed to withdraw the volunteers": a partner is named with "with", never the
                 # complement's object; the complement keeps its own claim
                 objects = objects or s._prep_objects(v, "with")
-            elif not objects and not s.children(v.i, "dobj") and not addressed:
+            elif not objects and not s.children(v.i, "dobj", "nsubjpass") and not addressed:
                 # "threatened to shell Y": the complement's object; but "ordered his men to hand
                 # the guns to Y" orders the men, not Y
                 objects = s.objects(comp, comp_entry)
@@ -814,12 +844,12 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         subjects = [a for a in subjects if a.resolution != "event" or any(
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
             for rel, doer, target in s.earlier)]
-        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
+        pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if not pairs and relation == "ASSAULT" and objects:
             # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
             # attack fell on the one it was taken from
             objects = s._prep_objects(v, "from")
-            pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules)]
+            pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if v.lemma in s.f.reciprocal_verbs and (s._prep_objects(v, "with") or any(
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
             pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
@@ -880,14 +910,21 @@ def _demands(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
     return out
 
 
-def _own_side(a: ActorMention, b: ActorMention, rules: Rules) -> bool:
-    return one_side(a.actor, b.actor, rules)
+def _own_side(a: ActorMention, b: ActorMention, rules: Rules, relation: str | None = None) -> bool:
+    return one_side(a.actor, b.actor, rules, relation)
 
 
-def one_side(a: str, b: str, rules: Rules) -> bool:
+# what a state or its police does to one of its own people is still done to them ("police placed Mousavi
+# under house arrest", "the army killed the former president")
+_DONE_TO_A_PERSON = {"ASSAULT", "COERCE", "ACCUSE"}
+
+
+def one_side(a: str, b: str, rules: Rules, relation: str | None = None) -> bool:
     """A person and the state they speak for, a state and its army, are one side: "Brezhnev would improve
     Sino-Soviet relations" is no act of Brezhnev toward the Soviet Union."""
     pa, pb = rules.actors[a], rules.actors[b]
+    if relation in _DONE_TO_A_PERSON and pb.type == "person" and pa.type != "person":
+        return False
     def side(p):
         return {p.country, *(r.actor for r in p.represents), *(r.actor for r in p.roles)} - {None}
     if {pa.type, pb.type} == {"state", "military_unit"} and (pa.country == b or pb.country == a):
@@ -1298,7 +1335,7 @@ def _claims_between(s: _Sentence, doers: list[ActorMention], targets: list[Actor
     """One claim per doer and target that are not one side, quoted from the first of them to the last."""
     return [FrameClaim(a, b, relation, rule, predicate, min(a.start, b.start, word.start), max(a.end, b.end, word.end),
                        polarity)
-            for a in doers for b in targets if a.actor != b.actor and not _own_side(a, b, s.rules)]
+            for a in doers for b in targets if a.actor != b.actor and not _own_side(a, b, s.rules, relation)]
 
 
 def _message_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
