@@ -312,10 +312,17 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("The EU called for an end to Israel's blockade of Gaza.", ("European Union", "REQUEST", "Israel", "asserted")),
     ("Egypt has been urged by the United States not to disperse the protesters.",
      ("United States", "REQUEST", "Egypt", "asserted")),
+    # troops moved to, massed near or sent to someone's border mobilise against them
+    ("In recent weeks Russia has moved thousands of combat-ready troops to Ukraine's borders.",
+     ("Russia", "MOBILIZE", "Ukraine", "asserted")),
+    ("Moscow was massing forces on the border with Ukraine.", ("Russia", "MOBILIZE", "Ukraine", "asserted")),
+    ("Russia deployed troops to the Ukrainian border.", ("Russia", "MOBILIZE", "Ukraine", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)
     assert claim in found
+    # a border is no one's destination for help
+    assert not any(r == "AID" for _, r, o, _ in found if "border" in text)
     # no one cooperates with the enemy named after "against"
     assert not any(r == "COOPERATE" and o == "Israel" for _, r, o, _ in found)
 

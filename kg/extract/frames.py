@@ -450,6 +450,12 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        # "massed troops near Ukraine's border", "forces on the border with Ukraine" (on the verb or its object)
+        found = [a for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
+                 if prep.text.lower() in ("near", "along", "at", "on", "to", "toward", "towards")
+                 for o in self.children(prep.i, "pobj") for a in self.border_of(o.i)]
+        if found:
+            return found
         # "brokered a truce between Israel and Hamas": the mediator deals with both
         found = [a for d in self.children(v.i, "dobj") for prep in self.children(d.i, "prep")
                  if prep.text.lower() == "between" and entry is not None and entry.relation == "CONSULT"
@@ -545,11 +551,22 @@ class _Sentence:
                 for a in [self.place_at(o.i), *(self.actor_at[g.i] for g in self.children(o.i, "amod", "poss")
                                                 if g.i in self.actor_at)] if a is not None]
 
+    def border_of(self, i: int) -> list[ActorMention]:
+        """Whose border a border word is: "Ukraine's borders", "the Ukrainian border", "the border with Ukraine"."""
+        tok = self.t[i]
+        if tok.lemma.lower() not in self.f.border_words and tok.text.lower() not in self.f.border_words:
+            return []
+        owners = [a for c in self.children(i, "poss") for a in self.actors_of(c.i)]
+        owners += [self.actor_at[c.i] for c in self.children(i, "amod", "compound") if c.i in self.actor_at]
+        owners += [a for prep in self.children(i, "prep") if prep.text.lower() == "with"
+                   for o in self.children(prep.i, "pobj") for a in self.actors_of(o.i)]
+        return [replace(a, resolution="border") for a in owners]
+
     def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
         for c in self.children(v.i, "prep", "prt", "agent", "dative"):
             if c.text.lower() == prep:
                 for pobj in self.children(c.i, "pobj"):
-                    return self.actors_of(pobj.i)
+                    return self.actors_of(pobj.i) or self.border_of(pobj.i)
                 # "pulled out of": the preposition after the particle
                 for c2 in self.children(c.i, "prep"):
                     for pobj in self.children(c2.i, "pobj"):
@@ -844,6 +861,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         subjects = [a for a in subjects if a.resolution != "event" or any(
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
             for rel, doer, target in s.earlier)]
+        if objects and all(b.resolution == "border" for b in objects) and relation in ("AID", "MOBILIZE", "COOPERATE"):
+            relation = "MOBILIZE"  # troops sent to someone's border are a show of force at them, not help
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if not pairs and relation == "ASSAULT" and objects:
             # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
