@@ -317,6 +317,12 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Russia", "MOBILIZE", "Ukraine", "asserted")),
     ("Moscow was massing forces on the border with Ukraine.", ("Russia", "MOBILIZE", "Ukraine", "asserted")),
     ("Russia deployed troops to the Ukrainian border.", ("Russia", "MOBILIZE", "Ukraine", "asserted")),
+    # a visit goes to the state of the place visited; building up ties cooperates
+    ("Foreign Minister Shah Mahmood Qureshi arrived in Turkey on Friday on a two-day official visit.",
+     ("Shah Mahmood Qureshi", "CONSULT", "Turkey", "asserted")),
+    ("The Iranian foreign minister arrived in Moscow for talks.", ("Iran", "CONSULT", "Russia", "asserted")),
+    ("In 2020 Lavrov paid an official visit to the Syrian capital.", ("Russia", "CONSULT", "Syria", "asserted")),
+    ("Benin hopes to enhance ties with Vietnam.", ("Benin", "COOPERATE", "Vietnam", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)

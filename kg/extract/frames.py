@@ -215,6 +215,18 @@ class _Sentence:
                 return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, self.sentence, "place")
         return None
 
+    def state_of_place(self, i: int) -> list[ActorMention]:
+        """The state a place noun is in: a town ("Minsk"), "the Belarusian capital", "the capital of Belarus"."""
+        town = self.place_at(i)
+        if town is not None:
+            return [town]
+        if self.t[i].lemma.lower() not in self.f.place_words | {"capital"}:
+            return []
+        found = [self.actor_at[c.i] for c in self.children(i, "amod", "poss", "compound") if c.i in self.actor_at]
+        found += [a for prep in self.children(i, "prep") if prep.text.lower() in ("of", "in")
+                  for o in self.children(prep.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
+        return [a for a in found if self.rules.actors[a.actor].type == "state"][:1]
+
     def place_targets(self, v: Token, preps: frozenset[str] = _TARGET_PREPS) -> list[ActorMention]:
         """Where an attack fell, when no actor is its object: "struck Kharkiv", "hit a depot in Haifa",
         "Tel Aviv was hit" (the city's state is the target)."""
@@ -401,7 +413,12 @@ class _Sentence:
             if found:
                 return found
         if entry and entry.object_words and entry.particle and self._prep_object_word(v, entry):
-            return [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]  # "placed X under arrest"
+            found = [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]  # "placed X under arrest"
+            if not found and entry.relation == "CONSULT":
+                # "arrived in Islamabad on an official visit", "flew to Moscow for talks": where they went
+                found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("in", "to", "at")
+                         for o in self.children(prep.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
+            return found
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if found or not self.particles(v):
@@ -470,6 +487,9 @@ class _Sentence:
                         continue  # "joined the war against Israel": the enemy, not the partner
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+                        if not found and entry.relation == "CONSULT":
+                            # "paid a visit to the Belarusian capital of Minsk": the state the place is in
+                            found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
                         if found:
                             return found
             if entry and (entry.object_words or entry.relation in _ATTITUDES | _HITTING):
@@ -602,8 +622,8 @@ class _Sentence:
         found += [e for e in with_object if not e.particle]
         found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and (
             self._prep_objects(v, p) or self._prep_places(v, p))]
-        if (v.lemma, None) in verbs:
-            found.append(verbs[(v.lemma, None)])
+        if (v.lemma, None) in verbs and not (found and verbs[(v.lemma, None)].relation == "NONE"):
+            found.append(verbs[(v.lemma, None)])  # a verb silenced alone ("pay") still has its "pay a visit"
         chosen = next((e for e in found if e.curated), found[0] if found else None)
         return None if chosen is None or chosen.relation == "NONE" else chosen
 
