@@ -323,6 +323,10 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("The Iranian foreign minister arrived in Moscow for talks.", ("Iran", "CONSULT", "Russia", "asserted")),
     ("In 2020 Lavrov paid an official visit to the Syrian capital.", ("Russia", "CONSULT", "Syria", "asserted")),
     ("Benin hopes to enhance ties with Vietnam.", ("Benin", "COOPERATE", "Vietnam", "asserted")),
+    # blame laid on someone's act, armed men engaged, land taken in a state
+    ("In 2023 Nicolás Maduro blamed his country's woes on U.S. sanctions.", ("Nicolás Maduro", "ACCUSE", "United States", "asserted")),
+    ("Indian troops engaged Pakistani forces near the border.", ("India", "ASSAULT", "Pakistan", "asserted")),
+    ("China seized a strip of land in Bhutan.", ("China", "ASSAULT", "Bhutan", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)
@@ -331,6 +335,12 @@ def test_everyday_diplomatic_news(rules, text, claim):
     assert not any(r == "AID" for _, r, o, _ in found if "border" in text)
     # no one cooperates with the enemy named after "against"
     assert not any(r == "COOPERATE" and o == "Israel" for _, r, o, _ in found)
+
+
+def test_engaging_an_official_or_firing_at_a_leaders_opponents_attacks_no_one(rules):
+    assert not claims("Irfaan Ali engaged the United Nations Secretary-General.", rules)
+    found = claims("In 2017 authorities fired tear gas at thousands of opponents of President Nicolas Maduro in Caracas.", rules)
+    assert not any(r == "ASSAULT" and o == "Nicolás Maduro" for _, r, o, _ in found)
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

@@ -233,6 +233,9 @@ class _Sentence:
         spots = list(self.children(v.i, "nsubjpass" if self.passive(v) else "dobj"))
         spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in preps
                   for o in self.children(prep.i, "pobj")]
+        # "annex a swath of land in Guyana", "one of the bases in Syria": what a quantity is of
+        spots += [o for d in list(spots) if d.pos == "NUM" or d.lemma.lower() in self.f.partitives
+                  for prep in self.children(d.i, "prep") if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]
         spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in _TARGET_PREPS
                   for o in self.children(prep.i, "pobj")]  # "a repair facility in Kyiv"
         spots += [c for c in self.children(v.i, "advmod", "npadvmod") if c.text[:1].isupper()]  # "captured Bakhmut"
@@ -248,7 +251,9 @@ class _Sentence:
                    for g in self.children(c.i, "npadvmod", "compound", "amod") if g.i in self.actor_at]
         # "a convoy of Afghan security forces", "a base for African Union troops", "targets of the PKK"
         # ("captured the Golan Heights from Syria": whose it was taken from)
-        owners += [a for o in places for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
+        # (the "opponents of President Maduro" are not his)
+        owners += [a for o in places if o.lemma.lower() not in _AGAINST_NOUNS
+                   for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
             return list({a.actor: a for a in owners}.values())
@@ -425,8 +430,11 @@ class _Sentence:
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
         if v.lemma in _BLAMING:
             # "blamed the attack on al-Shabaab": the one it is pinned on, wherever the parse hangs "on"
+            # "blamed his country's woes on U.S. sanctions": on whoever's act it is
             blamed = [a for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
-                      if prep.text.lower() == "on" for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+                      if prep.text.lower() == "on" for p in self.children(prep.i, "pobj")
+                      for a in (self.actors_of(p.i) or [self.actor_at[c.i] for c in self.children(p.i, "poss", "compound", "amod")
+                                                        if c.i in self.actor_at])]
             if blamed:
                 return blamed
         if entry and (entry.relation in _ATTITUDES or entry.relation == "ASSAULT"):
@@ -700,6 +708,8 @@ class _Sentence:
 
 
 _DESTINATION = {"to", "into", "toward", "towards", "onto"}
+# people named by whom they stand against: "opponents of X" are no part of X
+_AGAINST_NOUNS = {"opponent", "critic", "rival", "enemy", "foe", "adversary", "victim", "detractor"}
 
 
 def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> list[ActorMention]:
@@ -915,6 +925,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_ministry_claims(s), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
+               *_branding_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1367,6 +1378,42 @@ def _allegation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         out += _claims_between(s, s.subjects(v), accused, "ACCUSE", "frame:allegation", f"allegation:{v.lemma}", v,
                                polarity)
     return out
+
+
+def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Washington calls Maduro a dictator", "Zelensky described Russia as a terrorist state", "called Thailand's
+    move a breach of norms": naming an actor, or an actor's act, by an accusing word accuses that actor."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.branding_verbs:
+            continue
+        names = [*s.children(v.i, "oprd", "xcomp", "attr"), *(p for prep in s.children(v.i, "prep")
+                                                           if prep.text.lower() == "as" for p in s.children(prep.i, "pobj"))]
+        # the parse may hang the name on the object itself ("Thailand's move a breach": npadvmod, appos)
+        names += [n for d in s.children(v.i, "dobj") for n in s.children(d.i, "npadvmod", "appos")]
+        passive = s.passive(v)
+        if passive:
+            names += s.children(v.i, "dobj")  # "the PKK is designated a terrorist organization by Turkey"
+        if not any(_accusing(s, n) for n in names):
+            continue
+        if passive:
+            branded = s.objects(v, None)
+            doers = s.subjects(v) or [a for d in names for prep in s.children(d.i, "prep")
+                                      if prep.text.lower() == "by" for o in s.children(prep.i, "pobj")
+                                      for a in s.actors_of(o.i)]
+        else:
+            branded = [a for d in s.children(v.i, "dobj") for a in (
+                s.actors_of(d.i) or [a for c in s.children(d.i, "poss") for a in s.actors_of(c.i)])]
+            doers = s.subjects(v)
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, doers, branded, "ACCUSE", "frame:branding", f"branding:{v.lemma}", v, polarity)
+    return out
+
+
+def _accusing(s: _Sentence, n: Token) -> bool:
+    """Whether a name given is an accusing one: "a dictator", "a terrorist state", "a breach of norms"."""
+    words = [n, *s.children(n.i, "amod", "compound")]
+    return any(w.lemma.lower() in s.f.accusatory_nouns or w.text.lower() in s.f.accusatory_nouns for w in words)
 
 
 def _claims_between(s: _Sentence, doers: list[ActorMention], targets: list[ActorMention], relation: str, rule: str,
