@@ -327,6 +327,12 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 2023 Nicolás Maduro blamed his country's woes on U.S. sanctions.", ("Nicolás Maduro", "ACCUSE", "United States", "asserted")),
     ("Indian troops engaged Pakistani forces near the border.", ("India", "ASSAULT", "Pakistan", "asserted")),
     ("China seized a strip of land in Bhutan.", ("China", "ASSAULT", "Bhutan", "asserted")),
+    # a town taken or attacked is its state's; a war with someone is fought both ways
+    ("In 2025 the Rapid Support Forces seized control of El Fasher.", ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted")),
+    ("In 2025 the Rapid Support Forces killed six people in a drone attack on the city of El Fasher.",
+     ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted")),
+    ("In 2025 the RSF was locked in a devastating war with the Sudanese army.",
+     ("Sudan", "ASSAULT", "Rapid Support Forces", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)

@@ -233,8 +233,9 @@ class _Sentence:
         spots = list(self.children(v.i, "nsubjpass" if self.passive(v) else "dobj"))
         spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in preps
                   for o in self.children(prep.i, "pobj")]
-        # "annex a swath of land in Guyana", "one of the bases in Syria": what a quantity is of
-        spots += [o for d in list(spots) if d.pos == "NUM" or d.lemma.lower() in self.f.partitives
+        # "annex a swath of land in Guyana", "one of the bases in Syria": what a quantity is of; "seized control
+        # of El Fasher", "the city of El Fasher": the place named
+        spots += [o for d in list(spots) if d.pos == "NUM" or d.lemma.lower() in self.f.partitives | self._place_heads
                   for prep in self.children(d.i, "prep") if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]
         spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in _TARGET_PREPS
                   for o in self.children(prep.i, "pobj")]  # "a repair facility in Kyiv"
@@ -264,12 +265,19 @@ class _Sentence:
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
         return list({a.actor: a for a in found if a is not None}.values())
 
+    @property
+    def _place_heads(self) -> frozenset[str]:
+        """Nouns a place's name follows with "of": "the city of El Fasher", "control of Goma"."""
+        return self.f.place_words | {"capital", "control", "outskirts", "centre", "center", "heart"}
+
     def noun_place_targets(self, n: Token, verb: Token | None, own_preps: tuple[str, ...] = ()) -> list[ActorMention]:
         """The towns an event noun's act fell on: "an attack on Haifa", "airstrikes in Aleppo", "the
         capture of Kherson" (the noun's own prepositions too)."""
         preps = [p for t in (n, verb) if t is not None for p in self.children(t.i, "prep")
                  if p.text.lower() in _TARGET_PREPS or (t is n and p.text.lower() in own_preps)]
         spots = [o for p in preps for o in self.children(p.i, "pobj")]
+        spots += [o for d in list(spots) if d.lemma.lower() in self._place_heads for prep in self.children(d.i, "prep")
+                  if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]  # "on the city of El Fasher"
         spots += [c for o in spots for c in self.children(o.i, "conj")]
         found = [self.place_at(o.i) for o in spots]
         return list({a.actor: a for a in found if a is not None}.values())
@@ -1016,6 +1024,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     by_prep[word] = s.actors_of(pobj.i)
         # the preposition the lexicon lists first wins ("an operation in Yemen against the Houthis")
         objects = next((by_prep[w] for w in frame.object_preps if by_prep.get(w)), [])
+        # "the RSF's war with the army", "clashes with riot police": each side fights the other
+        both_ways = bool(objects) and objects is by_prep.get("with") and n.lemma.lower() in s.f.reciprocal_nouns
+        carrying = s.entry(s.t[n.head]) if both_ways and n.dep == "dobj" else None
+        if carrying is not None and carrying.relation == "ASSAULT":
+            continue  # "fighting a border war with China": the verb's own claim, with the verb's own subject
         above = s.head(n.i)
         if n.dep == "pobj" and above is not None and above.text.lower() in ("of", "in") and s.head(above.i) is not None \
                 and s.head(above.i).dep == "dobj" and s.head(above.i).pos in ("NOUN", "NUM"):
@@ -1096,7 +1109,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
-                and s.head(verb.i) is not None and s.head(verb.i).lemma in _TAKING_PART \
+                and s.head(verb.i) is not None and (s.head(verb.i).lemma in _TAKING_PART or (
+                    s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))) \
                 and not s.children(n.i, "poss"):
             # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"
             verb = s.head(verb.i)
@@ -1111,7 +1125,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                         for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             objects = objects or partners
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
-        if verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
+        if both_ways or verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
             pairs += [(b, a) for a, b in pairs if (b, a) not in pairs]
         if not objects and verb is not None and n.dep == "dobj" and (
                 (relation in s.f.mutual - {"ASSAULT"} and verb.lemma in s.f.joint_verbs)
@@ -1300,7 +1314,9 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
-_TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter"}  # "took part in talks with Y"
+_TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
+# what a doer did "in" an attack of theirs: "killed six people in a drone attack on El Fasher"
+_HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "die"}
 _HOLDING = {"control", "hold", "occupy", "administer", "run"}  # "X-controlled territory" is X's
 _BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
