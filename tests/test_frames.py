@@ -333,6 +333,10 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted")),
     ("In 2025 the RSF was locked in a devastating war with the Sudanese army.",
      ("Sudan", "ASSAULT", "Rapid Support Forces", "asserted")),
+    # what one faces or comes under is done to one by whoever it came from
+    ("In 2025 El Fasher faced intensified attacks from the RSF.", ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted")),
+    ("In 2024 Israeli troops came under attack from Hezbollah fighters.", ("Hezbollah", "ASSAULT", "Israel", "asserted")),
+    ("In 2025 Sudan faced criticism from the United Nations.", ("United Nations", "ACCUSE", "Sudan", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)
@@ -347,6 +351,11 @@ def test_engaging_an_official_or_firing_at_a_leaders_opponents_attacks_no_one(ru
     assert not claims("Irfaan Ali engaged the United Nations Secretary-General.", rules)
     found = claims("In 2017 authorities fired tear gas at thousands of opponents of President Nicolas Maduro in Caracas.", rules)
     assert not any(r == "ASSAULT" and o == "Nicolás Maduro" for _, r, o, _ in found)
+
+
+def test_shelling_suffered_is_done_by_whom_it_came_from_not_by_the_sufferer(rules):
+    found = claims("In 2023 Ukraine suffered heavy shelling by Russian forces.", rules)
+    assert set(found) == {("Russia", "ASSAULT", "Ukraine", "asserted")}
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

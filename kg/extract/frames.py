@@ -1106,6 +1106,20 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
+        elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE") and (
+                (verb.lemma in s.f.suffering_verbs and carrier.dep == "dobj")
+                or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
+                    and s.head(carrier.head).lemma in ("come", "be", "remain", "fall"))):
+            # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
+            # suffering it is attacked, by whoever it came from
+            doers = [a for t in (n, carrier) for prep in s.children(t.i, "prep") if prep.text.lower() in ("from", "by")
+                     for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            if not doers:
+                continue
+            sufferer = verb if verb.lemma in s.f.suffering_verbs else s.head(carrier.head)
+            victims = s.subjects(sufferer) or [t for c in s.children(sufferer.i, "nsubj") for t in [s.place_at(c.i)] if t]
+            subjects, objects = doers, victims
+            rule = f"frame:suffer:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
