@@ -337,6 +337,10 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 2025 El Fasher faced intensified attacks from the RSF.", ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted")),
     ("In 2024 Israeli troops came under attack from Hezbollah fighters.", ("Hezbollah", "ASSAULT", "Israel", "asserted")),
     ("In 2025 Sudan faced criticism from the United Nations.", ("United Nations", "ACCUSE", "Sudan", "asserted")),
+    # telling someone something speaks to them; telling them to act asks it of them
+    ("In 1964 Mao Zedong told a Japanese socialist delegation that Tsarist Russia had taken vast territories.",
+     ("Mao Zedong", "CONSULT", "Japan", "asserted")),
+    ('Manila said in a statement, telling Beijing to "back off."', ("Philippines", "REQUEST", "China", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)
@@ -356,6 +360,11 @@ def test_engaging_an_official_or_firing_at_a_leaders_opponents_attacks_no_one(ru
 def test_shelling_suffered_is_done_by_whom_it_came_from_not_by_the_sufferer(rules):
     found = claims("In 2023 Ukraine suffered heavy shelling by Russian forces.", rules)
     assert set(found) == {("Russia", "ASSAULT", "Ukraine", "asserted")}
+
+
+def test_the_press_one_speaks_to_is_no_one_consulted(rules):
+    assert not claims("Putin told reporters that Russia would respond.", rules)
+    assert not claims("Lü Chao, a research fellow, told the Global Times on Thursday that the event mattered.", rules)
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

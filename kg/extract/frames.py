@@ -834,7 +834,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
         complement = False
-        comp = next((c for c in s.children(v.i, "xcomp") if c.pos == "VERB"), None)
+        # (an infinitive the tagger misreads is still one: 'telling Beijing to "back off"')
+        comp = next((c for c in s.children(v.i, "xcomp") if c.pos == "VERB" or any(
+            a.text.lower() == "to" for a in s.children(c.i, "aux"))), None)
         if comp is not None and v.lemma in s.f.complements:
             # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
@@ -895,6 +897,10 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation in _MATERIAL:
             # a news outlet reports attacks and aid; it does not make them ("NAIROBI (Reuters) - ... attacked")
             subjects = [a for a in subjects if rules.actors[a.actor].type != "media_outlet"]
+        if relation == "CONSULT":
+            # "told the Global Times", "told reporters": an interview, not dealings with the press
+            objects = [b for b in objects if rules.actors[b.actor].type != "media_outlet"
+                       and rules.actors[b.actor].label.lower() not in s.f.press_words]
         # "The attack killed seven Iranian officers": the attack told before only if it fell on them too
         subjects = [a for a in subjects if a.resolution != "event" or any(
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
