@@ -341,6 +341,14 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 1964 Mao Zedong told a Japanese socialist delegation that Tsarist Russia had taken vast territories.",
      ("Mao Zedong", "CONSULT", "Japan", "asserted")),
     ('Manila said in a statement, telling Beijing to "back off."', ("Philippines", "REQUEST", "China", "asserted")),
+    # an unnamed spokesman speaks for his state; joint drills are done together and condemned for both
+    ("A North Korean defense ministry spokesman issued a strong warning to South Korea and the United States.",
+     ("North Korea", "THREATEN", "United States", "asserted")),
+    ("South Korea and the US have held the largest-ever joint live-fire exercises.",
+     ("United States", "COOPERATE", "South Korea", "asserted")),
+    ("Russia held joint naval drills with China.", ("China", "COOPERATE", "Russia", "asserted")),
+    ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
+     ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)

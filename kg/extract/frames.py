@@ -288,6 +288,9 @@ class _Sentence:
         lemma = tok.lemma.lower()
         if lemma in self.f.body_nouns or lemma in self.f.partitives:
             return True
+        if lemma in self.f.official_titles and not any(c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type
+                                                        == "person" for c in self.children(i, "compound", "appos")):
+            return True  # "a North Korean defense ministry spokesman issued a warning": his state speaks
         sector = self.sector_of(i)
         if sector is not None:
             return sector in self.f.state_sectors  # "Egyptian protesters" are no act of Egypt's
@@ -517,9 +520,9 @@ class _Sentence:
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
                 if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
-                    # "denounced the joint exercises of the US and South Korea" (a demand for "the release of
+                    # "denounced the joint exercises of (between) the US and South Korea" (a demand for "the release of
                     # X" is made of someone else)
-                    found = [a for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
+                    found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("of", "between", "by")
                              for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                 if found:
                     return found
@@ -1144,6 +1147,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             partners = [a for t in (n, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "with"
                         for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             objects = objects or partners
+        # ("held joint drills with China": "with" may hang on the verb)
+        with_whom = {a.actor for t in (n, s.head(n.i)) if t is not None for prep in s.children(t.i, "prep")
+                     if prep.text.lower() == "with" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)}
+        both_ways = both_ways or bool(objects) and n.lemma.lower() in s.f.reciprocal_nouns \
+            and {b.actor for b in objects} <= with_whom
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
         if both_ways or verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
             pairs += [(b, a) for a, b in pairs if (b, a) not in pairs]
