@@ -942,7 +942,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_ministry_claims(s), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
-               *_branding_claims(s, sentence_hedged),
+               *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1451,6 +1451,24 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             doers = s.subjects(v)
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, doers, branded, "ACCUSE", "frame:branding", f"branding:{v.lemma}", v, polarity)
+    return out
+
+
+def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"warning that both countries will pay a high price", "Israel warned that Lebanon would be held responsible":
+    a warning of what someone will suffer threatens them."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.warning_verbs:
+            continue
+        for c in s.children(v.i, "ccomp"):
+            fated = c.lemma in s.f.warned_fates or (s.passive(c) and c.lemma == "hold") or any(
+                a.lemma.lower() in ("responsible", "accountable") for a in s.children(c.i, "acomp", "oprd"))
+            if not fated:
+                continue
+            warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
     return out
 
 
