@@ -307,6 +307,7 @@ class Frames:
     press_words: frozenset[str] = frozenset()  # "told reporters": no one met
     warning_verbs: frozenset[str] = frozenset()  # "warned that Y will pay a price": a threat to Y
     warned_fates: frozenset[str] = frozenset()
+    drawing_verbs: frozenset[str] = frozenset()  # "drew condemnation from Y": Y condemned the subject
     asked_acts: frozenset[str] = frozenset()  # "demanded the resignation of X": asked of X
     office_verbs: frozenset[str] = frozenset()
     expelling_verbs: frozenset[str] = frozenset()
@@ -734,7 +735,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
-                  alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"), asked_acts=words("asked_acts"), warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"), press_words=words("press_words"), suffering_verbs=words("suffering_verbs"), reciprocal_nouns=words("reciprocal_nouns"), border_words=words("border_words"),
+                  alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"), asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"), warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"), press_words=words("press_words"), suffering_verbs=words("suffering_verbs"), reciprocal_nouns=words("reciprocal_nouns"), border_words=words("border_words"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),

@@ -347,6 +347,12 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("South Korea and the US have held the largest-ever joint live-fire exercises.",
      ("United States", "COOPERATE", "South Korea", "asserted")),
     ("Russia held joint naval drills with China.", ("China", "COOPERATE", "Russia", "asserted")),
+    # a stance drawn from others is theirs toward the one drawing it; a shared subject is opposed by the agent
+    ("In 1999 Yugoslavia's actions had already provoked condemnation by international organisations such as the UN.",
+     ("United Nations", "ACCUSE", "Yugoslavia", "asserted")),
+    ("In 2022 Russia's invasion drew sanctions from the European Union.", ("European Union", "SANCTION", "Russia", "asserted")),
+    ("In 1999 NATO tried to gain approval but was opposed by Russia.",
+     ("Russia", "REJECT", "North Atlantic Treaty Organization", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
@@ -373,6 +379,11 @@ def test_shelling_suffered_is_done_by_whom_it_came_from_not_by_the_sufferer(rule
 def test_the_press_one_speaks_to_is_no_one_consulted(rules):
     assert not claims("Putin told reporters that Russia would respond.", rules)
     assert not claims("Lü Chao, a research fellow, told the Global Times on Thursday that the event mattered.", rules)
+
+
+def test_being_opposed_by_someone_is_no_opposing_them(rules):
+    found = claims("In 1999 NATO tried to gain approval but was opposed by Russia.", rules)
+    assert set(found) == {("Russia", "REJECT", "North Atlantic Treaty Organization", "asserted")}
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

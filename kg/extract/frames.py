@@ -408,6 +408,9 @@ class _Sentence:
                 return self.actors_of(c.i)
             if v.dep in ("acl", "relcl"):
                 return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
+            if v.dep == "conj" and self.head(v.i) is not None and self.head(v.i).pos in ("VERB", "AUX"):
+                # "NATO tried to gain approval but was opposed by China": the subject they share
+                return self.subjects(self.head(v.i))
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
@@ -682,7 +685,8 @@ class _Sentence:
                 return "hedged", [f"modal under '{tok.text}'"]
             if any(c.lemma.lower() in self.f.hedge_adverbs for c in kids):
                 return "hedged", [f"hedging adverb under '{tok.text}'"]
-            if k and tok.lemma in self.f.hedge_governors:
+            if k and tok.lemma in self.f.hedge_governors and chain[k - 1].dep == "xcomp":
+                # ("tried to win approval but was opposed": the opposition, coordinated with the try, is no try)
                 return "hedged", [f"intended or attempted: '{tok.text}'"]
             if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
                 return "hedged", [f"condition on '{tok.text}'"]
@@ -1116,7 +1120,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
         elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE") and (
-                (verb.lemma in s.f.suffering_verbs and carrier.dep == "dobj")
+                ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
+                 and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
                     and s.head(carrier.head).lemma in ("come", "be", "remain", "fall"))):
             # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
@@ -1125,8 +1130,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             if not doers:
                 continue
-            sufferer = verb if verb.lemma in s.f.suffering_verbs else s.head(carrier.head)
-            victims = s.subjects(sufferer) or [t for c in s.children(sufferer.i, "nsubj") for t in [s.place_at(c.i)] if t]
+            sufferer = verb if carrier.dep == "dobj" else s.head(carrier.head)
+            # ("Yugoslavia's actions drew condemnation": whose acts they were)
+            victims = s.subjects(sufferer) or [t for c in s.children(sufferer.i, "nsubj")
+                                               for t in [s.place_at(c.i), *(a for g in s.children(c.i, "poss")
+                                                                           for a in s.actors_of(g.i))] if t]
             subjects, objects = doers, victims
             rule = f"frame:suffer:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
@@ -1342,6 +1350,8 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _FINITE = ("VBD", "VBZ", "VBP")
+# what one draws on oneself from others: "drew condemnation from the UN" (not "sparked attacks by Y")
+_STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
 _TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
 # what a doer did "in" an attack of theirs: "killed six people in a drone attack on El Fasher"
 _HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "die"}
