@@ -353,6 +353,14 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 2022 Russia's invasion drew sanctions from the European Union.", ("European Union", "SANCTION", "Russia", "asserted")),
     ("In 1999 NATO tried to gain approval but was opposed by Russia.",
      ("Russia", "REJECT", "North Atlantic Treaty Organization", "asserted")),
+    # the Six-Day War as histories tell it: a strait blocked to someone's ships, forces wrecked, combat with an army,
+    # troops moved to a border
+    ("In 1967 Egypt blocked the Tiran Straits to Israeli shipping.", ("Egypt", "COERCE", "Israel", "asserted")),
+    ("In 1967 the Israeli air force ruined the air forces of Egypt and Syria.", ("Israel", "ASSAULT", "Syria", "asserted")),
+    ("In 1967, in fierce combat with the Jordanian Army, Israeli forces captured the Old City of Jerusalem.",
+     ("Jordan", "ASSAULT", "Israel", "asserted")),
+    ("Nasser heightened the sense of crisis in 1967 by moving some 100,000 troops into position at Egypt's border with Israel.",
+     ("Egypt", "MOBILIZE", "Israel", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

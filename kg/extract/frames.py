@@ -490,9 +490,13 @@ class _Sentence:
             if found:
                 return found
         # "massed troops near Ukraine's border", "forces on the border with Ukraine" (on the verb or its object)
-        found = [a for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
-                 if prep.text.lower() in ("near", "along", "at", "on", "to", "toward", "towards")
-                 for o in self.children(prep.i, "pobj") for a in self.border_of(o.i)]
+        # ("into position at Egypt's border with Israel": a place phrase may come first)
+        places = [o for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
+                  if prep.text.lower() in ("near", "along", "at", "on", "to", "toward", "towards", "into")
+                  for o in self.children(prep.i, "pobj")]
+        places += [o for p in places for prep in self.children(p.i, "prep") if prep.text.lower() in ("at", "on", "along", "near")
+                   for o in self.children(prep.i, "pobj")]
+        found = [a for o in places for a in self.border_of(o.i)]
         if found:
             return found
         # "brokered a truce between Israel and Hamas": the mediator deals with both
@@ -1353,8 +1357,9 @@ _FINITE = ("VBD", "VBZ", "VBP")
 # what one draws on oneself from others: "drew condemnation from the UN" (not "sparked attacks by Y")
 _STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
 _TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
-# what a doer did "in" an attack of theirs: "killed six people in a drone attack on El Fasher"
-_HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "die"}
+# what a doer did "in" a fight of theirs: "killed six people in a drone attack on El Fasher", "in fierce combat with
+# the Jordanian Army, Israeli forces captured the Old City"
+_HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "capture", "seize", "take", "lose"}
 _HOLDING = {"control", "hold", "occupy", "administer", "run"}  # "X-controlled territory" is X's
 _BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
