@@ -361,6 +361,14 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Jordan", "ASSAULT", "Israel", "asserted")),
     ("Nasser heightened the sense of crisis in 1967 by moving some 100,000 troops into position at Egypt's border with Israel.",
      ("Egypt", "MOBILIZE", "Israel", "asserted")),
+    # a visitor received, a request reported, pressure one acts under, a warning received
+    ("In 1999 Pakistani army chief General Pervez Musharraf received the visiting Indian prime minister in Lahore.",
+     ("Pakistan", "CONSULT", "India", "asserted")),
+    ("In June 1999, Nawaz Sharif is reported to have asked the US to intervene.",
+     ("Nawaz Sharif", "REQUEST", "United States", "asserted")),
+    ("In 1999 Prime Minister Nawaz Sharif ordered a pull back under the pressure of US president Bill Clinton.",
+     ("Bill Clinton", "COERCE", "Nawaz Sharif", "asserted")),
+    ("Iran was warned by the United States.", ("United States", "THREATEN", "Iran", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

@@ -343,6 +343,9 @@ class _Sentence:
             if not found and up.dep == "dobj" and above is not None and above.pos == "VERB":
                 return self.subjects(above, depth + 1)  # "X issued a statement condemning Y"
             return found
+        if v.dep == "xcomp" and self.passive(up) and not self.children(up.i, "agent"):
+            # "Sharif is reported to have asked the US": the one reported
+            return [a for c in self.children(up.i, "nsubjpass") for a in self.actors_of(c.i)]
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
             objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt")
@@ -382,9 +385,13 @@ class _Sentence:
         a = said_by[0]
         return [ActorMention(a.actor, pronoun.start, pronoun.end, pronoun.text, a.sentence, "pronoun")]
 
-    def passive(self, v: Token) -> bool:
+    def passive(self, v: Token, depth: int = 0) -> bool:
+        up = self.head(v.i)
         return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN") \
-            or self.fronted_participle(v)
+            or self.fronted_participle(v) or (
+                # "was summoned by Clinton and warned against it": a participle sharing the passive before it
+                depth < 3 and v.dep == "conj" and v.tag == "VBN" and up is not None and up.tag == "VBN"
+                and not self.children(v.i, "nsubj", "aux") and self.passive(up, depth + 1))
 
     def fronted_participle(self, v: Token) -> bool:
         """"Backed by the Soviet Union, the government ...": a passive participle clause with its agent,
@@ -408,9 +415,13 @@ class _Sentence:
                 return self.actors_of(c.i)
             if v.dep in ("acl", "relcl"):
                 return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
-            if v.dep == "conj" and self.head(v.i) is not None and self.head(v.i).pos in ("VERB", "AUX"):
-                # "NATO tried to gain approval but was opposed by China": the subject they share
-                return self.subjects(self.head(v.i))
+            up = self.head(v.i)
+            if v.dep == "conj" and up is not None and up.pos in ("VERB", "AUX"):
+                # "NATO tried to gain approval but was opposed by China": the subject they share ("Sharif was
+                # summoned by Clinton and warned": the one the passive before it was done to)
+                if self.passive(up):
+                    return [a for c in self.children(up.i, "nsubjpass") for a in self.actors_of(c.i)]
+                return self.subjects(up)
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
@@ -840,8 +851,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
     for v in parse.tokens:
-        if v.pos not in ("VERB",) or v.i in done or (v.lemma in s.f.speech and not s.children(v.i, "dobj")):
-            continue  # a speech verb reports a claim; with an object it may be one ("maintained relations")
+        if v.pos not in ("VERB",) or v.i in done or (v.lemma in s.f.speech and not s.children(v.i, "dobj")
+                                                      and not s.passive(v)):
+            continue  # a speech verb reports a claim; with an object it may be one ("maintained relations", "was warned")
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
         complement = False
@@ -1127,14 +1139,18 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
                  and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
-                    and s.head(carrier.head).lemma in ("come", "be", "remain", "fall"))):
+                    and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))):
             # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
             # suffering it is attacked, by whoever it came from
-            doers = [a for t in (n, carrier) for prep in s.children(t.i, "prep") if prep.text.lower() in ("from", "by")
+            # ("under the pressure of US president Bill Clinton")
+            doers = [a for t in (n, carrier) for prep in s.children(t.i, "prep")
+                     if prep.text.lower() in ("from", "by") or prep.text.lower() == "of" and carrier.dep == "pobj"
                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             if not doers:
                 continue
             sufferer = verb if carrier.dep == "dobj" else s.head(carrier.head)
+            while sufferer is not None and sufferer.pos not in ("VERB", "AUX") and s.head(sufferer.i) is not None:
+                sufferer = s.head(sufferer.i)  # "ordered a pull back under the pressure of X": who ordered it
             # ("Yugoslavia's actions drew condemnation": whose acts they were)
             victims = s.subjects(sufferer) or [t for c in s.children(sufferer.i, "nsubj")
                                                for t in [s.place_at(c.i), *(a for g in s.children(c.i, "poss")
