@@ -369,6 +369,18 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 1999 Prime Minister Nawaz Sharif ordered a pull back under the pressure of US president Bill Clinton.",
      ("Bill Clinton", "COERCE", "Nawaz Sharif", "asserted")),
     ("Iran was warned by the United States.", ("United States", "THREATEN", "Iran", "asserted")),
+    # the Gulf War as wire reports told it: acting at someone's request, weapons rushed, a missile into a town's
+    # neighborhood, "U.S.-led" forces, a visit on someone's invitation
+    ("In 1991 Israel holds its fire at the request of the United States.", ("United States", "REQUEST", "Israel", "asserted")),
+    ("In 1991 the United States rushes Patriot anti-missile batteries to Israel.",
+     ("United States", "AID", "Israel", "asserted")),
+    ("In 1991 an Iraqi Scud missile slammed into a densely populated Tel Aviv neighborhood.",
+     ("Iraq", "ASSAULT", "Israel", "asserted")),
+    ("In 1991 U.S.-led allied forces launch airstrikes on Iraq.", ("United States", "ASSAULT", "Iraq", "asserted")),
+    ("In 1991 Israel, which had been urged by the United States not to retaliate against Iraq, faced pressure.",
+     ("United States", "REQUEST", "Israel", "asserted")),
+    ("In 2021 Shah Mahmood Qureshi arrived in Turkey on the invitation of his counterpart Mevlüt Çavuşoğlu.",
+     ("Mevlüt Çavuşoğlu", "CONSULT", "Shah Mahmood Qureshi", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

@@ -169,6 +169,12 @@ class _Sentence:
                     for g in self.children(c.i):
                         if g.i in self.actor_at:
                             return [self.actor_at[g.i]]
+            # "an Iraqi Scud missile": a name between the side and the noun
+            named = [self.actor_at[g.i] for c in self.children(i, "compound") if c.i not in self.actor_at
+                     for g in self.children(c.i, "compound", "amod") if g.i in self.actor_at
+                     and self.rules.actors[self.actor_at[g.i].actor].type == "state"]
+            if named:
+                return named[:1]
             for c in self.children(i, "acl"):
                 if c.lemma == "lead":  # "a coalition led by Saudi Arabia"
                     for by in self.children(c.i, "agent"):
@@ -263,6 +269,7 @@ class _Sentence:
             return []  # "bombed Kurdish militant targets in northern Iraq" hit militants, not Iraq
         found = [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
+        found += [self.place_at(c.i) for o in spots for c in self.children(o.i, "compound")]  # "a Tel Aviv neighborhood"
         return list({a.actor: a for a in found if a is not None}.values())
 
     @property
@@ -606,7 +613,9 @@ class _Sentence:
         is ("fired water cannon at Philippine ships")."""
         return [a for c in self.children(v.i, "prep") if c.text.lower() == prep for o in self.children(c.i, "pobj")
                 for a in [self.place_at(o.i), *(self.actor_at[g.i] for g in self.children(o.i, "amod", "poss")
-                                                if g.i in self.actor_at)] if a is not None]
+                                                if g.i in self.actor_at),
+                          # "slammed into a Tel Aviv neighborhood"
+                          *(self.place_at(g.i) for g in self.children(o.i, "compound"))] if a is not None]
 
     def border_of(self, i: int) -> list[ActorMention]:
         """Whose border a border word is: "Ukraine's borders", "the Ukrainian border", "the border with Ukraine"."""
@@ -864,7 +873,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
             predicate = f"complement:{v.lemma}"
-            objects = [a for d in s.children(v.i, "dobj", "nsubjpass") for a in s.actors_of(d.i)]  # "Egypt was urged to"
+            objects = [a for d in s.children(v.i, "dobj", "nsubjpass") for a in (
+                s.actors_of(v.head) if d.text.lower() in _RELATIVE and v.dep == "relcl" else s.actors_of(d.i))]
+            # ("Egypt was urged to", "Israel, which had been urged by the US not to retaliate")
             # "called on the international community to join the U.S.": who is called on, not the U.S.
             addressed = [c for c in s.children(v.i, "prep") if c.text.lower() in ("on", "upon")
                          or (c.text.lower() == "to" and v.lemma in s.f.appeal_verbs)]
@@ -1135,11 +1146,15 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
-        elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE") and (
+        elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE", "REQUEST", "CONSULT") and (
                 ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
                  and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
-                    and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))):
+                    and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))
+                # "held its fire at the request of the United States", "on the invitation of his counterpart"
+                or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() in ("at", "on", "upon")
+                    and relation in ("REQUEST", "CONSULT", "COERCE") and any(
+                        p.text.lower() == "of" for p in s.children(n.i, "prep")))):
             # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
             # suffering it is attacked, by whoever it came from
             # ("under the pressure of US president Bill Clinton")
@@ -1156,7 +1171,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                                for t in [s.place_at(c.i), *(a for g in s.children(c.i, "poss")
                                                                            for a in s.actors_of(g.i))] if t]
             subjects, objects = doers, victims
-            rule = f"frame:suffer:{frame.noun}"
+            rule = f"frame:done-to:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \

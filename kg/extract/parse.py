@@ -61,12 +61,22 @@ def _nlp():
     from spacy.symbols import ORTH
     for rank in _RANKS:  # "army spokesman Brig. Richard Karemire": one token, as "Gen." already is
         nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
+    for abbreviation in _DOTTED_NAMES:  # "U.S.-led forces" as "US-led" is: the leader, a hyphen, "led"
+        for participle in _LED:
+            nlp.tokenizer.add_special_case(f"{abbreviation}-{participle}",
+                                           [{ORTH: abbreviation}, {ORTH: "-"}, {ORTH: participle}])
     return nlp
 
 
 # ranks and titles before a name that spaCy's English exceptions lack (kg.extract.sentences knows them too)
 _RANKS = ("Brig.", "Cmdr.", "Cdr.", "Cmdt.", "Amb.", "Pres.", "Hon.", "Supt.", "Insp.", "Cpl.", "Pvt.", "Maj.", "Capt.",
           "Adm.")
+
+
+# dotted names spaCy keeps whole before a hyphen, and the participles a hyphen joins them to
+_DOTTED_NAMES = ("U.S.", "U.K.", "U.N.", "U.S.S.R.", "E.U.")
+_LED = ("led", "backed", "supported", "sponsored", "brokered", "made", "funded", "trained", "armed", "allied",
+        "controlled", "occupied", "held", "imposed", "based", "built", "supplied")
 
 
 class _Annotator:
