@@ -414,6 +414,14 @@ def test_being_opposed_by_someone_is_no_opposing_them(rules):
     assert set(found) == {("Russia", "REJECT", "North Atlantic Treaty Organization", "asserted")}
 
 
+def test_a_former_office_holder_holds_no_office_and_a_pronoun_names_no_ministry(rules):
+    found = claims("The Houthis killed former President Ali Abdullah Saleh.", rules)
+    assert set(found) == {("Houthis", "ASSAULT", "Ali Abdullah Saleh", "asserted")}
+    assert not claims("Former US secretary of state John Kerry arrived.", rules)
+    found = claims("In 2017 China's foreign ministry said it opposes the test because it violates UN resolutions.", rules)
+    assert all(m.quote.lower() != "it" for m in found.values())
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

@@ -1270,6 +1270,8 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
     out = []
     for am in {(a.start, a.end): a for a in s.actor_at.values()}.values():
         actor = s.rules.actors[am.actor]
+        if am.resolution == "pronoun":
+            continue  # "it" names no ministry: the name it stands for said whose it is
         if actor.type == "organisation" and not actor.listed and actor.sector == "GOV" and actor.country \
                 and actor.label.startswith("Ministry of "):
             state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
@@ -1314,6 +1316,9 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         or title.lemma.lower() in s.f.official_titles or (second and title.text.lower() in s.f.leader_titles))
     if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies for w in words):
         return []  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
+    if any(w.text.lower().rstrip("-") in _FORMER for w in [*words, *s.children(title.i, "amod", "advmod")]) \
+            or any(s.t[k].text.lower().rstrip("-") in _FORMER for k in range(max(0, title.i - 2), title.i)):
+        return []  # "former President Ali Abdullah Saleh" no longer holds it
     named = [c for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")]
     named += [c for c in more if c.dep != "prep"]
     states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
@@ -1387,6 +1392,7 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 _FINITE = ("VBD", "VBZ", "VBP")
 # what one draws on oneself from others: "drew condemnation from the UN" (not "sparked attacks by Y")
 _STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
+_FORMER = {"former", "ex", "late", "erstwhile", "deposed", "ousted", "exiled"}
 _TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
 # what a doer did "in" a fight of theirs: "killed six people in a drone attack on El Fasher", "in fierce combat with
 # the Jordanian Army, Israeli forces captured the Old City"
