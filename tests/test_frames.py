@@ -381,6 +381,11 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("United States", "REQUEST", "Israel", "asserted")),
     ("In 2021 Shah Mahmood Qureshi arrived in Turkey on the invitation of his counterpart Mevlüt Çavuşoğlu.",
      ("Mevlüt Çavuşoğlu", "CONSULT", "Shah Mahmood Qureshi", "asserted")),
+    # Sudan's talks as wire reports told them: representatives of both sides, a deal signed off on
+    ("In 2023 representatives of the Sudanese Armed Forces and the Rapid Support Forces commenced talks in Jeddah.",
+     ("Sudan", "CONSULT", "Rapid Support Forces", "asserted")),
+    ("In 2023 the Sudanese army and the Rapid Support Forces signed off on a seven-day ceasefire.",
+     ("Rapid Support Forces", "AGREE", "Sudan", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
@@ -421,6 +426,10 @@ def test_a_former_office_holder_holds_no_office_and_a_pronoun_names_no_ministry(
     text = "In 2017 China's foreign ministry said it opposes the test because it violates UN resolutions."
     ministry = [m for m in extract(parse_document("t.txt", text, rules), rules).mentions if m.rule == "frame:ministry"]
     assert [m.quote for m in ministry] == ["China's foreign ministry"]
+
+
+def test_both_parties_urged_are_others_than_those_urging(rules):
+    assert not claims("In 2023 Saudi Arabia and the United States urged both parties to engage seriously in these talks.", rules)
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

@@ -189,6 +189,11 @@ class _Sentence:
                         if pobj.i in self.actor_at and (prep.text.lower() != "in" or self.rules.actors[
                                 self.actor_at[pobj.i].actor].type in ("group", "organisation")):
                             return self.actors_of(pobj.i, depth + 1)
+                        # "representatives of the Sudanese Armed Forces and the RSF": whose they are
+                        if prep.text.lower() == "of" and word in self.f.official_titles and pobj.i not in self.actor_at:
+                            found = self.actors_of(pobj.i, depth + 1)
+                            if found:
+                                return found
             # "Soldiers in Niger", "Police in Hong Kong": the state they are in
             located = [a for prep in self.children(i, "prep") if prep.text.lower() == "in"
                        for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)
@@ -931,6 +936,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation in _MATERIAL:
             # a news outlet reports attacks and aid; it does not make them ("NAIROBI (Reuters) - ... attacked")
             subjects = [a for a in subjects if rules.actors[a.actor].type != "media_outlet"]
+        # "Saudi Arabia and the US urged both parties to ...": "both parties" are two others than those urging
+        objects = [b for b in objects if not (b.resolution == "pair" and b.actor in {a.actor for a in subjects})]
         if relation == "CONSULT":
             # "told the Global Times", "told reporters": an interview, not dealings with the press
             objects = [b for b in objects if rules.actors[b.actor].type != "media_outlet"
