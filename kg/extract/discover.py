@@ -262,7 +262,8 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                  named_groups: frozenset[str] = frozenset(), scope: str = ""
                  ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """Groups named by an agent noun of a non-state sector: "Egyptian protesters", "rebels", "the
-    opposition". Each is an actor of its own (type group, the sector, the country named with it).
+    opposition". Each is an actor of its own (type group, the sector, the country named with it); a
+    state's organs named without their state too (state_bodies).
 
     A group no country is named with is this text's own ("protesters" in Manama are not those in
     Minsk): its IRI carries the scope, the hash of the text, so only copies of the text share it."""
@@ -338,6 +339,75 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
             names.setdefault(surface, [("actor", ident)])
+    bodies, body_names = state_bodies(text, parses, known, rules, scope)
+    return {**bodies, **actors}, {**body_names, **names}
+
+
+_BODY_SECTORS = {"military": "MIL", "army": "MIL", "navy": "MIL", "government": "GOV", "authority": "GOV",
+                 "junta": "GOV", "regime": "GOV", "administration": "GOV", "cabinet": "GOV"}
+# words for the state's own forces that alone name them as a body ("the police", "security forces",
+# "troops"); "a soldier", "two soldiers" are people, not the body
+_MASS_BODIES = {"police", "military", "army", "navy", "government", "junta", "regime", "administration", "cabinet"}
+
+
+def state_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, scope: str = ""
+                 ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A state's organ in a text that names no state: "the police", "security forces", "the military"
+    are a body of their own, the "Tunisian police" of a report that names only Tunisians, or the
+    text's own ("the military" of one report is not that of another: the IRI carries the scope).
+    Where the text names its state, the state acts (kg.extract.frames: "the army" of a report on Nigeria
+    is Nigeria), as it does named with it ("Egyptian police", "Bahrain's police", "Police in Hong Kong")."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    if any(rules.actors[a.actor].type == "state" for a in known):
+        return actors, names
+    home_nouns = rules.frames.home_nouns
+    countries = {rules.actors[a.actor].country for a in known
+                 if rules.actors[a.actor].type == "person" and rules.actors[a.actor].country in rules.actors}
+    home = next(iter(countries)) if len(countries) == 1 else None
+
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            lemma = tok.lemma.lower()
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in (*_ARGUMENT, "poss") or any(
+                    a.start < tok.end and tok.start < a.end for a in known):
+                continue
+            sector, start = _agent_sector(parses[si], tok, rules)
+            if start == tok.i > 0 and toks[start - 1].head == tok.i and \
+                    f"{toks[start - 1].text.lower()} {lemma}" in rules.frames.agents:
+                start -= 1  # "Riot police" opening a sentence, its first word tagged a name
+            if lemma in home_nouns and (sector is None or sector not in rules.frames.state_sectors):
+                sector = _BODY_SECTORS.get(lemma)
+            if sector not in rules.frames.state_sectors:
+                continue
+            plural = tok.tag == "NNS" or tok.text.lower() in _MASS_BODIES
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            if not plural or tok.text[:1].isupper() and tok.i > 0 and toks[tok.i - 1].text[:1].isupper():
+                continue  # "a soldier" is one man; "the Syrian Democratic Forces" a name of its own
+            if any(c.dep in ("nummod", "poss", "nmod") or c.dep == "det" and c.lemma.lower() not in ("the",)
+                   or c.dep in ("amod", "compound") and c.i < start for c in kids):
+                continue  # "two soldiers", "its army", "Bahrain's police", "Egyptian police", "some troops"
+            if start > 0 and (toks[start - 1].dep in ("amod", "compound") and toks[start - 1].head == tok.i) or any(
+                    t.lemma.lower() in home_nouns for t in toks[start:tok.i]):
+                continue  # "Sudanese government troops": the government's
+            country = home
+            phrase = " ".join(t.text.lower() if t.i < tok.i or not t.text.isupper() else t.text
+                              for t in toks[start:tok.i + 1])
+            if tok.text[:1].isupper():
+                phrase = phrase[:1].lower() + phrase[1:]
+            if country is not None:
+                state = rules.actors[country]
+                label = f"{_demonym(state) or state.label} {phrase}"
+                ident = slug(label)
+            else:
+                label, ident = phrase, f"{slug(phrase)}_{scope}" if scope else slug(phrase)
+            if ident in rules.actors:
+                continue
+            actors.setdefault(ident, Actor(ident, label, "military_unit" if sector == "MIL" else "organisation",
+                                           (label,), country=country, sector=sector,
+                                           iso3=rules.actors[country].iso3 if country else None, listed=False))
+            names.setdefault(" ".join(text[toks[start].start:tok.end].split()), [("actor", ident)])
     return actors, names
 
 

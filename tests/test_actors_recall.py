@@ -1,0 +1,33 @@
+"""Actors named without a list entry or a name of their own: a state's organs in a text that names no
+state, and the gazetteer's terms of office that make titles and surnames resolve."""
+from kg.documents import parse_document
+from kg.extract import extract
+
+
+def claims(text, rules, date=None):
+    front = f"---\ndate: {date}\n---\n" if date else ""
+    ex = extract(parse_document("t.txt", front + text + "\n", rules), rules)
+    acts = ex.rules.actors
+    return ex, {(acts[m.claim.subject].label, m.claim.relation, acts[m.claim.object].label) for m in ex.mentions}
+
+
+def test_the_military_of_a_report_that_names_only_persons_is_a_body_of_their_state(rules):
+    ex, found = claims("The military arrested interim President Bah Ndaw and Prime Minister Moctar Ouane last week.", rules)
+    assert ("Malian military", "COERCE", "Bah Ndaw") in found
+    body = ex.rules.actors["malian_military"]
+    assert (body.country, body.sector, body.listed) == ("mali", "MIL", False)
+
+
+def test_police_with_no_state_named_are_the_texts_own(rules):
+    ex, _ = claims("Riot police fired tear gas at journalists outside the parliament.", rules)
+    police = [a for a in ex.actors if a.surface == "Riot police"]
+    assert police and ex.rules.actors[police[0].actor].label == "riot police"
+    assert not ex.rules.actors[police[0].actor].listed
+
+
+def test_a_named_state_keeps_its_organs_and_numbered_soldiers_stay_people(rules):
+    ex, found = claims("Nigeria's army said some soldiers were killed. The army attacked Boko Haram in Yobe.", rules)
+    assert not any(not ex.rules.actors[a.actor].listed and ex.rules.actors[a.actor].type != "group"
+                   for a in ex.actors)  # the army is Nigeria, as the frames resolve it
+    ex, _ = claims("Two soldiers were killed by the rebels.", rules)
+    assert not [a for a in ex.actors if "soldiers" in a.surface]
