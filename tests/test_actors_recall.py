@@ -31,3 +31,33 @@ def test_a_named_state_keeps_its_organs_and_numbered_soldiers_stay_people(rules)
                    for a in ex.actors)  # the army is Nigeria, as the frames resolve it
     ex, _ = claims("Two soldiers were killed by the rebels.", rules)
     assert not [a for a in ex.actors if "soldiers" in a.surface]
+
+
+def test_a_surname_that_is_a_common_word_needs_a_title_or_the_full_name(rules):
+    _, found = claims("In 1978 Begin met Anwar Sadat at Camp David.", rules)
+    assert not any("Menachem Begin" in (s, o) for s, _, o in found)
+    _, found = claims("In 1978 Prime Minister Begin met Anwar Sadat at Camp David.", rules)
+    assert ("Menachem Begin", "CONSULT", "Anwar Sadat") in found
+    _, found = claims("In 1978 Menachem Begin flew to Washington. Begin met Anwar Sadat at Camp David.", rules)
+    assert ("Menachem Begin", "CONSULT", "Anwar Sadat") in found
+
+
+def test_a_title_written_into_an_alias_is_no_family_name(rules):
+    from kg.extract.discover import _surnames
+    index = _surnames(rules)
+    assert "Premier" not in index and "Chairman" not in index  # "Premier Zhou", "Chairman Mao"
+    assert "Morocco" not in index and "III" not in index  # "Mohammed VI of Morocco", "Lloyd Austin III"
+    assert "zhou_enlai" in index["Zhou"]
+
+
+def test_an_arabic_family_name_is_found_without_its_article(rules):
+    _, found = claims("In 2005 Prime Minister Jaafari met George W. Bush.", rules)
+    assert ("Ibrahim al-Jaafari", "CONSULT", "George W. Bush") in found
+    assert ("Iraq", "CONSULT", "United States") in found  # he led Iraq's government in 2005-06
+
+
+def test_deng_xiaoping_led_china_from_1978(rules):
+    _, found = claims("In 1979 Deng visited the United States.", rules)
+    assert ("China", "CONSULT", "United States") in found
+    _, found = claims("In 1982 the Chinese leader met Kim Il Sung.", rules)
+    assert ("Deng Xiaoping", "CONSULT", "Kim Il Sung") in found

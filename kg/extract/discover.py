@@ -111,17 +111,56 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Premier|Chairman|Genera
                            r"Secretary|Ambassador|Senator|King|Queen)\.?\s+\Z")
 
 
+# what ends or opens a listed name without being a family name: "Mohammed VI of Morocco", "Lloyd Austin III",
+# "Carlos Gomes Junior", and titles written into aliases ("Premier Zhou", "Chairman Mao", "Uncle Ho")
+_NOT_SURNAMES = re.compile(r"(?:[IVX]+|Jr\.?|Junior|Sr\.?|Senior)\Z")
+_TITLE_WORDS = {"Uncle", "Papa", "Comrade", "Generalissimo", "Grand", "Lt", "Lieutenant", "Vice"}
+# the Arabic article before a family name, which news drops as often as not ("al-Jaafari", "Jaafari")
+_ARTICLE = re.compile(r"(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)[-‐](?=[A-Z])")
+_COMMON: dict[str, frozenset[str]] = {}
+
+
+def _title_words(rules: Rules) -> set[str]:
+    titles = {*rules.role_titles, *(rules.frames.leader_titles if rules.frames else ()),
+              *(rules.frames.official_titles if rules.frames else ())}
+    return {w.capitalize() for t in titles for w in t.split()} | set(_TITLE_WORDS) | set(_STARTERS.split("|"))
+
+
+def common_word_surnames(rules: Rules) -> frozenset[str]:
+    """Listed surnames that are also common English words ("Begin", "Ford", "Eden"): never a leader alone
+    (ontology/common_word_surnames.yaml, and the same file in each rules folder)."""
+    if rules.digest not in _COMMON:
+        import yaml
+        from kg.rules import rule_dirs
+        words: set[str] = set()
+        for d in rule_dirs():
+            if (d / "common_word_surnames.yaml").exists():
+                data = yaml.safe_load((d / "common_word_surnames.yaml").read_text(encoding="utf-8")) or {}
+                words |= {str(w) for w in data.get("common_word_surnames") or ()}
+        _COMMON[rules.digest] = frozenset(words)
+    return _COMMON[rules.digest]
+
+
 def _surnames(rules: Rules) -> dict[str, list[str]]:
     """Last name -> the listed persons who bear it (cached per rule set)."""
     if rules.digest not in _SURNAMES:
         index: dict[str, list[str]] = {}
         first_is_family = rules.frames.family_name_first if rules.frames else frozenset()
+        titles = _title_words(rules)
         for a in rules.actors.values():
             if a.type == "person" and a.listed:
+                names = [alias.split() for alias in a.aliases if " " in alias and " of " not in alias]
                 # the family name stands first in Chinese, Korean and Vietnamese names ("Xi" of Xi Jinping)
-                family = {alias.split()[0] for alias in a.aliases if " " in alias} if a.country in first_is_family else set()
-                for last in {alias.split()[-1] for alias in a.aliases if " " in alias} | family:
-                    index.setdefault(last, []).append(a.id)
+                family = {w[0] for w in names} if a.country in first_is_family else set()
+                lasts = {next((x for x in reversed(w) if not _NOT_SURNAMES.match(x)), w[-1]) for w in names}
+                for last in lasts | family:
+                    if last in titles or _NOT_SURNAMES.match(last) or not last[:1].isupper():
+                        continue
+                    if a.id not in index.get(last, ()):
+                        index.setdefault(last, []).append(a.id)
+                    bare = _ARTICLE.sub("", last, count=1) if _ARTICLE.match(last) else None
+                    if bare and len(bare) > 2 and a.id not in index.get(bare, ()):
+                        index.setdefault(bare, []).append(a.id)
         _SURNAMES[rules.digest] = index
     return _SURNAMES[rules.digest]
 
@@ -188,10 +227,11 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
     """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
     name who led or governed a state or group in the years the text names, if there is exactly one."""
     index = _surnames(rules)
+    common = common_word_surnames(rules)
     out: dict[str, list[tuple[str, str]]] = {}
     for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
-        if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS:
-            continue
+        if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS or word in common:
+            continue  # "Begin", "Ford": a common word alone is no leader (a title or the full name makes it one)
         if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
                      text[start:]):
             continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
@@ -576,7 +616,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]
                 continue
-            if kind == "person" and len(words) == 1:
+            if kind == "person" and len(words) == 1 and name not in common_word_surnames(rules):
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
                 listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
