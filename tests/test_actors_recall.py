@@ -61,3 +61,10 @@ def test_deng_xiaoping_led_china_from_1978(rules):
     assert ("China", "CONSULT", "United States") in found
     _, found = claims("In 1982 the Chinese leader met Kim Il Sung.", rules)
     assert ("Deng Xiaoping", "CONSULT", "Kim Il Sung") in found
+
+
+def test_short_forms_news_uses_for_bodies_are_listed(rules):
+    ex, _ = claims("The HRW said the AU and the G7 had failed Somalia, the AP reported.", rules)
+    assert {"human_rights_watch", "african_union", "group_of_seven", "associated_press"} <= {a.actor for a in ex.actors}
+    _, found = claims("In 2010 President Barack Obama met the Dalai Lama.", rules)
+    assert ("Barack Obama", "CONSULT", "Dalai Lama") in found
