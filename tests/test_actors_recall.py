@@ -68,3 +68,21 @@ def test_short_forms_news_uses_for_bodies_are_listed(rules):
     assert {"human_rights_watch", "african_union", "group_of_seven", "associated_press"} <= {a.actor for a in ex.actors}
     _, found = claims("In 2010 President Barack Obama met the Dalai Lama.", rules)
     assert ("Barack Obama", "CONSULT", "Dalai Lama") in found
+
+
+def test_a_title_makes_the_name_after_it_a_person_the_ner_missed(rules):
+    ex, found = claims("Iran condemned the attack, read a statement from foreign ministry spokesperson Esmail Baghaei.", rules)
+    assert ("Esmail Baghaei", "MEMBER_OF", "Ministry of Foreign Affairs (Iran)") in found
+    ex, _ = claims("Chinese Ambassador to the UN Liu Jieyi said the inquiry should rest on facts.", rules)
+    assert "Liu Jieyi" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, _ = claims("The Soviet border guards under Colonel Leonov's command attacked the Chinese.", rules)
+    assert "Leonov" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, found = claims("Four peacekeepers died, said Ugandan army spokesman Brig. Richard Karemire.", rules)
+    assert ("Richard Karemire", "MEMBER_OF", "Uganda") in found
+
+
+def test_a_listed_name_is_found_without_its_middle_initial_or_with_jr(rules):
+    _, found = claims("In 1953 Lt. General Maxwell Taylor met Syngman Rhee.", rules)
+    assert ("Maxwell D. Taylor", "CONSULT", "Syngman Rhee") in found
+    ex, _ = claims("The Security Council demanded that the government of Prime Minister Carlos Gomes Jr. be restored.", rules)
+    assert "carlos_gomes_junior" in {a.actor for a in ex.actors}

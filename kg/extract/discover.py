@@ -653,4 +653,70 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[e:e + 14])
             if acr and kind in ("organisation", "group"):
                 names.setdefault(acr.group(1), [("actor", ident)])
+    for name in titled_names(text, parses, known, rules):
+        if name not in names and slug(name) not in rules.actors:
+            actors.setdefault(slug(name), Actor(slug(name), name, "person", (name,), listed=False))
+            names[name] = [("actor", slug(name))]
     return actors, names
+
+
+# titles that say the name after them is a person's ("spokesperson Esmail Baghaei", "Colonel Leonov")
+_PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "secretary",
+                  "commander", "colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "president",
+                  "premier", "chancellor", "governor", "mayor", "senator", "adviser", "advisor", "correspondent",
+                  "reporter", "editor", "analyst", "researcher", "professor", "mr", "mrs", "ms", "dr", "mr.", "mrs.",
+                  "ms.", "dr.", "lawmaker", "chief", "chairman", "leader", "official", "deputy", "director"}
+# of those, the ones that go before a bare surname ("Colonel Leonov", "Mr Baghaei")
+_SURNAME_TITLES = {"colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "mr", "mrs", "ms", "dr",
+                   "mr.", "mrs.", "ms.", "dr."}
+
+
+def titled_names(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules) -> list[str]:
+    """Names of persons no list has that the small NER model missed or ran into a neighbour ("the UN Liu
+    Jieyi"), read from the title before them: "foreign ministry spokesperson Esmail Baghaei", "Chinese
+    Ambassador to the UN Liu Jieyi", "Colonel Leonov's"."""
+    out: list[str] = []
+    covered = lambda t: any(a.start <= t.start < a.end for a in known)
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and toks[j].text[1:2].islower() \
+                    and not covered(toks[j]) and toks[j].text.lower() not in _PERSON_TITLES:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            run, before = toks[i:j], i - 1
+            i = j
+            while run and run[0].text.endswith(".") and len(run[0].text) <= 5:
+                run, before = run[1:], run[0].i  # "Brig. Richard Karemire": an abbreviated rank is a title
+            if not run:
+                continue
+            if len(run) > 3 or (j < len(toks) and toks[j].text[:1].isupper() and toks[j].pos == "PROPN"):
+                continue
+            # "Ambassador to the UN Liu Jieyi": the body the title is of stands between
+            if before >= 2 and covered(toks[before]):
+                k = before
+                while k > 0 and covered(toks[k]):
+                    k -= 1
+                k -= 1 if toks[k].text.lower() == "the" and k > 0 else 0
+                before = k - 1 if toks[k].text.lower() in ("to", "of", "at") else -1
+            title = toks[before].text.lower() if before >= 0 else ""
+            if title not in _PERSON_TITLES and not (title.endswith(".") and len(title) <= 5 and title[:1].isalpha()):
+                continue
+            words = [t.text for t in run]
+            if words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if len(words) == 1 and (title not in _SURNAME_TITLES and not title.endswith(".") or not any(
+                    label == "PERSON" and s <= run[0].start < e for label, s, e in parses[si].entities)):
+                continue  # one word after "President" may be a place or a body ("President Assembly")
+            name = " ".join(words)
+            low = {w.lower() for w in words}
+            if name in rules.frames.places or low & (rules.frames.place_words | rules.frames.generic_body_words
+                                                     | rules.frames.movement_words | rules.frames.not_names):
+                continue
+            if name not in out:
+                out.append(name)
+    return out
