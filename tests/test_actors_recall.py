@@ -86,3 +86,16 @@ def test_a_listed_name_is_found_without_its_middle_initial_or_with_jr(rules):
     assert ("Maxwell D. Taylor", "CONSULT", "Syngman Rhee") in found
     ex, _ = claims("The Security Council demanded that the government of Prime Minister Carlos Gomes Jr. be restored.", rules)
     assert "carlos_gomes_junior" in {a.actor for a in ex.actors}
+
+
+def test_a_sentences_first_word_or_a_title_before_a_surname_is_no_first_name(rules):
+    ex, _ = claims("Mao from 1958 to 1961 led the Great Leap Forward. First Mao's wife criticised the plan.", rules)
+    assert "mao_zedong" in {a.actor for a in ex.actors}
+    ex, _ = claims("Blinken, Austin in Europe. Defense Secretary Austin met NATO allies in 2021.", rules, date="2021-04-13")
+    assert "lloyd_austin" in {a.actor for a in ex.actors}
+
+
+def test_protesters_the_parser_leaves_as_the_root_are_still_a_group(rules):
+    ex, _ = claims("The protesters, who massed outside the ministry on Habib Bourguiba Avenue, epicentre of the 2011 "
+                   "uprising that ousted ex-dictator Zine El Abidine Ben Ali, pelted the police with bottles.", rules)
+    assert "protesters" in {a.surface for a in ex.actors}

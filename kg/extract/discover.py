@@ -17,6 +17,9 @@ from kg.rules import Actor, Represents, Rules
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
+# where a group's noun stands: an argument, or the root the small parser makes of a subject that a
+# relative clause cuts off from its verb ("The protesters, who massed outside, pelted the police")
+_GROUP_SLOTS = _ARGUMENT | {"ROOT"}
 # a place name after these is where something happened, not who acted ("fighting in Bakhmut")
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
              "through", "along", "over", "off", "north", "south", "east", "west", "between"}
@@ -223,17 +226,31 @@ _STARTERS = ("The|In|On|At|By|For|But|And|When|While|After|Before|As|If|Since|Th
 _CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])")  # two letters too: "Xi", "Hu"
 
 
+def _in_full_name(word: str, text: str, start: int, titles: set[str]) -> bool:
+    """Whether the text writes the surname inside a longer name ("Sun Deli", "Kim Il Sung"): a capitalised
+    word before it that is no title ("Secretary Austin") and not just a sentence's first word ("First
+    Mao's wife"), or a capitalised word after it."""
+    if re.search(rf"\b{re.escape(word)}\s+[A-Z]", text[start:]):
+        return True
+    for m in re.compile(rf"\b([A-Z][\w'’-]*)\s+{re.escape(word)}\b").finditer(text, start):
+        before = text[start:m.start()].rstrip(" \"“‘'(*-")
+        if m.group(1) in titles or not before or before[-1] in ".!?:\n":
+            continue
+        return True
+    return False
+
+
 def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
     """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
     name who led or governed a state or group in the years the text names, if there is exactly one."""
     index = _surnames(rules)
     common = common_word_surnames(rules)
+    titles = _title_words(rules)
     out: dict[str, list[tuple[str, str]]] = {}
     for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
         if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS or word in common:
             continue  # "Begin", "Ford": a common word alone is no leader (a title or the full name makes it one)
-        if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
-                     text[start:]):
+        if _in_full_name(word, text, start, titles):
             continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
         a = rules.actors
         if years:
@@ -325,7 +342,7 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             owning = not titled and tok.dep in ("compound", "amod") and tok.tag in ("NN", "JJ") and tok.head != tok.i and \
                 parse.tokens[tok.head].lemma.lower() in (*rules.frames.body_nouns, *_HELD_PLACES)
             if not (tok.pos == "NOUN" or (owning and tok.pos == "ADJ")) or (
-                    tok.dep not in _ARGUMENT and not titled and not owning):
+                    tok.dep not in _GROUP_SLOTS and not titled and not owning):
                 continue
             sector, start = _agent_sector(parse, tok, rules)
             if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok)):
@@ -410,7 +427,7 @@ def state_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention],
         toks = parses[si].tokens
         for tok in toks:
             lemma = tok.lemma.lower()
-            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in (*_ARGUMENT, "poss") or any(
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in (*_GROUP_SLOTS, "poss") or any(
                     a.start < tok.end and tok.start < a.end for a in known):
                 continue
             sector, start = _agent_sector(parses[si], tok, rules)
