@@ -99,3 +99,19 @@ def test_protesters_the_parser_leaves_as_the_root_are_still_a_group(rules):
     ex, _ = claims("The protesters, who massed outside the ministry on Habib Bourguiba Avenue, epicentre of the 2011 "
                    "uprising that ousted ex-dictator Zine El Abidine Ben Ali, pelted the police with bottles.", rules)
     assert "protesters" in {a.surface for a in ex.actors}
+
+
+def test_a_parliament_is_a_body_of_its_state(rules):
+    ex, found = claims("Yemen's parliament approved the deal with Saudi Arabia.", rules)
+    assert ("Parliament (Yemen)", "AGREE", "Saudi Arabia") in found
+    ex, _ = claims("Tunisian police fired tear gas in front of parliament to disperse protesters.", rules)
+    assert "Parliament (Tunisia)" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, _ = claims("The UN General Assembly condemned Russia.", rules)
+    assert not any(ex.rules.actors[a.actor].label.startswith("Parliament") for a in ex.actors)
+
+
+def test_who_backs_a_government_is_named_by_a_western_backed(rules):
+    ex, _ = claims("Al Shabaab wants to topple a Western-backed government in Somalia.", rules)
+    assert "western_world" in {a.actor for a in ex.actors}
+    ex, _ = claims("The Western Theater Command of China held drills near India.", rules)
+    assert "western_world" not in {a.actor for a in ex.actors}

@@ -8,6 +8,7 @@ or a state sector is data (ontology/frames.yaml).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -527,6 +528,53 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                                                represents=(Represents(owner, 0, 9999),)))
             surface = " ".join(text[toks[first].start:toks[last].end].split())
             names.setdefault(surface, [("actor", ident)])
+    houses, house_names = legislatures(text, parses, known, rules)
+    return {**actors, **houses}, {**names, **house_names}
+
+
+_LEGISLATURES = {"parliament", "legislature", "assembly", "senate", "congress"}
+
+
+def legislatures(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+                 ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A state's parliament named as news names it, "parliament", "the assembly", "Yemen's parliament",
+    "the Bahraini parliament": the actor "Parliament (Bahrain)" of the state named with it, or of the one
+    state the text names, else the text's own (a parliament is no act of its government's: it is a body
+    of its own)."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
+    home = next(iter(states)) if len(states) == 1 else None
+
+    def state_at(tok) -> str | None:
+        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
+        return found[0] if found else None
+
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            if tok.text not in _LEGISLATURES or tok.pos != "NOUN" or tok.dep not in (*_GROUP_SLOTS, "poss"):
+                continue  # lower case: "the National Assembly", "the General Assembly" are names of their own
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            if any(c.dep == "det" and c.lemma.lower() not in ("the", "this") for c in kids):
+                continue  # "an assembly", "a parliament" of no one yet
+            mods = [c for c in kids if c.dep in ("poss", "amod", "compound") and c.i < tok.i]
+            owners = [st for c in mods for st in [state_at(c)] if st]
+            if len(mods) > len(owners):
+                continue  # "its parliament", "the regional assembly", "the party congress": not the state's
+            owner = owners[0] if owners else home
+            if owner is None:
+                # a text of several states: the parliament is this text's own (as "protesters" are)
+                label = tok.text
+                ident = f"{slug(label)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+            else:
+                label = f"Parliament ({rules.actors[owner].label})"
+                ident = slug(label)
+            if ident not in rules.actors:
+                actors.setdefault(ident, Actor(ident, label, "organisation", (label,), country=owner, sector="LEG",
+                                               iso3=rules.actors[owner].iso3 if owner else None, listed=False))
+            first = min([c for c in mods], key=lambda c: c.i, default=tok)
+            names.setdefault(" ".join(text[first.start:tok.end].split()), [("actor", ident)])
     return actors, names
 
 
