@@ -115,3 +115,12 @@ def test_who_backs_a_government_is_named_by_a_western_backed(rules):
     assert "western_world" in {a.actor for a in ex.actors}
     ex, _ = claims("The Western Theater Command of China held drills near India.", rules)
     assert "western_world" not in {a.actor for a in ex.actors}
+
+
+def test_a_ministry_is_found_whatever_the_parser_makes_of_its_owner_or_with_no_state_named(rules):
+    ex, _ = claims("Armenia’s ministry of defence tweeted that Azeri forces had fired rockets at Stepanakert, "
+                   "and Azerbaijan denied it.", rules)
+    assert "Ministry of Defence (Armenia)" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, _ = claims("The Interior Ministry issued a statement calling for calm.", rules)
+    ministry = [a for a in ex.actors if a.surface == "Interior Ministry"]
+    assert ministry and ex.rules.actors[ministry[0].actor].label == "Ministry of Interior"

@@ -493,7 +493,8 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
             if tok.lemma.lower() not in ("ministry", "ministries") or tok.text.lower() != "ministry":
                 continue
             kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
-            before = [c for c in kids if c.dep in ("compound", "amod", "poss") and c.i < tok.i]
+            # ("nmod": the small parser's reading of "Armenia’s" before "ministry of defence")
+            before = [c for c in kids if c.dep in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
             # the field: "foreign ministry", "Foreign Affairs Ministry", "ministry of foreign affairs"
             words = [c for c in toks[min([c.i for c in before], default=tok.i):tok.i]
                      if c.dep in ("compound", "amod") and state_at(c) is None]
@@ -518,11 +519,18 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                 if first > 0 and toks[first - 1].dep == "poss":
                     continue  # "its defence ministry": whose is for the pronoun to say
                 owner = home
+            if owner is None and states:
+                continue  # "the foreign ministry" of a text on several states: whose is not said
             if owner is None:
-                continue
-            label = f"Ministry of {field} ({rules.actors[owner].label})"
-            ident = slug(label)
-            if ident not in rules.actors:
+                # "The Interior Ministry issued a statement" in a report that names no state: the text's own
+                label = f"Ministry of {field}"
+                ident = f"{slug(label)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+                if ident not in rules.actors:
+                    actors.setdefault(ident, Actor(ident, label, "organisation", (label,), sector="GOV", listed=False))
+            else:
+                label = f"Ministry of {field} ({rules.actors[owner].label})"
+                ident = slug(label)
+            if ident not in rules.actors and owner is not None:
                 actors.setdefault(ident, Actor(ident, label, "organisation", (label,), country=owner, sector="GOV",
                                                iso3=rules.actors[owner].iso3, listed=False,
                                                represents=(Represents(owner, 0, 9999),)))
