@@ -124,3 +124,14 @@ def test_a_ministry_is_found_whatever_the_parser_makes_of_its_owner_or_with_no_s
     ex, _ = claims("The Interior Ministry issued a statement calling for calm.", rules)
     ministry = [a for a in ex.actors if a.surface == "Interior Ministry"]
     assert ministry and ex.rules.actors[ministry[0].actor].label == "Ministry of Interior"
+
+
+def test_bylines_signatures_and_photo_credits_name_actors(rules):
+    text = ("China opposes the test\nBy Liu Xin Source:Global Times Published: 2017/9/15 22:53:39\n"
+            "Corina Cristea, 09.06.2015, 13:24\nMondo History Updated on 2024-01-30\n"
+            "Soldiers leave Kabul in 1989. Vitaly Zaporozhchenko/AP\n")
+    ex = extract(parse_document("t.txt", text, rules), rules)
+    kinds = {ex.rules.actors[a.actor].label: ex.rules.actors[a.actor].type for a in ex.actors}
+    assert kinds.get("Liu Xin") == "person" and kinds.get("Corina Cristea") == "person"
+    assert kinds.get("Vitaly Zaporozhchenko") == "person" and kinds.get("Mondo History") == "media_outlet"
+    assert "By" not in " ".join(kinds) and "Liu Xin Source" not in kinds

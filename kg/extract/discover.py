@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 from kg.extract.model import ActorMention, Sentence
 from kg.extract.parse import Parse
@@ -72,6 +73,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix):
             end -= len(suffix)
+    while (m := re.search(r"\s+(\w+)\Z", text[start:end])) and m.group(1) in _STAFF_WORDS:
+        end = start + m.start()  # "Liu Xin Source:Global Times": the byline's next field is no part of the name
     return start, end
 
 
@@ -726,11 +729,65 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[e:e + 14])
             if acr and kind in ("organisation", "group"):
                 names.setdefault(acr.group(1), [("actor", ident)])
-    for name in titled_names(text, parses, known, rules):
+    for name, kind in [(n, "person") for n in titled_names(text, parses, known, rules)] + credited_names(text, known, rules):
+        own = names.get(name, [("", "")])[0][1]
+        if own in actors:
+            actors[own] = replace(actors[own], type=kind)  # where it stands says what it is, not NER's guess
         if name not in names and slug(name) not in rules.actors:
-            actors.setdefault(slug(name), Actor(slug(name), name, "person", (name,), listed=False))
+            actors.setdefault(slug(name), Actor(slug(name), name, kind, (name,), listed=False))
             names[name] = [("actor", slug(name))]
     return actors, names
+
+
+# a byline: "By Liu Xin Source:Global Times Published: ...", "By Yang Sheng and Zhang Hui", "by findingDulcinea Staff"
+_BYLINE = re.compile(r"^[ \t]*[Bb]y\s+(.+?)\s*(?:Source\s*:|Published|Updated|Last [Uu]pdated|\(|\||,\s*\d|$)", re.M)
+# a signed piece: "Corina Cristea, 09.06.2015, 13:24"
+_SIGNED = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.M)
+# a photo credit: "Vitaly Zaporozhchenko/AP", "[Davit Ghahramanyan / NKR Infocenter / AFP]"
+_CREDIT = re.compile(r"(?<![\w/])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) ?/ ?(?=[A-Z])")
+# the outlet that dates a piece: "Mondo History Updated on 2024-01-30"
+_STAMPED = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?:Updated|Published|Posted) (?:on )?\d", re.M)
+_STAFF_WORDS = {"Staff", "Source", "Updated", "Published", "Reporter", "Reporters", "Correspondent", "Writer",
+                "Editor", "Photo", "Photos"}
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*\Z")
+
+
+def credited_names(text: str, known: list[ActorMention], rules: Rules) -> list[tuple[str, str]]:
+    """The people (and outlets) a text credits: bylines, signatures, photo credits, which count as actors
+    of the text whether or not NER reads them: [(name, kind)]."""
+    out: list[tuple[str, str]] = []
+
+    def take(name: str, start: int, kind: str | None = None) -> None:
+        words = name.split()
+        while words and words[-1] in _STAFF_WORDS:
+            words.pop()  # "findingDulcinea Staff", "Liu Xin Source"
+        if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words) or any(
+                a.start <= start < a.end for a in known) or rules.actor_by_name(" ".join(words)) is not None:
+            return
+        name = " ".join(words)
+        if name in rules.frames.places or {w.lower() for w in words} & (rules.frames.place_words | rules.frames.not_names):
+            return
+        # a name of capitalised words is a person's; "NKR Infocenter", "findingDulcinea" an outlet's
+        kind = kind or ("person" if len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+                        else "media_outlet")
+        if (name, kind) not in out:
+            out.append((name, kind))
+
+    for m in _BYLINE.finditer(text):
+        line = m.group(1)
+        if re.search(r"\d", line):
+            continue  # "By 1966 China was ...": a sentence, not a byline
+        offset = m.start(1)
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", line):
+            if part:
+                take(part, offset + line.find(part))
+    for rx in (_SIGNED, _CREDIT):
+        for m in rx.finditer(text):
+            if len(m.group(1).split()) > 1:
+                take(m.group(1), m.start(1))
+    for m in _STAMPED.finditer(text):
+        take(m.group(1), m.start(1), "media_outlet")
+    return out
 
 
 # titles that say the name after them is a person's ("spokesperson Esmail Baghaei", "Colonel Leonov")
