@@ -135,3 +135,15 @@ def test_bylines_signatures_and_photo_credits_name_actors(rules):
     assert kinds.get("Liu Xin") == "person" and kinds.get("Corina Cristea") == "person"
     assert kinds.get("Vitaly Zaporozhchenko") == "person" and kinds.get("Mondo History") == "media_outlet"
     assert "By" not in " ".join(kinds) and "Liu Xin Source" not in kinds
+
+
+def test_a_named_faction_is_a_group_of_its_own_not_the_state_it_recalls(rules):
+    ex, _ = claims('Factions formed: the "Soviet faction" led by Heo Jiayi opposed Kim Il Sung. '
+                   "The pro-China faction fought with the Chinese army.", rules)
+    labels = {ex.rules.actors[a.actor].label for a in ex.actors}
+    assert {"Soviet faction", "pro-China faction"} <= labels and "Soviet Union" not in labels
+
+
+def test_a_formation_named_by_its_number_is_a_military_unit(rules):
+    _, found = claims("The leadership of the 3rd Corps and the 9th Corps withdrew from North Korea in January 1955.", rules)
+    assert {("3rd Corps", "RETREAT", "North Korea"), ("9th Corps", "RETREAT", "North Korea")} <= found

@@ -401,7 +401,35 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
             names.setdefault(surface, [("actor", ident)])
     bodies, body_names = state_bodies(text, parses, known, rules, scope)
-    return {**bodies, **actors}, {**body_names, **names}
+    sides, side_names = factions(text, parses, rules, scope)
+    return {**bodies, **sides, **actors}, {**body_names, **side_names, **names}
+
+
+def factions(text: str, parses: dict[int, Parse], rules: Rules, scope: str = ""
+             ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A party's or movement's named faction: 'the "Soviet faction"', "the pro-China faction", "the South
+    Korean faction" is a group of its own (of this text: another party's "Soviet faction" is another), not
+    the state its name recalls."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            if tok.text != "faction" or tok.pos != "NOUN":
+                continue
+            k = tok.i
+            while k > 0 and toks[k - 1].head == tok.i and toks[k - 1].dep in ("amod", "compound") and (
+                    toks[k - 1].text[:1].isupper() or toks[k - 1].text in ("-", "pro", "anti")):
+                k -= 1
+            words = toks[k:tok.i]
+            if not any(w.text[:1].isupper() for w in words):
+                continue  # "different factions", "a faction": no name
+            label = " ".join(text[words[0].start:tok.end].split())
+            ident = f"{slug(label)}_{scope}" if scope else slug(label)
+            if ident not in rules.actors:
+                actors.setdefault(ident, Actor(ident, label, "group", (label,), listed=False))
+                names.setdefault(label, [("actor", ident)])
+    return actors, names
 
 
 _BODY_SECTORS = {"military": "MIL", "army": "MIL", "navy": "MIL", "government": "GOV", "authority": "GOV",
@@ -736,7 +764,20 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
         if name not in names and slug(name) not in rules.actors:
             actors.setdefault(slug(name), Actor(slug(name), name, kind, (name,), listed=False))
             names[name] = [("actor", slug(name))]
+    for m in _NUMBERED_UNIT.finditer(text):
+        name = m.group(1)
+        # one army's "3rd Corps" is not another's: the text's own
+        ident = f"{slug(name)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+        if name not in names and not any(a.start <= m.start(1) < a.end for a in known):
+            actors.setdefault(ident, Actor(ident, name, "military_unit", (name,), sector="MIL", listed=False))
+            names[name] = [("actor", ident)]
     return actors, names
+
+
+# a formation named by its number, which NER leaves out (names with digits are dropped): "the 3rd Corps",
+# "the 38th Army", "the 101st Airborne Division"
+_NUMBERED_UNIT = re.compile(r"\b[Tt]he (\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ ){0,2}"
+                            r"(?:Corps|Army|Division|Brigade|Regiment|Battalion|Fleet))\b")
 
 
 # a byline: "By Liu Xin Source:Global Times Published: ...", "By Yang Sheng and Zhang Hui", "by findingDulcinea Staff"
