@@ -147,3 +147,14 @@ def test_a_named_faction_is_a_group_of_its_own_not_the_state_it_recalls(rules):
 def test_a_formation_named_by_its_number_is_a_military_unit(rules):
     _, found = claims("The leadership of the 3rd Corps and the 9th Corps withdrew from North Korea in January 1955.", rules)
     assert {("3rd Corps", "RETREAT", "North Korea"), ("9th Corps", "RETREAT", "North Korea")} <= found
+
+
+def test_the_korean_armistice_repatriation_commission_is_listed_as_the_press_of_1953_wrote_it(rules):
+    ex, _ = claims("In 1953 the prisoners were handed to a neutral nations’ repatriation commission.", rules)
+    assert "neutral_nations_repatriation_commission" in {a.actor for a in ex.actors}
+
+
+def test_a_possessive_surname_is_the_leader_of_the_texts_years(rules):
+    from kg.extract.discover import surnamed_leaders
+    found = surnamed_leaders("In 1962 Nasser's army entered Yemen.", 0, [1962], rules)
+    assert [rules.actors[i].label for _, i in found.get("Nasser", [])] == ["Gamal Abdel Nasser"]

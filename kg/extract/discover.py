@@ -251,7 +251,8 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
     common = common_word_surnames(rules)
     titles = _title_words(rules)
     out: dict[str, list[tuple[str, str]]] = {}
-    for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
+    # ("Gomes's residence", "Mao’s wife": the surname without the possessive)
+    for word in sorted({re.sub(r"'s?\Z", "", m.group(1).replace("’", "'")) for m in _CAPITALISED.finditer(text, start)}):
         if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS or word in common:
             continue  # "Begin", "Ford": a common word alone is no leader (a title or the full name makes it one)
         if _in_full_name(word, text, start, titles):
