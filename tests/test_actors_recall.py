@@ -158,3 +158,9 @@ def test_a_possessive_surname_is_the_leader_of_the_texts_years(rules):
     from kg.extract.discover import surnamed_leaders
     found = surnamed_leaders("In 1962 Nasser's army entered Yemen.", 0, [1962], rules)
     assert [rules.actors[i].label for _, i in found.get("Nasser", [])] == ["Gamal Abdel Nasser"]
+
+
+def test_an_undated_text_names_a_former_leader_no_one_in_office_shares_a_name_with(rules):
+    from kg.extract.discover import surnamed_leaders
+    found = surnamed_leaders("Under Buhari's command the army has recaptured most territory.", 0, [], rules)
+    assert [rules.actors[i].label for _, i in found.get("Buhari", [])] == ["Muhammadu Buhari"]

@@ -262,8 +262,11 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
             cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
                                                    (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
         else:
-            # a text with no date and no year speaks of today ("Putin visited Beijing")
-            cands = [i for i in index[word] if a[i].represents and _in_office_now(a[i])]
+            # a text with no date and no year speaks of today ("Putin visited Beijing"); of no one of that
+            # name in office, the one who ever led a state ("Under Buhari's command" in an undated report)
+            heads = [i for i in index[word] if a[i].represents]
+            cands = [i for i in heads if _in_office_now(a[i])] or (heads if len({a[i].label for i in heads}) == 1 else [])
+            cands = cands[:1] if len({a[i].label for i in cands}) == 1 else cands
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[word] = [("actor", cands[0])]
