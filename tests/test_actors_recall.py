@@ -164,3 +164,17 @@ def test_an_undated_text_names_a_former_leader_no_one_in_office_shares_a_name_wi
     from kg.extract.discover import surnamed_leaders
     found = surnamed_leaders("Under Buhari's command the army has recaptured most territory.", 0, [], rules)
     assert [rules.actors[i].label for _, i in found.get("Buhari", [])] == ["Muhammadu Buhari"]
+
+
+def test_a_state_adjective_opening_an_institutions_name_is_no_act_of_the_state(rules):
+    ex, _ = claims("Police detained 20 journalists in Minsk, the Belarusian Association of Journalists said.", rules)
+    assert "Belarusian Association of Journalists" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, _ = claims("The Iraqi Armed Forces attacked Islamic State in Mosul.", rules)
+    assert "iraq" in {a.actor for a in ex.actors}
+
+
+def test_outlets_and_offices_news_names_are_listed_and_a_foreign_minister_is_not_the_foreign_office(rules):
+    ex, found = claims("Foreign Minister Shah Mehmood Qureshi met his Chinese counterpart Wang Yi in Beijing in 2018, "
+                       "the Foreign Office and Iranian state television said.", rules)
+    assert {"foreign_and_commonwealth_office", "islamic_republic_of_iran_broadcasting"} <= {a.actor for a in ex.actors}
+    assert not any(o == "Foreign and Commonwealth Office" for _, _, o in found)

@@ -93,8 +93,16 @@ def _named_after(known: ActorMention, text: str, s: int, e: int, kind: str, rule
     if text[s:known.start].strip().lower() not in ("", "the"):
         return False
     rest = re.findall(r"[\w'’-]+", text[known.end:e])
+    rest = [w for w in rest if w not in ("of", "for", "and")]  # "the Belarusian Association of Journalists"
     return len(rest) >= 2 and all(w[:1].isupper() for w in rest) and any(
-        w.lower() in rules.frames.movement_words for w in rest)
+        w.lower() in rules.frames.movement_words or w in _INSTITUTION_WORDS for w in rest)
+
+
+# words that make a name a body of its own, whatever state's adjective opens it ("Belarusian Association
+# of Journalists", "Russian Academy of Sciences"); "Iraqi Armed Forces", "Syrian Arab Army" stay the state
+_INSTITUTION_WORDS = {"Association", "Society", "Federation", "Union", "League", "Council", "Committee", "Institute",
+                      "Foundation", "Academy", "University", "Company", "Corporation", "Agency", "Centre", "Center",
+                      "Syndicate", "Chamber", "Bar", "Network", "Observatory", "Crescent"}
 
 
 def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool) -> bool:
