@@ -178,3 +178,11 @@ def test_outlets_and_offices_news_names_are_listed_and_a_foreign_minister_is_not
                        "the Foreign Office and Iranian state television said.", rules)
     assert {"foreign_and_commonwealth_office", "islamic_republic_of_iran_broadcasting"} <= {a.actor for a in ex.actors}
     assert not any(o == "Foreign and Commonwealth Office" for _, _, o in found)
+
+
+def test_collectives_news_names_as_one_actor(rules):
+    _, found = claims("Saudi Arabia and its Gulf Arab allies have launched an air strike campaign in Yemen "
+                      "against Houthi fighters.", rules, date="2015-03-26")
+    assert ("Arab states of the Persian Gulf", "ASSAULT", "Houthis") in found
+    ex, _ = claims("World leaders condemned the decision, and some European states warned Iran.", rules)
+    assert {"world_leaders", "european_states"} <= {a.actor for a in ex.actors}
