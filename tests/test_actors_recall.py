@@ -186,3 +186,8 @@ def test_collectives_news_names_as_one_actor(rules):
     assert ("Arab states of the Persian Gulf", "ASSAULT", "Houthis") in found
     ex, _ = claims("World leaders condemned the decision, and some European states warned Iran.", rules)
     assert {"world_leaders", "european_states"} <= {a.actor for a in ex.actors}
+
+
+def test_the_white_house_speaks_for_the_united_states_as_the_kremlin_for_russia(rules):
+    _, found = claims("The White House condemned Iran's attack on Israel.", rules, date="2024-04-14")
+    assert ("United States", "ACCUSE", "Iran") in found
