@@ -135,6 +135,8 @@ def test_bylines_signatures_and_photo_credits_name_actors(rules):
     assert kinds.get("Liu Xin") == "person" and kinds.get("Corina Cristea") == "person"
     assert kinds.get("Vitaly Zaporozhchenko") == "person" and kinds.get("Mondo History") == "media_outlet"
     assert "By" not in " ".join(kinds) and "Liu Xin Source" not in kinds
+    from kg.extract.discover import credited_names
+    assert credited_names("By Monday, Russia had taken the city.\nBy the end of the war, China had won.\n", [], rules) == []
 
 
 def test_a_named_faction_is_a_group_of_its_own_not_the_state_it_recalls(rules):

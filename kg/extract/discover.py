@@ -810,12 +810,20 @@ def credited_names(text: str, known: list[ActorMention], rules: Rules) -> list[t
     of the text whether or not NER reads them: [(name, kind)]."""
     out: list[tuple[str, str]] = []
 
-    def take(name: str, start: int, kind: str | None = None) -> None:
+    def name_of(name: str) -> list[str] | None:
         words = name.split()
         while words and words[-1] in _STAFF_WORDS:
             words.pop()  # "findingDulcinea Staff", "Liu Xin Source"
-        if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words) or any(
-                a.start <= start < a.end for a in known) or rules.actor_by_name(" ".join(words)) is not None:
+        if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words):
+            return None
+        # capitalised words, or one word written in camel case ("findingDulcinea")
+        if not (all(w[:1].isupper() for w in words) or (len(words) == 1 and re.search(r"[a-z][A-Z]", words[0]))):
+            return None
+        return words
+
+    def take(name: str, start: int, kind: str | None = None) -> None:
+        words = name_of(name)
+        if not words or any(a.start <= start < a.end for a in known) or rules.actor_by_name(" ".join(words)) is not None:
             return
         name = " ".join(words)
         if name in rules.frames.places or {w.lower() for w in words} & (rules.frames.place_words | rules.frames.not_names):
@@ -831,9 +839,11 @@ def credited_names(text: str, known: list[ActorMention], rules: Rules) -> list[t
         if re.search(r"\d", line):
             continue  # "By 1966 China was ...": a sentence, not a byline
         offset = m.start(1)
-        for part in re.split(r"\s*(?:,|\band\b|&)\s*", line):
-            if part:
-                take(part, offset + line.find(part))
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", line) if p]
+        if not all(name_of(p) for p in parts):
+            continue  # "By Monday, Russia had taken the city": a sentence, not a byline
+        for part in parts:
+            take(part, offset + line.find(part))
     for rx in (_SIGNED, _CREDIT):
         for m in rx.finditer(text):
             if len(m.group(1).split()) > 1:
