@@ -77,6 +77,8 @@ def test_a_title_makes_the_name_after_it_a_person_the_ner_missed(rules):
     assert "Liu Jieyi" in {ex.rules.actors[a.actor].label for a in ex.actors}
     ex, _ = claims("The Soviet border guards under Colonel Leonov's command attacked the Chinese.", rules)
     assert "Leonov" in {ex.rules.actors[a.actor].label for a in ex.actors}
+    ex, _ = claims("Hong Kong Chief Executive John Lee met the protesters.", rules)
+    assert "John Lee" in {ex.rules.actors[a.actor].label for a in ex.actors}  # not "Executive John Lee"
     ex, found = claims("Four peacekeepers died, said Ugandan army spokesman Brig. Richard Karemire.", rules)
     assert ("Richard Karemire", "MEMBER_OF", "Uganda") in found
 

@@ -858,10 +858,13 @@ _PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "ambassador", "env
                   "commander", "colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "president",
                   "premier", "chancellor", "governor", "mayor", "senator", "adviser", "advisor", "correspondent",
                   "reporter", "editor", "analyst", "researcher", "professor", "mr", "mrs", "ms", "dr", "mr.", "mrs.",
-                  "ms.", "dr.", "lawmaker", "chief", "chairman", "leader", "official", "deputy", "director"}
+                  "ms.", "dr.", "lawmaker", "chief", "chairman", "leader", "official", "deputy", "director",
+                  "executive", "commissioner", "judge", "prosecutor", "attorney", "inspector", "sergeant", "sgt.",
+                  "lieutenant", "admiral", "marshal", "brigadier", "ayatollah", "sheikh", "emir", "king", "queen",
+                  "prince"}
 # of those, the ones that go before a bare surname ("Colonel Leonov", "Mr Baghaei")
 _SURNAME_TITLES = {"colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "mr", "mrs", "ms", "dr",
-                   "mr.", "mrs.", "ms.", "dr."}
+                   "mr.", "mrs.", "ms.", "dr.", "sergeant", "lieutenant", "admiral", "marshal", "brigadier"}
 
 
 def titled_names(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules) -> list[str]:
