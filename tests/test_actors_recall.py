@@ -195,3 +195,9 @@ def test_collectives_news_names_as_one_actor(rules):
 def test_the_white_house_speaks_for_the_united_states_as_the_kremlin_for_russia(rules):
     _, found = claims("The White House condemned Iran's attack on Israel.", rules, date="2024-04-14")
     assert ("United States", "ACCUSE", "Iran") in found
+
+
+def test_a_states_own_media_is_a_body_of_its_own(rules):
+    ex, _ = claims("Iranian state media said the attack on Israel was a warning to the United States.", rules)
+    media = [a for a in ex.actors if a.surface == "Iranian state media"]
+    assert media and ex.rules.actors[media[0].actor].country == "iran"
