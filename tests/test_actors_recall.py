@@ -201,3 +201,10 @@ def test_a_states_own_media_is_a_body_of_its_own(rules):
     ex, _ = claims("Iranian state media said the attack on Israel was a warning to the United States.", rules)
     media = [a for a in ex.actors if a.surface == "Iranian state media"]
     assert media and ex.rules.actors[media[0].actor].country == "iran"
+
+
+def test_a_states_opposition_named_with_the_state_is_that_states_opposition(rules):
+    ex, _ = claims("Kenya opposition, Raila Odinga has rejected the results of the elections.", rules)
+    assert "kenyan_opposition" in {a.actor for a in ex.actors}
+    ex, _ = claims("Russia's opposition to the plan angered the United States.", rules)
+    assert "russian_opposition" not in {a.actor for a in ex.actors}

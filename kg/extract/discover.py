@@ -361,7 +361,11 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                     tok.dep not in _GROUP_SLOTS and not titled and not owning):
                 continue
             sector, start = _agent_sector(parse, tok, rules)
-            if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok)):
+            # ("Kenya opposition, Raila Odinga has rejected ...": the opposition of the state named with it)
+            owned_by_state = any(c.head == tok.i and c.dep in ("compound", "amod", "poss") and any(
+                a.start <= c.start < a.end and rules.actors[a.actor].type == "state" for a in known) for c in parse.tokens) \
+                and not any(c.head == tok.i and c.dep == "prep" and c.text.lower() == "to" for c in parse.tokens)
+            if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok) or owned_by_state):
                 sector = "OPP"  # the political opposition, not "its opposition to Soviet plans"
             people = _people_named(parse, tok, start, known, rules)
             if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
