@@ -208,3 +208,8 @@ def test_a_states_opposition_named_with_the_state_is_that_states_opposition(rule
     assert "kenyan_opposition" in {a.actor for a in ex.actors}
     ex, _ = claims("Russia's opposition to the plan angered the United States.", rules)
     assert "russian_opposition" not in {a.actor for a in ex.actors}
+
+
+def test_a_datelines_dash_makes_no_actor(rules):
+    ex, _ = claims("UNITED NATIONS - Russia and China vetoed a Security Council resolution on Syria.", rules)
+    assert not [a for a in ex.actors if "UNITED" in a.surface and not ex.rules.actors[a.actor].listed]

@@ -75,6 +75,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
             end -= len(suffix)
     while (m := re.search(r"\s+(\w+)\Z", text[start:end])) and m.group(1) in _STAFF_WORDS:
         end = start + m.start()  # "Liu Xin Source:Global Times": the byline's next field is no part of the name
+    while end > start and text[end - 1] in " -–—,":
+        end -= 1  # "UNITED NATIONS -": a dateline's dash
     return start, end
 
 
