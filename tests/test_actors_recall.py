@@ -29,6 +29,8 @@ def test_a_named_state_keeps_its_organs_and_numbered_soldiers_stay_people(rules)
     ex, found = claims("Nigeria's army said some soldiers were killed. The army attacked Boko Haram in Yobe.", rules)
     assert not any(not ex.rules.actors[a.actor].listed and ex.rules.actors[a.actor].type != "group"
                    for a in ex.actors)  # the army is Nigeria, as the frames resolve it
+    ex, found = claims("General Lin commanded the troops of the Northeast Field Army.", rules)
+    assert not [a for a in ex.actors if a.surface == "troops"]  # that army's troops
     ex, _ = claims("Two soldiers were killed by the rebels.", rules)
     assert not [a for a in ex.actors if "soldiers" in a.surface]
 

@@ -498,6 +498,10 @@ def state_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention],
             if start > 0 and (toks[start - 1].dep in ("amod", "compound") and toks[start - 1].head == tok.i) or any(
                     t.lemma.lower() in home_nouns for t in toks[start:tok.i]):
                 continue  # "Sudanese government troops": the government's
+            if any(p.dep == "prep" and p.text.lower() in ("of", "from") and any(
+                    o.head == p.i and o.dep == "pobj" and any(a.start <= o.start < a.end for a in known) for o in toks)
+                   for p in kids):
+                continue  # "the troops of the Northeast Field Army" are that army's
             country = home
             phrase = " ".join(t.text.lower() if t.i < tok.i or not t.text.isupper() else t.text
                               for t in toks[start:tok.i + 1])
