@@ -215,3 +215,8 @@ def test_a_states_opposition_named_with_the_state_is_that_states_opposition(rule
 def test_a_datelines_dash_makes_no_actor(rules):
     ex, _ = claims("UNITED NATIONS - Russia and China vetoed a Security Council resolution on Syria.", rules)
     assert not [a for a in ex.actors if "UNITED" in a.surface and not ex.rules.actors[a.actor].listed]
+
+
+def test_an_east_asian_given_name_is_found_however_its_syllables_are_joined(rules):
+    _, found = claims("In 2005 Kim Yong-nam met Hu Jintao in Pyongyang.", rules)
+    assert ("Kim Yong Nam", "CONSULT", "Hu Jintao") in found

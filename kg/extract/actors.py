@@ -80,6 +80,20 @@ def name_variants(name: str) -> set[str]:
     return out - {name}
 
 
+_SYLLABLES = re.compile(r"([A-Z][a-z]+) ([A-Z][a-z]+)[ -]([A-Za-z][a-z]+)")
+
+
+def given_name_variants(name: str) -> set[str]:
+    """How a Korean, Chinese or Vietnamese given name of two syllables is also written: "Kim Yong Nam",
+    "Kim Yong-nam", "Kim Yong-Nam" are one name."""
+    m = _SYLLABLES.fullmatch(name)
+    if not m:
+        return set()
+    family, first, second = m.groups()
+    return {f"{family} {first} {second.capitalize()}", f"{family} {first}-{second.lower()}",
+            f"{family} {first}-{second.capitalize()}"} - {name}
+
+
 @dataclass
 class _Matcher:
     names: NameIndex   # every surface the gazetteer and lexicon know
@@ -113,10 +127,11 @@ def name_matcher(rules: Rules) -> _Matcher:
         for a in actor.short:
             add(a, "short", actor.id)
     variants: dict[str, set[str]] = {}
+    family_first = rules.frames.family_name_first if rules.frames else frozenset()
     for actor in rules.actors.values():
         if actor.type == "person":
             for a in actor.aliases:
-                for v in name_variants(a):
+                for v in name_variants(a) | (given_name_variants(a) if actor.country in family_first else set()):
                     variants.setdefault(v, set()).add(actor.id)
     for v, ids in sorted(variants.items()):
         if len(ids) == 1 and v not in entries:  # "George Bush" is either Bush: neither
