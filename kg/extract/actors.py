@@ -62,6 +62,38 @@ def _plain_gaps(text: str, toks) -> bool:
     return all(len(text[a[1]:b[0]]) <= 1 and "\n" not in text[a[1]:b[0]] for a, b in zip(toks, toks[1:]))
 
 
+_INITIAL = re.compile(r"(?:[A-Z]\.)+\Z")
+_SUFFIXES = {"Jr.": "Junior", "Jr": "Junior", "Junior": "Jr."}
+
+
+def name_variants(name: str) -> set[str]:
+    """How news also writes a listed person's name: without the middle initials ("Maxwell D. Taylor" as
+    "Maxwell Taylor"), with "Jr." for "Junior" and back ("Carlos Gomes Jr.")."""
+    words = name.split()
+    out = set()
+    if len(words) > 2 and words[0][1:].islower() and len(words[0]) > 1:
+        kept = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+        if len(kept) < len(words) and len(kept) >= 2:
+            out.add(" ".join(kept))
+    if len(words) > 2 and words[-1] in _SUFFIXES:
+        out.add(" ".join([*words[:-1], _SUFFIXES[words[-1]]]))
+    return out - {name}
+
+
+_SYLLABLES = re.compile(r"([A-Z][a-z]+) ([A-Z][a-z]+)[ -]([A-Za-z][a-z]+)")
+
+
+def given_name_variants(name: str) -> set[str]:
+    """How a Korean, Chinese or Vietnamese given name of two syllables is also written: "Kim Yong Nam",
+    "Kim Yong-nam", "Kim Yong-Nam" are one name."""
+    m = _SYLLABLES.fullmatch(name)
+    if not m:
+        return set()
+    family, first, second = m.groups()
+    return {f"{family} {first} {second.capitalize()}", f"{family} {first}-{second.lower()}",
+            f"{family} {first}-{second.capitalize()}"} - {name}
+
+
 @dataclass
 class _Matcher:
     names: NameIndex   # every surface the gazetteer and lexicon know
@@ -94,6 +126,16 @@ def name_matcher(rules: Rules) -> _Matcher:
             add(a, "actor", actor.id)
         for a in actor.short:
             add(a, "short", actor.id)
+    variants: dict[str, set[str]] = {}
+    family_first = rules.frames.family_name_first if rules.frames else frozenset()
+    for actor in rules.actors.values():
+        if actor.type == "person":
+            for a in actor.aliases:
+                for v in name_variants(a) | (given_name_variants(a) if actor.country in family_first else set()):
+                    variants.setdefault(v, set()).add(actor.id)
+    for v, ids in sorted(variants.items()):
+        if len(ids) == 1 and v not in entries:  # "George Bush" is either Bush: neither
+            add(v, "actor", next(iter(ids)))
     for actor in rules.actors.values():
         if actor.type != "group":
             continue

@@ -8,8 +8,10 @@ or a state sector is data (ontology/frames.yaml).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 
 from kg.extract.model import ActorMention, Sentence
 from kg.extract.parse import Parse
@@ -17,6 +19,9 @@ from kg.rules import Actor, Represents, Rules
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "state"}
 _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
+# where a group's noun stands: an argument, or the root the small parser makes of a subject that a
+# relative clause cuts off from its verb ("The protesters, who massed outside, pelted the police")
+_GROUP_SLOTS = _ARGUMENT | {"ROOT"}
 # a place name after these is where something happened, not who acted ("fighting in Bakhmut")
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
              "through", "along", "over", "off", "north", "south", "east", "west", "between"}
@@ -68,6 +73,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix):
             end -= len(suffix)
+    while (m := re.search(r"\s+(\w+)\Z", text[start:end])) and m.group(1) in _STAFF_WORDS:
+        end = start + m.start()  # "Liu Xin Source:Global Times": the byline's next field is no part of the name
+    while end > start and text[end - 1] in " -–—,":
+        end -= 1  # "UNITED NATIONS -": a dateline's dash
     return start, end
 
 
@@ -86,8 +95,16 @@ def _named_after(known: ActorMention, text: str, s: int, e: int, kind: str, rule
     if text[s:known.start].strip().lower() not in ("", "the"):
         return False
     rest = re.findall(r"[\w'’-]+", text[known.end:e])
+    rest = [w for w in rest if w not in ("of", "for", "and")]  # "the Belarusian Association of Journalists"
     return len(rest) >= 2 and all(w[:1].isupper() for w in rest) and any(
-        w.lower() in rules.frames.movement_words for w in rest)
+        w.lower() in rules.frames.movement_words or w in _INSTITUTION_WORDS for w in rest)
+
+
+# words that make a name a body of its own, whatever state's adjective opens it ("Belarusian Association
+# of Journalists", "Russian Academy of Sciences"); "Iraqi Armed Forces", "Syrian Arab Army" stay the state
+_INSTITUTION_WORDS = {"Association", "Society", "Federation", "Union", "League", "Council", "Committee", "Institute",
+                      "Foundation", "Academy", "University", "Company", "Corporation", "Agency", "Centre", "Center",
+                      "Syndicate", "Chamber", "Bar", "Network", "Observatory", "Crescent"}
 
 
 def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool) -> bool:
@@ -111,17 +128,56 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Premier|Chairman|Genera
                            r"Secretary|Ambassador|Senator|King|Queen)\.?\s+\Z")
 
 
+# what ends or opens a listed name without being a family name: "Mohammed VI of Morocco", "Lloyd Austin III",
+# "Carlos Gomes Junior", and titles written into aliases ("Premier Zhou", "Chairman Mao", "Uncle Ho")
+_NOT_SURNAMES = re.compile(r"(?:[IVX]+|Jr\.?|Junior|Sr\.?|Senior)\Z")
+_TITLE_WORDS = {"Uncle", "Papa", "Comrade", "Generalissimo", "Grand", "Lt", "Lieutenant", "Vice"}
+# the Arabic article before a family name, which news drops as often as not ("al-Jaafari", "Jaafari")
+_ARTICLE = re.compile(r"(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)[-‐](?=[A-Z])")
+_COMMON: dict[str, frozenset[str]] = {}
+
+
+def _title_words(rules: Rules) -> set[str]:
+    titles = {*rules.role_titles, *(rules.frames.leader_titles if rules.frames else ()),
+              *(rules.frames.official_titles if rules.frames else ())}
+    return {w.capitalize() for t in titles for w in t.split()} | set(_TITLE_WORDS) | set(_STARTERS.split("|"))
+
+
+def common_word_surnames(rules: Rules) -> frozenset[str]:
+    """Listed surnames that are also common English words ("Begin", "Ford", "Eden"): never a leader alone
+    (ontology/common_word_surnames.yaml, and the same file in each rules folder)."""
+    if rules.digest not in _COMMON:
+        import yaml
+        from kg.rules import rule_dirs
+        words: set[str] = set()
+        for d in rule_dirs():
+            if (d / "common_word_surnames.yaml").exists():
+                data = yaml.safe_load((d / "common_word_surnames.yaml").read_text(encoding="utf-8")) or {}
+                words |= {str(w) for w in data.get("common_word_surnames") or ()}
+        _COMMON[rules.digest] = frozenset(words)
+    return _COMMON[rules.digest]
+
+
 def _surnames(rules: Rules) -> dict[str, list[str]]:
     """Last name -> the listed persons who bear it (cached per rule set)."""
     if rules.digest not in _SURNAMES:
         index: dict[str, list[str]] = {}
         first_is_family = rules.frames.family_name_first if rules.frames else frozenset()
+        titles = _title_words(rules)
         for a in rules.actors.values():
             if a.type == "person" and a.listed:
+                names = [alias.split() for alias in a.aliases if " " in alias and " of " not in alias]
                 # the family name stands first in Chinese, Korean and Vietnamese names ("Xi" of Xi Jinping)
-                family = {alias.split()[0] for alias in a.aliases if " " in alias} if a.country in first_is_family else set()
-                for last in {alias.split()[-1] for alias in a.aliases if " " in alias} | family:
-                    index.setdefault(last, []).append(a.id)
+                family = {w[0] for w in names} if a.country in first_is_family else set()
+                lasts = {next((x for x in reversed(w) if not _NOT_SURNAMES.match(x)), w[-1]) for w in names}
+                for last in lasts | family:
+                    if last in titles or _NOT_SURNAMES.match(last) or not last[:1].isupper():
+                        continue
+                    if a.id not in index.get(last, ()):
+                        index.setdefault(last, []).append(a.id)
+                    bare = _ARTICLE.sub("", last, count=1) if _ARTICLE.match(last) else None
+                    if bare and len(bare) > 2 and a.id not in index.get(bare, ()):
+                        index.setdefault(bare, []).append(a.id)
         _SURNAMES[rules.digest] = index
     return _SURNAMES[rules.digest]
 
@@ -184,24 +240,43 @@ _STARTERS = ("The|In|On|At|By|For|But|And|When|While|After|Before|As|If|Since|Th
 _CAPITALISED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])")  # two letters too: "Xi", "Hu"
 
 
+def _in_full_name(word: str, text: str, start: int, titles: set[str]) -> bool:
+    """Whether the text writes the surname inside a longer name ("Sun Deli", "Kim Il Sung"): a capitalised
+    word before it that is no title ("Secretary Austin") and not just a sentence's first word ("First
+    Mao's wife"), or a capitalised word after it."""
+    if re.search(rf"\b{re.escape(word)}\s+[A-Z]", text[start:]):
+        return True
+    for m in re.compile(rf"\b([A-Z][\w'’-]*)\s+{re.escape(word)}\b").finditer(text, start):
+        before = text[start:m.start()].rstrip(" \"“‘'(*-")
+        if m.group(1) in titles or not before or before[-1] in ".!?:\n":
+            continue
+        return True
+    return False
+
+
 def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> dict[str, list[tuple[str, str]]]:
     """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
     name who led or governed a state or group in the years the text names, if there is exactly one."""
     index = _surnames(rules)
+    common = common_word_surnames(rules)
+    titles = _title_words(rules)
     out: dict[str, list[tuple[str, str]]] = {}
-    for word in sorted({m.group(1).replace("’", "'") for m in _CAPITALISED.finditer(text, start)}):
-        if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS:
-            continue
-        if re.search(rf"\b(?!(?:{_STARTERS})\s)[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]",
-                     text[start:]):
+    # ("Gomes's residence", "Mao’s wife": the surname without the possessive)
+    for word in sorted({re.sub(r"'s?\Z", "", m.group(1).replace("’", "'")) for m in _CAPITALISED.finditer(text, start)}):
+        if word not in index or word.lower() in rules.by_label or word in _FUNCTION_WORDS or word in common:
+            continue  # "Begin", "Ford": a common word alone is no leader (a title or the full name makes it one)
+        if _in_full_name(word, text, start, titles):
             continue  # part of a full name the text gives ("Sun Deli"): the short name of that one
         a = rules.actors
         if years:
             cands = [i for i in index[word] if any(r.start <= y <= r.end for y in years for r in
                                                    (*a[i].represents, *(r for r in a[i].roles if r.sector == "GOV")))]
         else:
-            # a text with no date and no year speaks of today ("Putin visited Beijing")
-            cands = [i for i in index[word] if a[i].represents and _in_office_now(a[i])]
+            # a text with no date and no year speaks of today ("Putin visited Beijing"); of no one of that
+            # name in office, the one who ever led a state ("Under Buhari's command" in an undated report)
+            heads = [i for i in index[word] if a[i].represents]
+            cands = [i for i in heads if _in_office_now(a[i])] or (heads if len({a[i].label for i in heads}) == 1 else [])
+            cands = cands[:1] if len({a[i].label for i in cands}) == 1 else cands
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[word] = [("actor", cands[0])]
@@ -262,7 +337,8 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                  named_groups: frozenset[str] = frozenset(), scope: str = ""
                  ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """Groups named by an agent noun of a non-state sector: "Egyptian protesters", "rebels", "the
-    opposition". Each is an actor of its own (type group, the sector, the country named with it).
+    opposition". Each is an actor of its own (type group, the sector, the country named with it); a
+    state's organs named without their state too (state_bodies).
 
     A group no country is named with is this text's own ("protesters" in Manama are not those in
     Minsk): its IRI carries the scope, the hash of the text, so only copies of the text share it."""
@@ -284,10 +360,14 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             owning = not titled and tok.dep in ("compound", "amod") and tok.tag in ("NN", "JJ") and tok.head != tok.i and \
                 parse.tokens[tok.head].lemma.lower() in (*rules.frames.body_nouns, *_HELD_PLACES)
             if not (tok.pos == "NOUN" or (owning and tok.pos == "ADJ")) or (
-                    tok.dep not in _ARGUMENT and not titled and not owning):
+                    tok.dep not in _GROUP_SLOTS and not titled and not owning):
                 continue
             sector, start = _agent_sector(parse, tok, rules)
-            if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok)):
+            # ("Kenya opposition, Raila Odinga has rejected ...": the opposition of the state named with it)
+            owned_by_state = any(c.head == tok.i and c.dep in ("compound", "amod", "poss") and any(
+                a.start <= c.start < a.end and rules.actors[a.actor].type == "state" for a in known) for c in parse.tokens) \
+                and not any(c.head == tok.i and c.dep == "prep" and c.text.lower() == "to" for c in parse.tokens)
+            if tok.lemma == "opposition" and sector is None and (titled or _the_opposition(parse, tok) or owned_by_state):
                 sector = "OPP"  # the political opposition, not "its opposition to Soviet plans"
             people = _people_named(parse, tok, start, known, rules)
             if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
@@ -338,6 +418,107 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
                                            iso3=rules.actors[country].iso3 if country else None, listed=False))
             names.setdefault(surface, [("actor", ident)])
+    bodies, body_names = state_bodies(text, parses, known, rules, scope)
+    sides, side_names = factions(text, parses, rules, scope)
+    return {**bodies, **sides, **actors}, {**body_names, **side_names, **names}
+
+
+def factions(text: str, parses: dict[int, Parse], rules: Rules, scope: str = ""
+             ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A party's or movement's named faction: 'the "Soviet faction"', "the pro-China faction", "the South
+    Korean faction" is a group of its own (of this text: another party's "Soviet faction" is another), not
+    the state its name recalls."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            if tok.text != "faction" or tok.pos != "NOUN":
+                continue
+            k = tok.i
+            while k > 0 and toks[k - 1].head == tok.i and toks[k - 1].dep in ("amod", "compound") and (
+                    toks[k - 1].text[:1].isupper() or toks[k - 1].text in ("-", "pro", "anti")):
+                k -= 1
+            words = toks[k:tok.i]
+            if not any(w.text[:1].isupper() for w in words):
+                continue  # "different factions", "a faction": no name
+            label = " ".join(text[words[0].start:tok.end].split())
+            ident = f"{slug(label)}_{scope}" if scope else slug(label)
+            if ident not in rules.actors:
+                actors.setdefault(ident, Actor(ident, label, "group", (label,), listed=False))
+                names.setdefault(label, [("actor", ident)])
+    return actors, names
+
+
+_BODY_SECTORS = {"military": "MIL", "army": "MIL", "navy": "MIL", "government": "GOV", "authority": "GOV",
+                 "junta": "GOV", "regime": "GOV", "administration": "GOV", "cabinet": "GOV"}
+# words for the state's own forces that alone name them as a body ("the police", "security forces",
+# "troops"); "a soldier", "two soldiers" are people, not the body
+_MASS_BODIES = {"police", "military", "army", "navy", "government", "junta", "regime", "administration", "cabinet"}
+
+
+def state_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, scope: str = ""
+                 ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A state's organ in a text that names no state: "the police", "security forces", "the military"
+    are a body of their own, the "Tunisian police" of a report that names only Tunisians, or the
+    text's own ("the military" of one report is not that of another: the IRI carries the scope).
+    Where the text names its state, the state acts (kg.extract.frames: "the army" of a report on Nigeria
+    is Nigeria), as it does named with it ("Egyptian police", "Bahrain's police", "Police in Hong Kong")."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    if any(rules.actors[a.actor].type == "state" for a in known):
+        return actors, names
+    home_nouns = rules.frames.home_nouns
+    countries = {rules.actors[a.actor].country for a in known
+                 if rules.actors[a.actor].type == "person" and rules.actors[a.actor].country in rules.actors}
+    home = next(iter(countries)) if len(countries) == 1 else None
+
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            lemma = tok.lemma.lower()
+            if tok.pos not in ("NOUN", "PROPN") or tok.dep not in (*_GROUP_SLOTS, "poss") or any(
+                    a.start < tok.end and tok.start < a.end for a in known):
+                continue
+            sector, start = _agent_sector(parses[si], tok, rules)
+            if start == tok.i > 0 and toks[start - 1].head == tok.i and \
+                    f"{toks[start - 1].text.lower()} {lemma}" in rules.frames.agents:
+                start -= 1  # "Riot police" opening a sentence, its first word tagged a name
+            if lemma in home_nouns and (sector is None or sector not in rules.frames.state_sectors):
+                sector = _BODY_SECTORS.get(lemma)
+            if sector not in rules.frames.state_sectors:
+                continue
+            plural = tok.tag == "NNS" or tok.text.lower() in _MASS_BODIES
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            if not plural or tok.text[:1].isupper() and tok.i > 0 and toks[tok.i - 1].text[:1].isupper():
+                continue  # "a soldier" is one man; "the Syrian Democratic Forces" a name of its own
+            if any(c.dep in ("nummod", "poss", "nmod") or c.dep == "det" and c.lemma.lower() not in ("the",)
+                   or c.dep in ("amod", "compound") and c.i < start for c in kids):
+                continue  # "two soldiers", "its army", "Bahrain's police", "Egyptian police", "some troops"
+            if start > 0 and (toks[start - 1].dep in ("amod", "compound") and toks[start - 1].head == tok.i) or any(
+                    t.lemma.lower() in home_nouns for t in toks[start:tok.i]):
+                continue  # "Sudanese government troops": the government's
+            if any(p.dep == "prep" and p.text.lower() in ("of", "from") and any(
+                    o.head == p.i and o.dep == "pobj" and any(a.start <= o.start < a.end for a in known) for o in toks)
+                   for p in kids):
+                continue  # "the troops of the Northeast Field Army" are that army's
+            country = home
+            phrase = " ".join(t.text.lower() if t.i < tok.i or not t.text.isupper() else t.text
+                              for t in toks[start:tok.i + 1])
+            if tok.text[:1].isupper():
+                phrase = phrase[:1].lower() + phrase[1:]
+            if country is not None:
+                state = rules.actors[country]
+                label = f"{_demonym(state) or state.label} {phrase}"
+                ident = slug(label)
+            else:
+                label, ident = phrase, f"{slug(phrase)}_{scope}" if scope else slug(phrase)
+            if ident in rules.actors:
+                continue
+            actors.setdefault(ident, Actor(ident, label, "military_unit" if sector == "MIL" else "organisation",
+                                           (label,), country=country, sector=sector,
+                                           iso3=rules.actors[country].iso3 if country else None, listed=False))
+            names.setdefault(" ".join(text[toks[start].start:tok.end].split()), [("actor", ident)])
     return actors, names
 
 
@@ -365,7 +546,8 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
             if tok.lemma.lower() not in ("ministry", "ministries") or tok.text.lower() != "ministry":
                 continue
             kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
-            before = [c for c in kids if c.dep in ("compound", "amod", "poss") and c.i < tok.i]
+            # ("nmod": the small parser's reading of "Armenia’s" before "ministry of defence")
+            before = [c for c in kids if c.dep in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
             # the field: "foreign ministry", "Foreign Affairs Ministry", "ministry of foreign affairs"
             words = [c for c in toks[min([c.i for c in before], default=tok.i):tok.i]
                      if c.dep in ("compound", "amod") and state_at(c) is None]
@@ -390,16 +572,70 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                 if first > 0 and toks[first - 1].dep == "poss":
                     continue  # "its defence ministry": whose is for the pronoun to say
                 owner = home
+            if owner is None and states:
+                continue  # "the foreign ministry" of a text on several states: whose is not said
             if owner is None:
-                continue
-            label = f"Ministry of {field} ({rules.actors[owner].label})"
-            ident = slug(label)
-            if ident not in rules.actors:
+                # "The Interior Ministry issued a statement" in a report that names no state: the text's own
+                label = f"Ministry of {field}"
+                ident = f"{slug(label)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+                if ident not in rules.actors:
+                    actors.setdefault(ident, Actor(ident, label, "organisation", (label,), sector="GOV", listed=False))
+            else:
+                label = f"Ministry of {field} ({rules.actors[owner].label})"
+                ident = slug(label)
+            if ident not in rules.actors and owner is not None:
                 actors.setdefault(ident, Actor(ident, label, "organisation", (label,), country=owner, sector="GOV",
                                                iso3=rules.actors[owner].iso3, listed=False,
                                                represents=(Represents(owner, 0, 9999),)))
             surface = " ".join(text[toks[first].start:toks[last].end].split())
             names.setdefault(surface, [("actor", ident)])
+    houses, house_names = legislatures(text, parses, known, rules)
+    return {**actors, **houses}, {**names, **house_names}
+
+
+_LEGISLATURES = {"parliament", "legislature", "assembly", "senate", "congress"}
+
+
+def legislatures(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
+                 ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
+    """A state's parliament named as news names it, "parliament", "the assembly", "Yemen's parliament",
+    "the Bahraini parliament": the actor "Parliament (Bahrain)" of the state named with it, or of the one
+    state the text names, else the text's own (a parliament is no act of its government's: it is a body
+    of its own)."""
+    actors: dict[str, Actor] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
+    home = next(iter(states)) if len(states) == 1 else None
+
+    def state_at(tok) -> str | None:
+        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
+        return found[0] if found else None
+
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        for tok in toks:
+            if tok.text not in _LEGISLATURES or tok.pos != "NOUN" or tok.dep not in (*_GROUP_SLOTS, "poss"):
+                continue  # lower case: "the National Assembly", "the General Assembly" are names of their own
+            kids = [c for c in toks if c.head == tok.i and c.i != tok.i]
+            if any(c.dep == "det" and c.lemma.lower() not in ("the", "this") for c in kids):
+                continue  # "an assembly", "a parliament" of no one yet
+            mods = [c for c in kids if c.dep in ("poss", "amod", "compound") and c.i < tok.i]
+            owners = [st for c in mods for st in [state_at(c)] if st]
+            if len(mods) > len(owners):
+                continue  # "its parliament", "the regional assembly", "the party congress": not the state's
+            owner = owners[0] if owners else home
+            if owner is None:
+                # a text of several states: the parliament is this text's own (as "protesters" are)
+                label = tok.text
+                ident = f"{slug(label)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+            else:
+                label = f"Parliament ({rules.actors[owner].label})"
+                ident = slug(label)
+            if ident not in rules.actors:
+                actors.setdefault(ident, Actor(ident, label, "organisation", (label,), country=owner, sector="LEG",
+                                               iso3=rules.actors[owner].iso3 if owner else None, listed=False))
+            first = min([c for c in mods], key=lambda c: c.i, default=tok)
+            names.setdefault(" ".join(text[first.start:tok.end].split()), [("actor", ident)])
     return actors, names
 
 
@@ -506,7 +742,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]
                 continue
-            if kind == "person" and len(words) == 1:
+            if kind == "person" and len(words) == 1 and name not in common_word_surnames(rules):
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
                 listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
@@ -543,4 +779,150 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[e:e + 14])
             if acr and kind in ("organisation", "group"):
                 names.setdefault(acr.group(1), [("actor", ident)])
+    for name, kind in [(n, "person") for n in titled_names(text, parses, known, rules)] + credited_names(text, known, rules):
+        own = names.get(name, [("", "")])[0][1]
+        if own in actors:
+            actors[own] = replace(actors[own], type=kind)  # where it stands says what it is, not NER's guess
+        if name not in names and slug(name) not in rules.actors:
+            actors.setdefault(slug(name), Actor(slug(name), name, kind, (name,), listed=False))
+            names[name] = [("actor", slug(name))]
+    for m in _NUMBERED_UNIT.finditer(text):
+        name = m.group(1)
+        # one army's "3rd Corps" is not another's: the text's own
+        ident = f"{slug(name)}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+        if name not in names and not any(a.start <= m.start(1) < a.end for a in known):
+            actors.setdefault(ident, Actor(ident, name, "military_unit", (name,), sector="MIL", listed=False))
+            names[name] = [("actor", ident)]
     return actors, names
+
+
+# a formation named by its number, which NER leaves out (names with digits are dropped): "the 3rd Corps",
+# "the 38th Army", "the 101st Airborne Division"
+_NUMBERED_UNIT = re.compile(r"\b[Tt]he (\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ ){0,2}"
+                            r"(?:Corps|Army|Division|Brigade|Regiment|Battalion|Fleet))\b")
+
+
+# a byline: "By Liu Xin Source:Global Times Published: ...", "By Yang Sheng and Zhang Hui", "by findingDulcinea Staff"
+_BYLINE = re.compile(r"^[ \t]*[Bb]y\s+(.+?)\s*(?:Source\s*:|Published|Updated|Last [Uu]pdated|\(|\||,\s*\d|$)", re.M)
+# a signed piece: "Corina Cristea, 09.06.2015, 13:24"
+_SIGNED = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}),\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}", re.M)
+# a photo credit: "Vitaly Zaporozhchenko/AP", "[Davit Ghahramanyan / NKR Infocenter / AFP]"
+_CREDIT = re.compile(r"(?<![\w/])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) ?/ ?(?=[A-Z])")
+# the outlet that dates a piece: "Mondo History Updated on 2024-01-30"
+_STAMPED = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) (?:Updated|Published|Posted) (?:on )?\d", re.M)
+_STAFF_WORDS = {"Staff", "Source", "Updated", "Published", "Reporter", "Reporters", "Correspondent", "Writer",
+                "Editor", "Photo", "Photos"}
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’.-]*\Z")
+
+
+def credited_names(text: str, known: list[ActorMention], rules: Rules) -> list[tuple[str, str]]:
+    """The people (and outlets) a text credits: bylines, signatures, photo credits, which count as actors
+    of the text whether or not NER reads them: [(name, kind)]."""
+    out: list[tuple[str, str]] = []
+
+    def name_of(name: str) -> list[str] | None:
+        words = name.split()
+        while words and words[-1] in _STAFF_WORDS:
+            words.pop()  # "findingDulcinea Staff", "Liu Xin Source"
+        if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words):
+            return None
+        # capitalised words, or one word written in camel case ("findingDulcinea")
+        if not (all(w[:1].isupper() for w in words) or (len(words) == 1 and re.search(r"[a-z][A-Z]", words[0]))):
+            return None
+        return words
+
+    def take(name: str, start: int, kind: str | None = None) -> None:
+        words = name_of(name)
+        if not words or any(a.start <= start < a.end for a in known) or rules.actor_by_name(" ".join(words)) is not None:
+            return
+        name = " ".join(words)
+        if name in rules.frames.places or {w.lower() for w in words} & (rules.frames.place_words | rules.frames.not_names):
+            return
+        # a name of capitalised words is a person's; "NKR Infocenter", "findingDulcinea" an outlet's
+        kind = kind or ("person" if len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+                        else "media_outlet")
+        if (name, kind) not in out:
+            out.append((name, kind))
+
+    for m in _BYLINE.finditer(text):
+        line = m.group(1)
+        if re.search(r"\d", line):
+            continue  # "By 1966 China was ...": a sentence, not a byline
+        offset = m.start(1)
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", line) if p]
+        if not all(name_of(p) for p in parts):
+            continue  # "By Monday, Russia had taken the city": a sentence, not a byline
+        for part in parts:
+            take(part, offset + line.find(part))
+    for rx in (_SIGNED, _CREDIT):
+        for m in rx.finditer(text):
+            if len(m.group(1).split()) > 1:
+                take(m.group(1), m.start(1))
+    for m in _STAMPED.finditer(text):
+        take(m.group(1), m.start(1), "media_outlet")
+    return out
+
+
+# titles that say the name after them is a person's ("spokesperson Esmail Baghaei", "Colonel Leonov")
+_PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "secretary",
+                  "commander", "colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "president",
+                  "premier", "chancellor", "governor", "mayor", "senator", "adviser", "advisor", "correspondent",
+                  "reporter", "editor", "analyst", "researcher", "professor", "mr", "mrs", "ms", "dr", "mr.", "mrs.",
+                  "ms.", "dr.", "lawmaker", "chief", "chairman", "leader", "official", "deputy", "director",
+                  "executive", "commissioner", "judge", "prosecutor", "attorney", "inspector", "sergeant", "sgt.",
+                  "lieutenant", "admiral", "marshal", "brigadier", "ayatollah", "sheikh", "emir", "king", "queen",
+                  "prince"}
+# of those, the ones that go before a bare surname ("Colonel Leonov", "Mr Baghaei")
+_SURNAME_TITLES = {"colonel", "general", "gen.", "col.", "lt.", "capt.", "captain", "major", "mr", "mrs", "ms", "dr",
+                   "mr.", "mrs.", "ms.", "dr.", "sergeant", "lieutenant", "admiral", "marshal", "brigadier"}
+
+
+def titled_names(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules) -> list[str]:
+    """Names of persons no list has that the small NER model missed or ran into a neighbour ("the UN Liu
+    Jieyi"), read from the title before them: "foreign ministry spokesperson Esmail Baghaei", "Chinese
+    Ambassador to the UN Liu Jieyi", "Colonel Leonov's"."""
+    out: list[str] = []
+    covered = lambda t: any(a.start <= t.start < a.end for a in known)
+    for si in sorted(parses):
+        toks = parses[si].tokens
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and toks[j].text[1:2].islower() \
+                    and not covered(toks[j]) and toks[j].text.lower() not in _PERSON_TITLES:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            run, before = toks[i:j], i - 1
+            i = j
+            while run and run[0].text.endswith(".") and len(run[0].text) <= 5:
+                run, before = run[1:], run[0].i  # "Brig. Richard Karemire": an abbreviated rank is a title
+            if not run:
+                continue
+            if len(run) > 3 or (j < len(toks) and toks[j].text[:1].isupper() and toks[j].pos == "PROPN"):
+                continue
+            # "Ambassador to the UN Liu Jieyi": the body the title is of stands between
+            if before >= 2 and covered(toks[before]):
+                k = before
+                while k > 0 and covered(toks[k]):
+                    k -= 1
+                k -= 1 if toks[k].text.lower() == "the" and k > 0 else 0
+                before = k - 1 if toks[k].text.lower() in ("to", "of", "at") else -1
+            title = toks[before].text.lower() if before >= 0 else ""
+            if title not in _PERSON_TITLES and not (title.endswith(".") and len(title) <= 5 and title[:1].isalpha()):
+                continue
+            words = [t.text for t in run]
+            if words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if len(words) == 1 and (title not in _SURNAME_TITLES and not title.endswith(".") or not any(
+                    label == "PERSON" and s <= run[0].start < e for label, s, e in parses[si].entities)):
+                continue  # one word after "President" may be a place or a body ("President Assembly")
+            name = " ".join(words)
+            low = {w.lower() for w in words}
+            if name in rules.frames.places or low & (rules.frames.place_words | rules.frames.generic_body_words
+                                                     | rules.frames.movement_words | rules.frames.not_names):
+                continue
+            if name not in out:
+                out.append(name)
+    return out
