@@ -356,6 +356,7 @@ class Rules:
     shared_subject: SharedSubject | None = None
     role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
     role_titles: tuple[str, ...] = ()  # "the chairman": the person last named with that title
+    common_word_surnames: frozenset[str] = frozenset()  # "Begin", "Ford": a leader only with a title or full name
     by_label: dict[str, str] = field(default_factory=dict)
     frames: Frames | None = None
 
@@ -606,7 +607,7 @@ def _load_metadata(path: Path) -> list[MetadataPattern]:
 
 # the rule files kg reads from each rules folder, in this order; a user's folder may hold any of them
 RULE_FILES = ("actors.yaml", "office_holders.yaml", "leaders_1945_2009.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml", "frames.yaml",
-              "verbs.yaml", "agents.yaml")
+              "verbs.yaml", "agents.yaml", "common_word_surnames.yaml")
 # made by scripts/derive_lexicons.py from the PETRARCH2/Phoenix dictionaries; JSON Lines because
 # 20,000 actors load a hundred times faster than from YAML
 DERIVED_FILES = ("derived/world_actors.jsonl", "derived/verbs.jsonl", "derived/agents.jsonl", "derived/places.jsonl")
@@ -805,6 +806,8 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),
         role_titles=tuple(str(t).lower() for t in lexicon.get("role_titles") or ()),
+        common_word_surnames=frozenset(str(w) for p in files if p.name == "common_word_surnames.yaml"
+                                       for w in (_load_yaml(p) or {}).get("common_word_surnames") or ()),
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},
         not_actors=tuple(lexicon.get("not_actors") or []),
         combining_forms=_combining_forms(lexicon.get("combining_forms") or {}, actors),

@@ -47,7 +47,7 @@ def _parse_plan(doc: Document, sentences: list[Sentence], actors: list[ActorMent
         # a claim needs two actors: listed ones (pronouns resolved), names NER may find, or a group
         # named by its agent noun ("protesters", "rebels"); an unknown name is worth NER on its own
         words = set(re.findall(r"[a-z]+", doc.text[sent.start:sent.end].lower()))
-        groups = bool(group_words & words)
+        groups = min(2, len(group_words & words))  # "security forces killed 12 militants": two of them
         # "Western leaders condemned the strike": one actor and an act told before
         anaphor = bool(here) and bool({w.removesuffix("s") for w in words} & rules.frames.event_anaphors) \
             and bool(words & _DEFINITE)

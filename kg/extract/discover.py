@@ -134,7 +134,6 @@ _NOT_SURNAMES = re.compile(r"(?:[IVX]+|Jr\.?|Junior|Sr\.?|Senior)\Z")
 _TITLE_WORDS = {"Uncle", "Papa", "Comrade", "Generalissimo", "Grand", "Lt", "Lieutenant", "Vice"}
 # the Arabic article before a family name, which news drops as often as not ("al-Jaafari", "Jaafari")
 _ARTICLE = re.compile(r"(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)[-‐](?=[A-Z])")
-_COMMON: dict[str, frozenset[str]] = {}
 
 
 def _title_words(rules: Rules) -> set[str]:
@@ -146,16 +145,7 @@ def _title_words(rules: Rules) -> set[str]:
 def common_word_surnames(rules: Rules) -> frozenset[str]:
     """Listed surnames that are also common English words ("Begin", "Ford", "Eden"): never a leader alone
     (ontology/common_word_surnames.yaml, and the same file in each rules folder)."""
-    if rules.digest not in _COMMON:
-        import yaml
-        from kg.rules import rule_dirs
-        words: set[str] = set()
-        for d in rule_dirs():
-            if (d / "common_word_surnames.yaml").exists():
-                data = yaml.safe_load((d / "common_word_surnames.yaml").read_text(encoding="utf-8")) or {}
-                words |= {str(w) for w in data.get("common_word_surnames") or ()}
-        _COMMON[rules.digest] = frozenset(words)
-    return _COMMON[rules.digest]
+    return rules.common_word_surnames
 
 
 def _surnames(rules: Rules) -> dict[str, list[str]]:
