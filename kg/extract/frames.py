@@ -922,7 +922,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             objects = objects or (objects if complement else s.objects(v, entry))
             s.weapons = False
             if subjects and not objects and v.pos == "VERB":
-                objects = s.place_targets(v)  # "Russian missiles struck Kharkiv": an attack on Ukraine
+                # "Russian missiles struck Kharkiv": an attack on Ukraine (but a state's own forces dispersing
+                # protests in one of its towns hit a crowd, not their state; rebels attacking it do attack it)
+                own = {a.actor for a in subjects} | {rules.actors[a.actor].country for a in subjects if rules.actors[a.actor].type
+                                                      == "military_unit" or rules.actors[a.actor].sector in s.f.state_sectors}
+                objects = [b for b in s.place_targets(v) if b.actor not in own]
         if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
             # "Russian troops withdrew from Kherson": from Ukraine
             objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
