@@ -356,6 +356,7 @@ class Rules:
     shared_subject: SharedSubject | None = None
     role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
     role_titles: tuple[str, ...] = ()  # "the chairman": the person last named with that title
+    not_actor_forms: tuple[str, ...] = ()  # "Sea of {name}": a state's name inside a place's
     common_word_surnames: frozenset[str] = frozenset()  # "Begin", "Ford": a leader only with a title or full name
     by_label: dict[str, str] = field(default_factory=dict)
     frames: Frames | None = None
@@ -806,6 +807,7 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),
         role_titles=tuple(str(t).lower() for t in lexicon.get("role_titles") or ()),
+        not_actor_forms=tuple(str(f) for f in lexicon.get("not_actor_forms") or ()),
         common_word_surnames=frozenset(str(w) for p in files if p.name == "common_word_surnames.yaml"
                                        for w in (_load_yaml(p) or {}).get("common_word_surnames") or ()),
         first_person={k: tuple(v) for k, v in (lexicon.get("first_person") or {}).items()},

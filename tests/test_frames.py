@@ -435,6 +435,13 @@ def test_both_parties_urged_are_others_than_those_urging(rules):
     assert not claims("In 2023 Saudi Arabia and the United States urged both parties to engage seriously in these talks.", rules)
 
 
+def test_a_states_name_inside_a_sea_or_a_people_or_a_village_named_after_of_is_no_actor(rules):
+    assert set(claims("In 2023 North Korea fired two ballistic missiles into the Sea of Japan.", rules)) == set()
+    assert set(claims("In 2024 Iran fired missiles into the Gulf of Oman.", rules)) == set()
+    found = claims("In 1999 Serbian forces killed 44 ethnic Albanians in the Kosovo village of Racak.", rules)
+    assert set(found) == {("Serbia", "ASSAULT", "Kosovo", "asserted")}
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

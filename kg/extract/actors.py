@@ -118,6 +118,12 @@ def name_matcher(rules: Rules) -> _Matcher:
             entries[surface].append((kind, ident))
     for phrase in rules.not_actors:
         add(phrase, "not", "")
+    for form in rules.not_actor_forms:  # "the Sea of Japan", "ethnic Albanians"
+        for actor in rules.actors.values():
+            if actor.type == "state":
+                for name in actor.aliases:
+                    if name[:1].isupper() and " " not in name:
+                        add(form.replace("{name}", name), "not", "")
     for ev in rules.events.values():
         for a in (ev.label, *ev.aliases):
             add(a, "event", ev.id)

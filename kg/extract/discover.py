@@ -717,6 +717,12 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                 continue
             if kind != "person" and name in rules.frames.places:
                 continue  # a city ("Tel Aviv", "Aleppo") is where things happen, not an actor
+            if kind != "person":
+                tok = parse.token_at(s)
+                prep = parse.tokens[tok.head] if tok is not None and tok.dep == "pobj" else None
+                if prep is not None and prep.text.lower() == "of" and parse.tokens[prep.head].lemma.lower() in (
+                        rules.frames.place_words | {"capital"}):
+                    continue  # "the Kosovo village of Racak", "the city of El Fasher": a place's name
             if kind == "state":
                 tok = parse.token_at(s)
                 head = parse.tokens[tok.head] if tok else None
@@ -726,6 +732,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                 prep = parse.tokens[root.head] if root is not None and root.dep == "pobj" else None
                 if prep is not None and prep.text.lower() in _LOCATIVE:
                     continue
+
                 if head is not None and head.text.lower() in _LOCATIVE:
                     continue
             words = name.split()
