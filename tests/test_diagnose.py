@@ -65,9 +65,9 @@ def test_explain_reports_reporting_clause_and_near_misses(corpus_store):
 def test_gaps_lists_sentences_with_actors_but_no_claim(corpus_store):
     result = run(["gaps", "--doc", SEED_001], corpus_store)
     out = result.output
-    # "its actual position has shifted to the Soviet Union": three actors, no rule for shifting sides
-    assert ("Although North Korea ostensibly maintains normal diplomacy with China, its actual position has "
-            "shifted to the Soviet Union.") in out
+    # "kept a certain distance from China and the Soviet Union": three actors, no rule for keeping one's distance
+    assert ("North Korea proposed \"equidistance diplomacy\" and ostensibly kept a certain distance from China and the "
+            "Soviet Union in order to strike a balance between the two.") in out
     assert out.splitlines()[0].startswith(f"{SEED_001} sentence ")
     # near misses first: "the US sent its aircraft carrier fleets to the Taiwan Straits" lacks a known actor
     lines = run(["gaps", "--doc", "002_1097ed8253d2e8fa.txt"], corpus_store).output.splitlines()
