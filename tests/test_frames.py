@@ -389,6 +389,11 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Sudan", "CONSULT", "Rapid Support Forces", "asserted")),
     ("In 2023 the Sudanese army and the Rapid Support Forces signed off on a seven-day ceasefire.",
      ("Rapid Support Forces", "AGREE", "Sudan", "asserted")),
+    # Cuba 1962 as histories tell it: a quarantine on shipments to a state, bases removed from it
+    ("In 1962 the United States was imposing a strict quarantine on shipments to Cuba of all offensive military equipment.",
+     ("United States", "COERCE", "Cuba", "asserted")),
+    ("In 1962 President Kennedy demanded that the Soviet Union remove the missile base from Cuba.",
+     ("Soviet Union", "RETREAT", "Cuba", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
@@ -440,6 +445,13 @@ def test_a_states_name_inside_a_sea_or_a_people_or_a_village_named_after_of_is_n
     assert set(claims("In 2024 Iran fired missiles into the Gulf of Oman.", rules)) == set()
     found = claims("In 1999 Serbian forces killed 44 ethnic Albanians in the Kosovo village of Racak.", rules)
     assert set(found) == {("Serbia", "ASSAULT", "Kosovo", "asserted")}
+
+
+def test_promising_not_to_invade_is_no_threat(rules):
+    found = claims("In 1962 Kennedy promised not to invade Cuba.", rules)
+    assert not any(r == "THREATEN" for _, r, _, _ in found)
+    assert ("John F. Kennedy", "THREATEN", "North Korea", "asserted") not in found
+    assert ("Syngman Rhee", "THREATEN", "North Korea", "asserted") in claims("In 1953 Syngman Rhee promised to invade North Korea.", rules)
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

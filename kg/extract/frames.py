@@ -512,6 +512,13 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        if entry and entry.object_words:
+            # "imposed a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
+            found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in self.f.object_preps
+                     for p in self.children(prep.i, "pobj") for q in self.children(p.i, "prep")
+                     if q.text.lower() in ("to", "from") for o in self.children(q.i, "pobj") for a in self.actors_of(o.i)]
+            if found:
+                return found
         # "massed troops near Ukraine's border", "forces on the border with Ukraine" (on the verb or its object)
         # ("into position at Egypt's border with Israel": a place phrase may come first)
         places = [o for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
@@ -536,6 +543,10 @@ class _Sentence:
                         continue  # "joined the war against Israel": the enemy, not the partner
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+                        # "a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
+                        found = found or [a for p in self.children(prep.i, "pobj") for q in self.children(p.i, "prep")
+                                          if q.text.lower() in ("to", "from", "of") for o in self.children(q.i, "pobj")
+                                          for a in self.actors_of(o.i)]
                         if not found and entry.relation == "CONSULT":
                             # "paid a visit to the Belarusian capital of Minsk": the state the place is in
                             found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
@@ -897,8 +908,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 done.add(comp.i)
             else:
                 done.add(comp.i)
-            if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE:
-                relation = "THREATEN"  # "promised to invade North Korea" is a threat to it
+            if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
+                    and not any(c.dep == "neg" for c in s.children(comp.i)):
+                relation = "THREATEN"  # "promised to invade North Korea" is a threat to it ("not to invade" is none)
             complement = True
         elif entry is not None:
             relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
