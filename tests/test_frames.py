@@ -394,12 +394,17 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("United States", "COERCE", "Cuba", "asserted")),
     ("In 1962 President Kennedy demanded that the Soviet Union remove the missile base from Cuba.",
      ("Soviet Union", "RETREAT", "Cuba", "asserted")),
+    # a response made with an invasion is the responder's; a war entered on someone's side is no war on them
+    ("In 2006 Israel responded with air strikes and a ground invasion of southern Lebanon.",
+     ("Israel", "ASSAULT", "Lebanon", "asserted")),
+    ("In October 1950 China entered the war on the side of North Korea.", ("China", "COOPERATE", "North Korea", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
 def test_everyday_diplomatic_news(rules, text, claim):
     found = claims(text, rules)
     assert claim in found
+    assert not any(r == "ASSAULT" and o == "North Korea" for _, r, o, _ in found if "side of North Korea" in text)
     # a border is no one's destination for help
     assert not any(r == "AID" for _, r, o, _ in found if "border" in text)
     # no one cooperates with the enemy named after "against"

@@ -996,7 +996,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_ministry_claims(s), *_became_claims(s, year),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
-               *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged),
+               *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_demands(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1079,6 +1079,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
+                if pobj.lemma.lower() == "side" and word == "on":
+                    continue  # "entered the war on the side of North Korea": an ally, not the enemy
                 if word == "by" and not subjects:
                     subjects = s.actors_of(pobj.i)
                 elif word == "of":
@@ -1102,7 +1104,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if not objects and n_dep == "dobj" and above is not None and above.pos == "VERB":
             # "put pressure on Y", "launched an attack on Y": the preposition the parser hung on the verb
             objects = [a for prep in s.children(above.i, "prep") if prep.text.lower() in frame.object_preps
-                       and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+                       and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") if p.lemma.lower() != "side"
+                       for a in s.actors_of(p.i)]  # ("on the side of X" is an ally)
         up = s.head(n.i)
         if not subjects and n.dep == "dobj" and up is not None and up.pos == "VERB" and not s.passive(up):
             # "condemned the attack on Israel by Hamas", "by" hung on the verb
@@ -1151,8 +1154,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                             out.append(FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
                                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
                 continue
-        verb = s.head(n.i)
         carrier = n
+        while carrier.dep == "conj" and s.head(carrier.i) is not None and s.head(carrier.i).pos == "NOUN":
+            carrier = s.head(carrier.i)  # "responded with air strikes and a ground invasion of Y": the list's place
+        verb = s.head(carrier.i)
         if verb is not None and verb.dep == "prep" and verb.text.lower() in ("of", "in") and s.head(verb.i) is not None \
                 and s.head(verb.i).pos in ("NOUN", "NUM"):
             carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
@@ -1197,9 +1202,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             rule = f"frame:done-to:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
-        elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
-                and s.head(verb.i) is not None and (s.head(verb.i).lemma in _TAKING_PART or (
-                    s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))) \
+        elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
+                (verb.text.lower() == "in" and (s.head(verb.i).lemma in _TAKING_PART or (
+                    s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))))
+                or (verb.text.lower() == "with" and s.head(verb.i).lemma in _RESPONDING)) \
                 and not s.children(n.i, "poss"):
             # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"
             verb = s.head(verb.i)
@@ -1415,6 +1421,8 @@ def _participle_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 _FINITE = ("VBD", "VBZ", "VBP")
 # what one draws on oneself from others: "drew condemnation from the UN" (not "sparked attacks by Y")
 _STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
+# "Israel responded with air strikes and a ground invasion of southern Lebanon": the responder's act
+_RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "hit"}
 _FORMER = {"former", "ex", "late", "erstwhile", "deposed", "ousted", "exiled"}
 _TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
 # what a doer did "in" a fight of theirs: "killed six people in a drone attack on El Fasher", "in fierce combat with
@@ -1544,6 +1552,22 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
+    return out
+
+
+def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"China entered the war on the side of North Korea", "fought on the side of the Allies": siding with them."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB":
+            continue
+        allies = [a for prep in s.children(v.i, "prep") if prep.text.lower() == "on"
+                  for side in s.children(prep.i, "pobj") if side.lemma.lower() == "side"
+                  for of in s.children(side.i, "prep") if of.text.lower() == "of"
+                  for o in s.children(of.i, "pobj") for a in s.actors_of(o.i)]
+        if allies:
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), allies, "COOPERATE", "frame:side", "side:on-the-side-of", v, polarity)
     return out
 
 
