@@ -459,6 +459,12 @@ def test_promising_not_to_invade_is_no_threat(rules):
     assert ("Syngman Rhee", "THREATEN", "North Korea", "asserted") in claims("In 1953 Syngman Rhee promised to invade North Korea.", rules)
 
 
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(rules):
+    found = claims("In 1950 MacArthur landed at Inchon, and Truman praised him.", rules)
+    assert ("Harry S. Truman", "SUPPORT", "Douglas MacArthur", "asserted") in found
+    assert ("Iran", "ACCUSE", "Israel", "asserted") in claims("In 2024 Iran accused the Zionist regime of spying.", rules)
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

@@ -346,8 +346,28 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 # asked him"), since an object pronoun is seldom the subject of its own clause
                 if last_person and si - last_person[1] <= 3:
                     ident = last_person[0] if surface.lower() in ("him", "her") else persons_of[last_person[1]][0]
+                    if surface.lower() in ("him", "her"):
+                        ident = _not_the_clause_subject(ident, actors, doc.text, s, si, rules)
                     actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
             elif kind.startswith("first_"):
                 pending.append((kind, s, e, surface, si))
     return actors, events, pending
 
+
+# what may stand between a clause's subject and its object pronoun: a verb and an adverb or two
+_SUBJECT_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:ed|s)?\s+$")
+_NEW_CLAUSE = re.compile(r"\b(?:and|or|but|who|that|which|to|after|before|when|while|as)\b")
+
+
+def _not_the_clause_subject(ident: str, actors: list[ActorMention], text: str, start: int, si: int,
+                            rules: Rules) -> str:
+    """"Truman praised him": an object pronoun is not the subject of its own clause, so it is the person
+    named before that one (MacArthur), when there is one."""
+    persons = [a for a in actors if a.end <= start and si - a.sentence <= 3 and rules.actors[a.actor].type == "person"]
+    if not persons or persons[-1].actor != ident:
+        return ident
+    gap = text[persons[-1].end:start]
+    if not _SUBJECT_GAP.fullmatch(gap) or _NEW_CLAUSE.search(gap):
+        return ident
+    earlier = [a.actor for a in persons if a.actor != ident]
+    return earlier[-1] if earlier else ident
