@@ -739,7 +739,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]
                 continue
-            if kind == "person" and len(words) == 1 and name not in common_word_surnames(rules):
+            # (the small NER model takes a surname alone for an organisation as often: "Sharif met Clinton")
+            if kind in ("person", "organisation") and len(words) == 1 and name not in common_word_surnames(rules):
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
                 listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
