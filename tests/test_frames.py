@@ -398,6 +398,10 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 2006 Israel responded with air strikes and a ground invasion of southern Lebanon.",
      ("Israel", "ASSAULT", "Lebanon", "asserted")),
     ("In October 1950 China entered the war on the side of North Korea.", ("China", "COOPERATE", "North Korea", "asserted")),
+    # states named by the seats of their government
+    ("Downing Street condemned the Kremlin, and the Elysee summoned Moscow's envoy.", ("France", "CONSULT", "Russia", "asserted")),
+    ("The Blue House protested to Tokyo over the visit.", ("South Korea", "PROTEST", "Japan", "asserted")),
+    ("The Pentagon said the State Department had warned Pyongyang.", ("United States", "THREATEN", "North Korea", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
