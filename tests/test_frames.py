@@ -402,6 +402,12 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("Downing Street condemned the Kremlin, and the Elysee summoned Moscow's envoy.", ("France", "CONSULT", "Russia", "asserted")),
     ("The Blue House protested to Tokyo over the visit.", ("South Korea", "PROTEST", "Japan", "asserted")),
     ("The Pentagon said the State Department had warned Pyongyang.", ("United States", "THREATEN", "North Korea", "asserted")),
+    # aid sent to a town goes to its state; travelling to a capital visits the state; a bid blocked is rejected
+    ("In 2023 Japan sent humanitarian aid to Kharkiv.", ("Japan", "AID", "Ukraine", "asserted")),
+    ("The World Food Programme delivered food aid to Gaza.", ("World Food Program", "AID", "Palestine", "asserted")),
+    ("In 2023 Blinken traveled to Kyiv.", ("United States", "CONSULT", "Ukraine", "asserted")),
+    ("Turkey blocked Sweden's bid to join NATO.", ("Turkey", "REJECT", "Sweden", "asserted")),
+    ("ECOWAS threatened military intervention in Niger.", ("Ecowas", "THREATEN", "Niger", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])
@@ -467,6 +473,13 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(rules):
     found = claims("In 1950 MacArthur landed at Inchon, and Truman praised him.", rules)
     assert ("Harry S. Truman", "SUPPORT", "Douglas MacArthur", "asserted") in found
     assert ("Iran", "ACCUSE", "Israel", "asserted") in claims("In 2024 Iran accused the Zionist regime of spying.", rules)
+
+
+def test_strikes_threatened_or_planned_are_not_yet_made(rules):
+    found = claims("Trump threatened strikes on Iran.", rules)
+    assert ("Donald Trump", "THREATEN", "Iran", "asserted") in found
+    assert ("Donald Trump", "ASSAULT", "Iran", "asserted") not in found
+    assert ("Donald Trump", "ASSAULT", "Iran", "hedged") in found
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):

@@ -512,6 +512,12 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        if entry and entry.relation in ("AID", "CONSULT"):
+            # "sent humanitarian aid to Kharkiv", "flew to the Syrian capital": the state of the place
+            found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("to", "into")
+                     for o in self.children(prep.i, "pobj") for a in self.state_of_place(o.i)]
+            if found:
+                return found
         if entry and entry.object_words:
             # "imposed a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
             found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in self.f.object_preps
@@ -560,6 +566,10 @@ class _Sentence:
                 found = [a for c in self.children(d.i, *owned)
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i]] if c.i in self.actor_at else [])]
+                if not found and entry.relation == "THREATEN" and d.lemma.lower() in self.f.nouns:
+                    # "threatened military intervention in Niger", "threatened strikes on Iran": where it would fall
+                    found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("in", "against", "on")
+                             for p in self.children(prep.i, "pobj") for a in (self.actors_of(p.i) or self.state_of_place(p.i))]
                 if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
                     # "denounced the joint exercises of (between) the US and South Korea" (a demand for "the release of
                     # X" is made of someone else)
@@ -1086,7 +1096,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 elif word == "of":
                     of_phrases.append(pobj)
                 elif word in frame.object_preps and word not in by_prep:
-                    by_prep[word] = s.actors_of(pobj.i)
+                    # ("food aid to Gaza", "a visit to the Belarusian capital": the place's state)
+                    by_prep[word] = s.actors_of(pobj.i) or (s.state_of_place(pobj.i) if frame.relation in ("AID", "CONSULT")
+                                                            else [])
         # the preposition the lexicon lists first wins ("an operation in Yemen against the Houthis")
         objects = next((by_prep[w] for w in frame.object_preps if by_prep.get(w)), [])
         # "the RSF's war with the army", "clashes with riot police": each side fights the other
@@ -1241,6 +1253,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             continue
         if _noun_negated(s, n):
             polarity = "negated"
+        elif verb is not None and verb.pos == "VERB" and carrier.dep == "dobj" and (
+                verb.lemma in s.f.hedge_governors or verb.lemma in s.f.warning_verbs or verb.lemma in s.f.commitments):
+            polarity = "hedged"  # "threatened strikes on Iran", "planned an invasion": not (yet) done
         elif verb is not None and verb.pos == "VERB":
             polarity, _ = s.polarity(verb, sentence_hedged)
         else:
