@@ -408,6 +408,11 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 2023 Blinken traveled to Kyiv.", ("United States", "CONSULT", "Ukraine", "asserted")),
     ("Turkey blocked Sweden's bid to join NATO.", ("Turkey", "REJECT", "Sweden", "asserted")),
     ("ECOWAS threatened military intervention in Niger.", ("Ecowas", "THREATEN", "Niger", "asserted")),
+    # backing given to an act, aid one comes to
+    ("On June 25, 1950, the North Koreans, with tacit approval of the Soviet Union, unleashed an attack on South Korea.",
+     ("Soviet Union", "SUPPORT", "North Korea", "asserted")),
+    ("In 1982 Israel invaded Lebanon with American backing.", ("United States", "SUPPORT", "Israel", "asserted")),
+    ("In 1950 the UN soon came to South Korea's aid.", ("United Nations", "AID", "South Korea", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

@@ -1186,21 +1186,27 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
-        elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE", "REQUEST", "CONSULT") and (
+        elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE", "REQUEST", "CONSULT", "SUPPORT", "AID") and (
                 ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
                  and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
                     and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))
-                # "held its fire at the request of the United States", "on the invitation of his counterpart"
+                # "held its fire at the request of the United States", "on the invitation of his counterpart",
+                # "attacked with the tacit approval of the Soviet Union", "with Moscow's backing"
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() in ("at", "on", "upon")
                     and relation in ("REQUEST", "CONSULT", "COERCE") and any(
-                        p.text.lower() == "of" for p in s.children(n.i, "prep")))):
+                        p.text.lower() == "of" for p in s.children(n.i, "prep")))
+                or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "with" and relation in ("SUPPORT", "AID")
+                    and (any(p.text.lower() == "of" for p in s.children(n.i, "prep")) or s.children(n.i, "poss")
+                         or any(c.i in s.actor_at for c in s.children(n.i, "amod"))))):
             # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
             # suffering it is attacked, by whoever it came from
             # ("under the pressure of US president Bill Clinton")
             doers = [a for t in (n, carrier) for prep in s.children(t.i, "prep")
                      if prep.text.lower() in ("from", "by") or prep.text.lower() == "of" and carrier.dep == "pobj"
                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            doers = doers or [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]  # "with Moscow's backing"
+            doers = doers or [s.actor_at[c.i] for c in s.children(n.i, "amod") if c.i in s.actor_at]  # "with American backing"
             if not doers:
                 continue
             sufferer = verb if carrier.dep == "dobj" else s.head(carrier.head)
@@ -1571,7 +1577,7 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
-    """"China entered the war on the side of North Korea", "fought on the side of the Allies": siding with them."""
+    """"China entered the war on the side of North Korea": siding with them; "came to South Korea's aid": aiding it."""
     out = []
     for v in s.t:
         if v.pos != "VERB":
@@ -1583,7 +1589,17 @@ def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if allies:
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), allies, "COOPERATE", "frame:side", "side:on-the-side-of", v, polarity)
+        # "the UN soon came to South Korea's aid", "rushed to Kuwait's defence"
+        helped = [a for prep in s.children(v.i, "prep") if prep.text.lower() == "to"
+                  for aid in s.children(prep.i, "pobj") if aid.lemma.lower() in _RESCUE
+                  for c in s.children(aid.i, "poss") for a in s.actors_of(c.i)]
+        if helped and v.lemma in ("come", "rush", "hurry", "spring", "leap", "go", "move", "race"):
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), helped, "AID", "frame:side", "side:to-the-aid-of", v, polarity)
     return out
+
+
+_RESCUE = {"aid", "assistance", "rescue", "defence", "defense", "help", "support"}
 
 
 def _accusing(s: _Sentence, n: Token) -> bool:
