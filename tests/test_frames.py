@@ -413,6 +413,9 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
      ("Soviet Union", "SUPPORT", "North Korea", "asserted")),
     ("In 1982 Israel invaded Lebanon with American backing.", ("United States", "SUPPORT", "Israel", "asserted")),
     ("In 1950 the UN soon came to South Korea's aid.", ("United Nations", "AID", "South Korea", "asserted")),
+    ("In 1950 about 80,000 North Korean troops entered the border into South Korea.",
+     ("North Korea", "ASSAULT", "South Korea", "asserted")),
+    ("In 2022 Ukraine entered into an agreement with Turkey.", ("Ukraine", "AGREE", "Turkey", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

@@ -1221,7 +1221,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass"):
             subjects = s.subjects(verb)  # "X launched an invasion of Y"
         elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
-                (verb.text.lower() == "in" and (s.head(verb.i).lemma in _TAKING_PART or (
+                (verb.text.lower() in ("in", "into") and (s.head(verb.i).lemma in _TAKING_PART or (
                     s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))))
                 or (verb.text.lower() == "with" and s.head(verb.i).lemma in _RESPONDING)) \
                 and not s.children(n.i, "poss"):
