@@ -490,6 +490,13 @@ def test_strikes_threatened_or_planned_are_not_yet_made(rules):
     assert ("Donald Trump", "ASSAULT", "Iran", "hedged") in found
 
 
+def test_opposing_sanctions_imposes_none_and_maintaining_them_does(rules):
+    assert not any(r == "SANCTION" for _, r, _, _ in claims(
+        "In 2013 Chinese Foreign Ministry spokesman Hong Lei said China opposes any unilateral sanctions against Iran.", rules))
+    assert ("Germany", "SANCTION", "Russia", "asserted") in claims(
+        "In 2015 Germany and France agreed to maintain sanctions imposed on Russia.", rules)
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found
