@@ -494,7 +494,7 @@ def test_opposing_sanctions_imposes_none_and_maintaining_them_does(rules):
     assert not any(r == "SANCTION" for _, r, _, _ in claims(
         "In 2013 Chinese Foreign Ministry spokesman Hong Lei said China opposes any unilateral sanctions against Iran.", rules))
     assert ("Germany", "SANCTION", "Russia", "asserted") in claims(
-        "In 2015 Germany and France agreed to maintain sanctions imposed on Russia.", rules)
+        "Germany and France agreed in 2015 to maintain sanctions imposed on Russia.", rules)
 
 
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
