@@ -25,9 +25,9 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.31 and m["labelled"]["precision"] >= 0.52
-    assert m["unlabelled"]["f1"] >= 0.46
-    assert m["actors"]["recall"] >= 0.81
+    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.53
+    assert m["unlabelled"]["f1"] >= 0.47
+    assert m["actors"]["recall"] >= 0.82
 
 
 def test_dev_articles_of_other_conflicts(tmp_path):
