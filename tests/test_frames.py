@@ -497,6 +497,11 @@ def test_opposing_sanctions_imposes_none_and_maintaining_them_does(rules):
         "Germany and France agreed in 2015 to maintain sanctions imposed on Russia.", rules)
 
 
+def test_a_price_foretold_by_a_speaker_is_a_threat_and_a_price_paid_by_consumers_is_none(rules):
+    assert ("Hezbollah", "THREATEN", "Israel", "asserted") in claims('"Israel will pay a heavy price," Hezbollah said.', rules)
+    assert not any(r == "THREATEN" for _, r, _, _ in claims("Consumers will pay a high price for oil, Iran said.", rules))
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

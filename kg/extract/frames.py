@@ -1007,7 +1007,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
-               *_demands(s, speaker),
+               *_demands(s, speaker), *_fates(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
@@ -1039,6 +1039,33 @@ def _demands(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
                     out.append(FrameClaim(who, target, "REQUEST", "frame:demand", "demanded",
                                           min(target.start, v.start), v.end, "asserted", own_voice=True))
     return out
+
+
+def _fates(s: _Sentence, reporter: str | None) -> list[FrameClaim]:
+    """"The U.S. will pay a dear price," North Korea said: a fate foretold to someone by a speaker threatens them."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.warned_fates or v.lemma in ("bear",) or not (
+                v.lemma in ("regret", "rue") or any(d.lemma.lower() in _FATES for d in s.children(v.i, "dobj"))):
+            continue
+        clause = s.head(v.i) if v.dep == "xcomp" and s.head(v.i) is not None else v  # "will have to pay"
+        if not any(c.dep == "aux" and c.lemma.lower() in ("will", "would", "shall", "must", "'ll") for c in s.children(clause.i)):
+            continue
+        if s.head(clause.i) is not None and s.head(clause.i).lemma in s.f.warning_verbs:
+            continue  # "warned that X will pay": the warning's own claim
+        speaker, _ = s.speaker(clause)
+        speaker = speaker or reporter
+        if speaker is None:
+            continue
+        for target in s.subjects(clause):
+            if target.actor != speaker:
+                who = ActorMention(speaker, v.start, v.end, v.text, target.sentence, "speaker")
+                out.append(FrameClaim(who, target, "THREATEN", "frame:fate", "threatened",
+                                      min(target.start, v.start), v.end, "asserted", own_voice=True))
+    return out
+
+
+_FATES = {"price", "consequence", "cost", "retribution", "retaliation", "punishment", "wrath"}
 
 
 def _own_side(a: ActorMention, b: ActorMention, rules: Rules, relation: str | None = None) -> bool:
