@@ -167,6 +167,20 @@ def test_a_build_written_by_other_code_is_rewritten_whole(tmp_path, seeds_graph,
     assert "in place" in run(["remove", KCNA.name], store).output
 
 
+def test_a_change_the_index_cannot_make_is_rewritten_streamed(tmp_path, seeds_graph, seeds_and_two_graph, monkeypatch):
+    import kg.build
+    store = tmp_path / ".kg"
+    run(["build", str(SEEDS), "--jobs", "1"], store)
+    # as when a discovered actor's majority reading moves: the whole build is rewritten, one summary at a time
+    monkeypatch.setattr(kg.build, "_change_by_index", lambda *args: None)
+    monkeypatch.setattr(kg.build, "_state", _held_every_summary)
+    added = run(["add", str(BORDER), str(KCNA)], store)
+    assert "stored in" in added.output and "in place" not in added.output, added.output
+    assert _graph(store) == seeds_and_two_graph
+    removed = run(["remove", BORDER.name, KCNA.name], store)
+    assert "stored in" in removed.output and _graph(store) == seeds_graph
+
+
 def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path, monkeypatch):
     import kg.build
     import concurrent.futures
