@@ -685,7 +685,7 @@ def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], 
             delta_ok: bool, started: str, t0: float, extracted: int) -> BuildSummary:
     """Make the live build that of new_keys: by the difference from old_keys when delta_ok (both sets'
     summaries held), else rewritten whole."""
-    if not delta_ok:  # other rules or other writing code: rewritten whole, streamed like kg build
+    if not delta_ok:  # other rules or writing code, or the index found a reading moved: streamed like kg build
         return _write_streamed(store, new_keys, cache, rules, started, t0, extracted)
     loaded: dict = {}
     new = _state(new_keys, cache, rules, loaded)
@@ -1014,7 +1014,7 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
         if not stored:
             summary = _write_streamed(store, keys, cache, rules, started, t0, more)
         else:
-            # the index found the difference not enough (a reading moved): rewritten whole, streamed
+            # a change the index was asked for and found not enough (a reading moved) is rewritten whole
             summary = _change(store, cache, rules, stored, {**stored, **keys}, delta_ok and not indexed, started,
                               t0, extracted + more)
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
