@@ -116,7 +116,7 @@ def kg_args(store: Path, *args: str) -> list[str]:
     return [*KG, "--store", str(store), *args]
 
 
-def in_process(store_path: Path, actor: str, work: Path, runs: int) -> dict[str, float]:
+def in_process(store_path: Path, actor: str, work: Path, runs: int, skip: set[str] = frozenset()) -> dict[str, float]:
     """Library calls in this (warm) process, the same work as the commands minus start-up and printing."""
     from kg import query as q
     from kg.claims import claim_records
@@ -124,18 +124,20 @@ def in_process(store_path: Path, actor: str, work: Path, runs: int) -> dict[str,
     from kg.store import Store
     from kg.views import render_html
     store = Store(store_path)
-    return {
-        "query single-source": median_time(lambda: q.run_canned(store, "single-source", {}), runs),
-        "claims --single-source": median_time(lambda: claim_records(store, single_source=True), runs),
-        "claims --single-source --limit 20": median_time(lambda: claim_records(store, single_source=True, limit=20), runs),
-        "claims --actor": median_time(lambda: claim_records(store, actor=actor), runs),
-        "actors": median_time(lambda: ranked_actors(store), runs),
-        "graph": median_time(lambda: render_html(actor_graph(store)), runs),
-        "selective SPARQL": median_time(lambda: q.run(store, SELECTIVE % actor), runs),
+    calls = {
+        "query single-source": lambda: q.run_canned(store, "single-source", {}),
+        "claims --single-source": lambda: claim_records(store, single_source=True),
+        "claims --single-source --limit 20": lambda: claim_records(store, single_source=True, limit=20),
+        "claims --actor": lambda: claim_records(store, actor=actor),
+        "actors": lambda: ranked_actors(store),
+        "graph": lambda: render_html(actor_graph(store)),
+        "selective SPARQL": lambda: q.run(store, SELECTIVE % actor),
     }
+    return {name: median_time(call, runs) for name, call in calls.items() if name not in skip}
 
 
-def whole_process(store: Path, actor: str, work: Path, runs: int) -> dict[str, float]:
+def whole_process(store: Path, actor: str, work: Path, runs: int, skip: set[str] = frozenset(),
+                  peaks: dict | None = None) -> dict[str, float]:
     html = work / "graph.html"
     commands = {
         "query single-source": ["query", "single-source", "--format", "csv"],
@@ -146,8 +148,15 @@ def whole_process(store: Path, actor: str, work: Path, runs: int) -> dict[str, f
         "graph": ["graph", "-o", str(html)],
         "selective SPARQL": ["query", SELECTIVE % actor],
     }
-    return {name: statistics.median(timed_child(kg_args(store, *args))["wall"] for _ in range(runs))
-            for name, args in commands.items()}
+    out = {}
+    for name, args in commands.items():
+        if name in skip:
+            continue
+        done = [timed_child(kg_args(store, *args)) for _ in range(runs)]
+        out[name] = statistics.median(d["wall"] for d in done)
+        if peaks is not None:  # a reading command's memory grows with what it reads (and RocksDB's indexes)
+            peaks[name] = max(d["peak_rss_mb"] for d in done)
+    return out
 
 
 def kg_answers(store_path: Path, actor: str) -> dict[str, set[str]]:
@@ -183,30 +192,49 @@ def baseline(store: Path, actor_iri: str, work: Path) -> dict:
             "answers": {"single-source": single, "actor": about}}
 
 
-def measure(n: int, args, work: Path) -> dict:
+def built_store(n: int, args, work: Path) -> tuple[Path, Path, dict]:
+    """The corpus folder, the store and its build's wall time, CPU time and peak RSS: a new build, from a
+    copy of --cache when given (extraction then skipped), or with --reuse the store a previous run built
+    (its figures from build-N.json beside it)."""
+    folder, store, record = work / f"corpus-{n}", work / f"store-{n}", work / f"build-{n}.json"
+    if args.reuse and (store / "CURRENT").exists() and folder.is_dir():
+        return folder, store, (json.loads(record.read_text()) if record.exists() else {})
     folder = corpus_folder(work, n, args.corpus, args.seed)
-    mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
-    store = work / f"store-{n}"
     shutil.rmtree(store, ignore_errors=True)
-    build = timed_child(kg_args(store, "build", str(folder)))
-    extraction = extraction_alone(folder, args.extract_max)
+    if args.cache:
+        store.mkdir(parents=True)
+        shutil.copy(args.cache, store / "extractions.sqlite")
+    build = {**timed_child(kg_args(store, "build", str(folder))), "cached": bool(args.cache),
+             "load_average": os.getloadavg()[0]}
+    record.write_text(json.dumps(build), encoding="utf-8")
+    return folder, store, build
+
+
+def measure(n: int, args, work: Path) -> dict:
+    folder, store, build = built_store(n, args, work)
+    mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+    extraction = extraction_alone(folder, args.extract_max) if args.extract_max else None
     size_mb = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 1e6
     from kg.query import store_actor
     from kg.rules import load_rules
     from kg.store import Store
     found = load_rules().actor_by_name(args.actor)
     actor_iri = f"https://w3id.org/kg/id/actor/{found.id}" if found else store_actor(Store(store), args.actor).value
+    skip = set(filter(None, args.skip.split(",")))
+    peaks: dict[str, float] = {}
     row = {
         "articles": n, "mb": mb, "load_average_before": os.getloadavg()[0],
         "build": {"seconds": build["wall"], "cpu_seconds": build["cpu"], "peak_rss_mb": build["peak_rss_mb"],
                   "mb_per_s": mb / build["wall"], "articles_per_s": n / build["wall"],
-                  "mb_per_cpu_s": mb / build["cpu"], "articles_per_cpu_s": n / build["cpu"]},
+                  "mb_per_cpu_s": mb / build["cpu"], "articles_per_cpu_s": n / build["cpu"],
+                  "cached": build.get("cached", False), "load_average": build.get("load_average")},
         "extraction": {"articles": extraction["articles"], "mb_per_s": extraction["mb"] / extraction["wall"],
                        "articles_per_s": extraction["articles"] / extraction["wall"],
-                       "mb_per_cpu_s": extraction["mb"] / extraction["cpu"]},
+                       "mb_per_cpu_s": extraction["mb"] / extraction["cpu"]} if extraction else None,
         "store_mb": size_mb,
-        "whole_process": whole_process(store, args.actor, work, args.runs),
-        "in_process": in_process(store, args.actor, work, args.runs),
+        "whole_process": whole_process(store, args.actor, work, args.runs, skip, peaks),
+        "whole_process_peak_rss_mb": peaks,
+        "in_process": in_process(store, args.actor, work, args.runs, skip),
     }
     row["load_average_after"] = os.getloadavg()[0]
     if n <= args.add_max:
@@ -219,7 +247,9 @@ def measure(n: int, args, work: Path) -> dict:
         row["whole_process"]["add one article"] = timed_child(kg_args(copy, "add", str(extra)))["wall"]
         shutil.rmtree(copy, ignore_errors=True)
     if n <= args.baseline_max:
+        import resource
         base = baseline(store, actor_iri, work)
+        base["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # this process, rdflib loaded
         mine = kg_answers(store, args.actor)
         row["baseline"] = {k: v for k, v in base.items() if k != "answers"}
         row["baseline"]["agree"] = {k: base["answers"][k] == mine[k] for k in mine}
@@ -273,13 +303,17 @@ def print_row(r: dict) -> None:
     print(f"\n== {r['articles']} articles, {r['mb']:.2f} MB ==")
     print(f"build {b['seconds']:.1f} s: {b['mb_per_s']:.3f} MB/s, {b['articles_per_s']:.1f} articles/s "
           f"({b['mb_per_cpu_s']:.3f} MB/s, {b['articles_per_cpu_s']:.1f} articles/s per CPU-second); "
-          f"peak RSS {b['peak_rss_mb']:.0f} MB; store {r['store_mb']:.0f} MB")
-    print(f"extraction alone ({e['articles']} articles): {e['mb_per_s']:.3f} MB/s, {e['articles_per_s']:.1f} articles/s "
-          f"({e['mb_per_cpu_s']:.3f} MB/s per CPU-second)")
-    print(f"{'command':36s} {'process s':>10s} {'in-process s':>13s}")
+          f"peak RSS {b['peak_rss_mb']:.0f} MB; store {r['store_mb']:.0f} MB"
+          + (" (from a full extraction cache: the writer alone)" if b.get("cached") else ""))
+    if e:
+        print(f"extraction alone ({e['articles']} articles): {e['mb_per_s']:.3f} MB/s, {e['articles_per_s']:.1f} "
+              f"articles/s ({e['mb_per_cpu_s']:.3f} MB/s per CPU-second)")
+    peaks = r.get("whole_process_peak_rss_mb", {})
+    print(f"{'command':36s} {'process s':>10s} {'in-process s':>13s} {'process peak RSS MB':>20s}")
     for name, t in r["whole_process"].items():
-        inner = r["in_process"].get(name)
-        print(f"{name:36s} {t:10.3f} {'' if inner is None else f'{inner:13.3f}'}")
+        inner, peak = r["in_process"].get(name), peaks.get(name)
+        print(f"{name:36s} {t:10.3f} {'' if inner is None else f'{inner:13.3f}'}"
+              f"{'' if peak is None else f'{peak:21.0f}'}")
     if "baseline" in r:
         bl = r["baseline"]
         print(f"baseline (rdflib Dataset, {bl['quads']} quads): load {bl['load']:.1f} s, single-source "
@@ -301,6 +335,11 @@ def main() -> None:
     ap.add_argument("--extract-max", type=int, default=300, help="Articles timed for extraction alone.")
     ap.add_argument("--add-max", type=int, default=300, help="Time `kg add` only up to this many articles.")
     ap.add_argument("--baseline-max", type=int, default=1000, help="Run the rdflib baseline up to this size.")
+    ap.add_argument("--cache", type=Path, help="Build from a copy of this extraction cache (extractions.sqlite): "
+                    "the build then times the writer, not extraction.")
+    ap.add_argument("--reuse", action="store_true", help="Measure the stores a previous run left in --work "
+                    "instead of building them again.")
+    ap.add_argument("--skip", default="", help="Latencies not to measure, comma-separated (e.g. graph).")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench")
     ap.add_argument("-o", "--output", type=Path, default=HERE / "results.json")
     ap.add_argument("--add-latency", type=Path, nargs="+", metavar="STORE",

@@ -6,8 +6,9 @@ index (kg.live_index).
 Memory stays flat with the corpus: workers return packed extractions straight into the cache; a whole
 build then indexes each document's summary into the live index one at a time and corroborates from
 there in bounded batches (_index_streamed, _corroboration_streamed), and the quads of each document are
-made from its cached extraction while the store loads them. Only a change that cannot go through the
-index (_change) still holds every summary at once.
+made from its cached extraction while the store loads them. kg add into an empty store, and a change the
+index cannot make (other rules or writing code, a discovered actor's reading moved) rewrite the build the
+same way. Only a change by difference without a live index (_change, _difference) holds every summary.
 """
 from __future__ import annotations
 
@@ -443,6 +444,18 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
 
 
+def _write_streamed(store: Store, keys: dict[str, str], cache: Cache, rules: Rules, started: str, t0: float,
+                    extracted: int) -> BuildSummary:
+    """Write a whole new build of already extracted documents the way kg build does, one summary at a
+    time (kg add into an empty store, a rebuild after the rules or the writing code changed)."""
+    try:
+        live = store.replace(_indexed_quads(cache, keys, rules, started))
+    except BaseException:
+        cache.db.rollback()  # the index goes on describing the build left live
+        raise
+    return _recorded_streamed(store, live, cache, t0, extracted)
+
+
 def _recorded_streamed(store: Store, live, cache: Cache, t0: float, extracted: int) -> BuildSummary:
     """_recorded for a build indexed while it was written (_index_streamed): only its counts and name are
     left to note; a store on a SPARQL server is not changed by difference, so its index is dropped."""
@@ -491,6 +504,13 @@ def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: 
             if _final_alone(ex, rules):
                 early.add((ex.document.file_name, key))
                 yield from extraction_quads(ex, rules)
+    yield from _indexed_quads(cache, keys, rules, started, early)
+
+
+def _indexed_quads(cache: Cache, keys: dict[str, str], rules: Rules, started: str,
+                   early: set[tuple[str, str]] = frozenset()) -> Iterator[ox.Quad]:
+    """The quads of every document in keys (file name -> cache key) but the `early` ones already written,
+    and all they make together, from the live index this writes one summary at a time (flat memory)."""
     db = cache.db
     merged, copies = _index_streamed(cache, keys, rules)
     yield from vocabulary_quads(merged, {a for (a,) in db.execute("SELECT DISTINCT actor FROM live_use")})
@@ -663,9 +683,13 @@ def _still_made(q: ox.Quad, made_old: set, support, publishers: set) -> bool:
 
 def _change(store: Store, cache: Cache, rules: Rules, old_keys: dict[str, str], new_keys: dict[str, str],
             delta_ok: bool, started: str, t0: float, extracted: int) -> BuildSummary:
+    """Make the live build that of new_keys: by the difference from old_keys when delta_ok (both sets'
+    summaries held), else rewritten whole."""
+    if not delta_ok:  # other rules or writing code, or the index found a reading moved: streamed like kg build
+        return _write_streamed(store, new_keys, cache, rules, started, t0, extracted)
     loaded: dict = {}
     new = _state(new_keys, cache, rules, loaded)
-    diff = _difference(_state(old_keys, cache, rules, loaded), new, cache) if delta_ok else None
+    diff = _difference(_state(old_keys, cache, rules, loaded), new, cache)
     if diff is None:
         return _write_whole(store, new, cache, rules, started, t0, extracted)
     gone, added = diff
@@ -969,7 +993,8 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     with store.writing(), Cache(_cache_path(store)) as cache:
-        if _indexed(store, cache, rules):
+        indexed = _indexed(store, cache, rules)
+        if indexed:
             given = [d.file_name for d in docs]
             stored = {n: (k, sha) for n, k, sha in live_index.rows_where(
                 cache.db, "SELECT name, key, sha FROM live_doc WHERE name IN ({})", given)}
@@ -987,10 +1012,11 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
         keys, more = _extract(docs, rules, cache, jobs=min(_jobs(jobs), len(docs)), scheduler=scheduler,
                               progress=progress, total=total)
         if not stored:
-            summary = _write_whole(store, _state(keys, cache, rules), cache, rules, started, t0, more)
+            summary = _write_streamed(store, keys, cache, rules, started, t0, more)
         else:
-            summary = _change(store, cache, rules, stored, {**stored, **keys}, delta_ok, started, t0,
-                              extracted + more)
+            # a change the index was asked for and found not enough (a reading moved) is rewritten whole
+            summary = _change(store, cache, rules, stored, {**stored, **keys}, delta_ok and not indexed, started,
+                              t0, extracted + more)
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
 
 
@@ -1012,7 +1038,8 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
     with store.writing(), Cache(_cache_path(store)) as cache:
         if not store.exists():
             raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
-        if _indexed(store, cache, rules):
+        indexed = _indexed(store, cache, rules)
+        if indexed:
             known = {n for (n,) in live_index.rows_where(cache.db, "SELECT name FROM live_doc WHERE name IN ({})", names)}
             _check_removable(names, known, live_index.totals(cache.db)["documents"])
             summary = change_indexed(store, cache, rules, set(names), {}, started, t0, 0)
@@ -1021,4 +1048,4 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
         stored, delta_ok, extracted = _stored_keys(store, rules, cache, 1)
         _check_removable(names, set(stored), len(stored))
         kept = {n: k for n, k in stored.items() if n not in names}
-        return _change(store, cache, rules, stored, kept, delta_ok, started, t0, extracted)
+        return _change(store, cache, rules, stored, kept, delta_ok and not indexed, started, t0, extracted)

@@ -145,11 +145,14 @@ class Store:
         """Write a new build from quads and make it live in one atomic step. Call inside writing().
 
         The quads are loaded in bounded batches: one bulk_extend call holds all it is given in memory
-        (about 0.7 KB a quad), so a build of any size is written in flat memory."""
+        (about 0.7 KB a quad), so a build of any size is written in flat memory. Each batch leaves its own
+        table files; compacting them once at the end made the reading commands 2.2-4.4x faster and the
+        store 38% smaller at 30,000 articles, for 35 s (README, "Reading at scale")."""
         def load(db: ox.Store) -> None:
             it = iter(quads)
             while chunk := list(islice(it, batch)):
                 db.bulk_extend(chunk)
+            db.optimize()
         return self._new_build(load)
 
     def derive(self, change: Callable[[ox.Store], None]) -> Path:

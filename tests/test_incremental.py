@@ -10,7 +10,7 @@ from itertools import islice
 import pytest
 
 from kg.build import corroborate_summaries
-from kg.cache import portable, summarize
+from kg.cache import Cache, portable, summarize
 from kg.corroborate import corroborate
 from kg.rdf import corroboration_quads
 from kg.documents import Document
@@ -18,6 +18,7 @@ from kg.read import read_paths
 from kg.extract import extract_many
 from kg.extract.sentences import _paragraphs, _words, sentences_of, split_sentences
 from kg.errors import StoreError
+from kg.rules import load_rules
 from kg.store import Store
 from tests.conftest import DEV, ROOT, SEEDS, run, write_article
 
@@ -143,17 +144,41 @@ def test_the_cache_survives_renames_and_a_lost_cache_file(tmp_path, fresh_seeds,
     assert any(r["doc"] == "renamed.txt" for r in _claims(store))
 
 
-def test_a_build_written_by_other_code_is_rewritten_whole(tmp_path, seeds_and_two_graph):
+def test_a_build_written_by_other_code_is_rewritten_whole(tmp_path, seeds_graph, seeds_and_two_graph, monkeypatch):
     import sqlite3
+    import kg.build
     store = tmp_path / ".kg"
     run(["build", str(SEEDS), str(BORDER), "--jobs", "1"], store)
     with sqlite3.connect(store / "extractions.sqlite") as db:
         db.execute("UPDATE build SET writer = 'an older kg'")
-    result = run(["add", str(KCNA)], store)
-    assert "stored in" in result.output and "in place" not in result.output
-    assert _graph(store) == seeds_and_two_graph
+    # rewritten the way kg build writes, one summary at a time, never every summary held at once
+    with monkeypatch.context() as m:
+        m.setattr(kg.build, "_state", _held_every_summary)
+        result = run(["add", str(KCNA)], store)
+        assert "stored in" in result.output and "in place" not in result.output
+        assert _graph(store) == seeds_and_two_graph
+        with sqlite3.connect(store / "extractions.sqlite") as db:
+            db.execute("UPDATE build SET writer = 'an older kg'")
+        result = run(["remove", BORDER.name, KCNA.name], store)
+        assert "stored in" in result.output and "in place" not in result.output
+        assert _graph(store) == seeds_graph
+        assert "in place" in run(["add", str(BORDER), str(KCNA)], store).output
     # and once rewritten by this code, the next change is by difference again
     assert "in place" in run(["remove", KCNA.name], store).output
+
+
+def test_a_change_the_index_cannot_make_is_rewritten_streamed(tmp_path, seeds_graph, seeds_and_two_graph, monkeypatch):
+    import kg.build
+    store = tmp_path / ".kg"
+    run(["build", str(SEEDS), "--jobs", "1"], store)
+    # as when a discovered actor's majority reading moves: the whole build is rewritten, one summary at a time
+    monkeypatch.setattr(kg.build, "_change_by_index", lambda *args: None)
+    monkeypatch.setattr(kg.build, "_state", _held_every_summary)
+    added = run(["add", str(BORDER), str(KCNA)], store)
+    assert "stored in" in added.output and "in place" not in added.output, added.output
+    assert _graph(store) == seeds_and_two_graph
+    removed = run(["remove", BORDER.name, KCNA.name], store)
+    assert "stored in" in removed.output and _graph(store) == seeds_graph
 
 
 def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path, monkeypatch):
@@ -356,21 +381,35 @@ def test_a_streamed_build_equals_corroboration_of_every_summary_held_at_once(tmp
     inputs = [str(folder), str(SEEDS), str(DEV)]
     streamed = tmp_path / "streamed"
     assert run(["build", *inputs, "--jobs", "1"], streamed).exit_code == 0
-    # kg add into an empty store writes the build whole from every summary held in memory (the way every
-    # build was made before the build streamed): same extraction cache, so only corroboration differs
+    # the build written whole from every summary held in memory (the way every build was made before the
+    # build streamed): same extraction cache, so only corroboration differs
     held = tmp_path / "held"
     held.mkdir()
     shutil.copy(streamed / "extractions.sqlite", held / "extractions.sqlite")
-    added = run(["add", *inputs], held)
-    assert added.exit_code == 0 and "0 documents extracted" in added.output, added.output
+    rules = load_rules()
+    with Store(held).writing(), Cache(held / "extractions.sqlite") as cache:
+        keys = dict(cache.db.execute("SELECT name, key FROM live_doc"))
+        kg.build._write_whole(Store(held), kg.build._state(keys, cache, rules), cache, rules, "2000-01-01T00:00:00+00:00",
+                              0.0, 0)
+    # kg add into an empty store streams as kg build does: it never holds every summary at once
+    added = tmp_path / "added"
+    added.mkdir()
+    shutil.copy(streamed / "extractions.sqlite", added / "extractions.sqlite")
+    monkeypatch.setattr(kg.build, "_state", _held_every_summary)
+    result = run(["add", *inputs], added)
+    assert result.exit_code == 0 and "0 documents extracted" in result.output, result.output
     graph = _graph(streamed)
     kinds = {line.split()[2].rsplit(b"#", 1)[1] for line in graph.splitlines() if b"contestKind" in line}
     assert kinds == {b"OppositePolarity>", b"CooperationVersusConflict>", b"WhoActedFirst>", b"DifferentFigures>"}
     assert b"exactCopyOf" in graph and b"nearCopyOf" in graph
-    assert graph == _graph(held)
+    assert graph == _graph(held) == _graph(added)
     # the index a streamed build leaves (with the build's counts) is the one the held summaries gave
     index = _index_rows(streamed)
-    assert len(index["live_doc"]) == 21 and index == _index_rows(held)
+    assert len(index["live_doc"]) == 21 and index == _index_rows(held) == _index_rows(added)
+
+
+def _held_every_summary(*args, **kwargs):
+    raise AssertionError("every document's summary held at once")
 
 
 def test_a_failed_build_leaves_the_index_of_the_build_still_live(tmp_path, seeds_and_two_graph, monkeypatch):
