@@ -1246,10 +1246,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects, objects = doers, victims
             rule = f"frame:done-to:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass") and not (
-                (s.entry(verb) is not None and s.entry(verb).relation in ("ACCUSE", "REJECT", "PROTEST", "REQUEST"))
-                or verb.lemma in s.f.allegation):
-            # "X launched an invasion of Y", "maintained sanctions on Y" (but "China opposes sanctions against Iran"
-            # and "condemned the invasion of Y" are not the subject's own)
+                (s.entry(verb) is not None and s.entry(verb).relation in ("ACCUSE", "REJECT", "PROTEST")
+                 and s.entry(verb).relation != relation) or verb.lemma in s.f.allegation):
+            # "X launched an invasion of Y", "ordered a blockade of Y", "traded accusations with Y" (but "China opposes
+            # sanctions against Iran" and "condemned the invasion of Y" are not the subject's own)
             subjects = s.subjects(verb)
         elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
                 (verb.text.lower() in ("in", "into") and (s.head(verb.i).lemma in _TAKING_PART or (
