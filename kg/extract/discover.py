@@ -512,6 +512,16 @@ def state_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention],
     return actors, names
 
 
+def _named_states(known: list[ActorMention], rules: Rules):
+    """The one state a text names (or None), and the state named at a token."""
+    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
+
+    def state_at(tok) -> str | None:
+        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
+        return found[0] if found else None
+    return (next(iter(states)) if len(states) == 1 else None), state_at
+
+
 def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules
                     ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """A state's ministries: "Iran's foreign ministry", "the Azerbaijani Defense Ministry", "Armenia's
@@ -522,12 +532,7 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
     names: dict[str, list[tuple[str, str]]] = {}
     if not fields:
         return actors, names
-    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
-    home = next(iter(states)) if len(states) == 1 else None
-
-    def state_at(tok) -> str | None:
-        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
-        return found[0] if found else None
+    home, state_at = _named_states(known, rules)
 
     for si in sorted(parses):
         parse = parses[si]
@@ -562,7 +567,7 @@ def ministry_actors(text: str, parses: dict[int, Parse], known: list[ActorMentio
                 if first > 0 and toks[first - 1].dep == "poss":
                     continue  # "its defence ministry": whose is for the pronoun to say
                 owner = home
-            if owner is None and states:
+            if owner is None and any(rules.actors[a.actor].type == "state" for a in known):
                 continue  # "the foreign ministry" of a text on several states: whose is not said
             if owner is None:
                 # "The Interior Ministry issued a statement" in a report that names no state: the text's own
@@ -594,12 +599,7 @@ def legislatures(text: str, parses: dict[int, Parse], known: list[ActorMention],
     of its own)."""
     actors: dict[str, Actor] = {}
     names: dict[str, list[tuple[str, str]]] = {}
-    states = {a.actor for a in known if rules.actors[a.actor].type == "state"}
-    home = next(iter(states)) if len(states) == 1 else None
-
-    def state_at(tok) -> str | None:
-        found = [a.actor for a in known if a.start <= tok.start < a.end and rules.actors[a.actor].type == "state"]
-        return found[0] if found else None
+    home, state_at = _named_states(known, rules)
 
     for si in sorted(parses):
         toks = parses[si].tokens
