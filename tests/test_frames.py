@@ -502,6 +502,13 @@ def test_a_price_foretold_by_a_speaker_is_a_threat_and_a_price_paid_by_consumers
     assert not any(r == "THREATEN" for _, r, _, _ in claims("Consumers will pay a high price for oil, Iran said.", rules))
 
 
+def test_both_countries_are_the_pair_named_together_last_when_more_are_named(rules):
+    found = claims("North Korea has condemned the annual joint military exercises between the United States and "
+                   "South Korea, warning that both countries will pay a high price.", rules)
+    assert {("North Korea", "THREATEN", "United States", "asserted"),
+            ("North Korea", "THREATEN", "South Korea", "asserted")} <= set(found)
+
+
 def test_what_someone_is_blamed_for_is_alleged_of_the_accused(rules):
     found = claims("Iran accused Israel of bombing the Iranian embassy in Damascus.", rules)
     assert ("Iran", "ACCUSE", "Israel", "asserted") in found

@@ -323,6 +323,14 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     if (si - a.sentence <= 1 and a.actor not in recent
                             and rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")):
                         recent.append(a.actor)
+                if len(recent) > 2:
+                    # "the exercises between the United States and South Korea ... both countries": the pair
+                    # named together last, when more are named
+                    bodies = sorted((a for a in actors if si - a.sentence <= 1 and a.end <= s and rules.actors[a.actor].type
+                                     in ("state", "organisation", "group", "military_unit")), key=lambda a: a.start)
+                    pairs = [(a.actor, b.actor) for a, b in zip(bodies, bodies[1:])
+                             if a.actor != b.actor and _JOINED.fullmatch(doc.text[a.end:b.start])]
+                    recent = list(pairs[-1]) if pairs else recent
                 if len(recent) == 2:
                     for ident in recent:
                         actors.append(ActorMention(ident, s, e, surface, si, "pair"))
@@ -352,6 +360,9 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
             elif kind.startswith("first_"):
                 pending.append((kind, s, e, surface, si))
     return actors, events, pending
+
+
+_JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 
 
 # what may stand between a clause's subject and its object pronoun: a verb and an adverb or two
