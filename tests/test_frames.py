@@ -416,6 +416,8 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("In 1950 about 80,000 North Korean troops entered the border into South Korea.",
      ("North Korea", "ASSAULT", "South Korea", "asserted")),
     ("In 2022 Ukraine entered into an agreement with Turkey.", ("Ukraine", "AGREE", "Turkey", "asserted")),
+    ("In 2022 Putin announced a special military operation to demilitarize and denazify Ukraine.",
+     ("Russia", "ASSAULT", "Ukraine", "asserted")),
     ("North Korea has condemned the annual joint military exercises between the United States and South Korea.",
      ("North Korea", "ACCUSE", "South Korea", "asserted")),
 ])

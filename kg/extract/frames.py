@@ -1259,6 +1259,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"
             verb = s.head(verb.i)
             subjects = s.subjects(verb) or [a for c in s.children(verb.i, "nsubjpass") for a in s.actors_of(c.i)]
+        if relation == "ASSAULT" and subjects and not objects:
+            # "a special military operation to demilitarize and denazify Ukraine": whom it is meant for
+            objects = [a for c in s.children(n.i, "acl", "relcl") if any(x.text.lower() == "to" for x in s.children(c.i, "aux"))
+                       for v2 in [c, *s.children(c.i, "conj")] for d in s.children(v2.i, "dobj") for a in s.actors_of(d.i)]
         if relation in ("ASSAULT", "RETREAT") and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             # ("the capture of Kherson", "Russia's withdrawal from Kherson": the town's state too)
