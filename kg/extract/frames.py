@@ -946,8 +946,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             if subjects and not objects and v.pos == "VERB":
                 # "Russian missiles struck Kharkiv": an attack on Ukraine (but a state's own forces dispersing
                 # protests in one of its towns hit a crowd, not their state; rebels attacking it do attack it)
-                own = {a.actor for a in subjects} | {rules.actors[a.actor].country for a in subjects if rules.actors[a.actor].type
-                                                      == "military_unit" or rules.actors[a.actor].sector in s.f.state_sectors}
+                organs = [rules.actors[a.actor] for a in subjects]
+                own = {a.actor for a in subjects} | {o.country for o in organs
+                                                     if o.type == "military_unit" or o.sector in s.f.state_sectors}
                 objects = [b for b in s.place_targets(v) if b.actor not in own]
         if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
             # "Russian troops withdrew from Kherson": from Ukraine
@@ -1480,7 +1481,8 @@ _STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
 # "Israel responded with air strikes and a ground invasion of southern Lebanon": the responder's act
 _RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "hit"}
 _FORMER = {"former", "ex", "late", "erstwhile", "deposed", "ousted", "exiled"}
-_TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}  # "took part in talks with Y", "locked in a war with Y"
+# "took part in talks with Y", "locked in a war with Y"
+_TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}
 # what a doer did "in" a fight of theirs: "killed six people in a drone attack on El Fasher", "in fierce combat with
 # the Jordanian Army, Israeli forces captured the Old City"
 _HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "capture", "seize", "take", "lose"}
