@@ -142,12 +142,6 @@ def _title_words(rules: Rules) -> set[str]:
     return {w.capitalize() for t in titles for w in t.split()} | set(_TITLE_WORDS) | set(_STARTERS.split("|"))
 
 
-def common_word_surnames(rules: Rules) -> frozenset[str]:
-    """Listed surnames that are also common English words ("Begin", "Ford", "Eden"): never a leader alone
-    (ontology/common_word_surnames.yaml, and the same file in each rules folder)."""
-    return rules.common_word_surnames
-
-
 def _surnames(rules: Rules) -> dict[str, list[str]]:
     """Last name -> the listed persons who bear it (cached per rule set)."""
     if rules.digest not in _SURNAMES:
@@ -248,7 +242,7 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
     """"Eisenhower was unfazed", "Hadi declared ...": a surname alone is the one listed person of that
     name who led or governed a state or group in the years the text names, if there is exactly one."""
     index = _surnames(rules)
-    common = common_word_surnames(rules)
+    common = rules.common_word_surnames  # "Begin", "Ford": never a leader alone
     titles = _title_words(rules)
     out: dict[str, list[tuple[str, str]]] = {}
     # ("Gomes's residence", "Mao’s wife": the surname without the possessive)
@@ -740,7 +734,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                 names[name] = [("short", persons_by_last[name])]
                 continue
             # (the small NER model takes a surname alone for an organisation as often: "Sharif met Clinton")
-            if kind in ("person", "organisation") and len(words) == 1 and name not in common_word_surnames(rules):
+            if kind in ("person", "organisation") and len(words) == 1 and name not in rules.common_word_surnames:
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
                 listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
