@@ -300,6 +300,9 @@ class Frames:
     partner_complements: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
+    ally_nouns: frozenset[str] = frozenset()  # "Iran, an ally of Syria": the two cooperate
+    companion_words: frozenset[str] = frozenset()  # "X, along with Y, attacked": Y attacked too, with X
+    pitting_verbs: frozenset[str] = frozenset()  # "a conflict pitting X against Y": they fight each other
     regime_nouns: frozenset[str] = frozenset()
     border_words: frozenset[str] = frozenset()  # "troops on Ukraine's border": a show of force at Ukraine
     reciprocal_nouns: frozenset[str] = frozenset()  # "a war with Y": fought by both
@@ -307,6 +310,7 @@ class Frames:
     press_words: frozenset[str] = frozenset()  # "told reporters": no one met
     warning_verbs: frozenset[str] = frozenset()  # "warned that Y will pay a price": a threat to Y
     warned_fates: frozenset[str] = frozenset()
+    warned_consequences: frozenset[str] = frozenset()  # "warned of consequences if Y does not ...": a threat to Y
     drawing_verbs: frozenset[str] = frozenset()  # "drew condemnation from Y": Y condemned the subject
     asked_acts: frozenset[str] = frozenset()  # "demanded the resignation of X": asked of X
     office_verbs: frozenset[str] = frozenset()
@@ -738,8 +742,11 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
+                  ally_nouns=words("ally_nouns"), companion_words=words("companion_words"),
+                  pitting_verbs=words("pitting_verbs"),
                   asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"),
-                  warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"), press_words=words("press_words"),
+                  warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"),
+                  warned_consequences=words("warned_consequences"), press_words=words("press_words"),
                   suffering_verbs=words("suffering_verbs"), reciprocal_nouns=words("reciprocal_nouns"),
                   border_words=words("border_words"),
                   office_verbs=words("office_verbs"), expelling_verbs=words("expelling_verbs"),

@@ -725,3 +725,31 @@ def test_taking_part_in_talks_and_denying_the_allegation_told_before(rules):
     # "in its conflict with Russia" is Ukraine's conflict, not the speaker's
     found = claims("Blinken offered the United States full support to Ukraine in its conflict with Russia.", rules)
     assert not any(r == "ASSAULT" for _, r, _, _ in found)
+
+
+def test_companions_allies_and_sides_pitted_against_each_other(rules):
+    found = claims("Syria, together with Russia, bombed Idlib.", rules)
+    assert not any(r == "ASSAULT" for _, r, _, _ in found)  # acting together is no attack on each other
+    found = claims("Ethiopian troops and their Eritrean allies attacked Tigrayan forces.", rules)
+    assert {("Ethiopia", "COOPERATE", "Eritrea", "asserted"), ("Eritrea", "COOPERATE", "Ethiopia", "asserted")} <= set(found)
+    found = claims("The conflict, pitting Ethiopian forces and their Eritrean allies against the TPLF, broke out in 2020.", rules)
+    assert {("Ethiopia", "ASSAULT", "Tigray People's Liberation Front", "asserted"),
+            ("Tigray People's Liberation Front", "ASSAULT", "Ethiopia", "asserted")} <= set(found)
+    assert ("Iran", "COOPERATE", "Israel", "negated") in claims("Iran is not an ally of Israel.", rules)
+
+
+def test_wars_waged_together_reproaches_and_warnings_of_consequences(rules):
+    # spaCy lemmatises "waged" as "wag": the corrected lemma finds "wage war"
+    found = claims("Baku and Yerevan waged a full-scale war for the region between 1992 and 1994.", rules)
+    assert {("Azerbaijan", "ASSAULT", "Armenia", "asserted"), ("Armenia", "ASSAULT", "Azerbaijan", "asserted")} == set(found)
+    found = claims("Both the Armenian and Azerbaijani armed forces accused one another of violating a ceasefire.", rules)
+    assert {("Armenia", "ACCUSE", "Azerbaijan", "asserted"), ("Azerbaijan", "ACCUSE", "Armenia", "asserted")} == set(found)
+    found = claims("India objected to Pakistan's vulgar display of the pilot.", rules)
+    assert {("India", "ACCUSE", "Pakistan", "asserted")} == set(found)
+    found = claims("Britain's ambassador in Tehran was in contact with Iranian authorities.", rules)
+    assert ("United Kingdom", "CONSULT", "Iran", "asserted") in found
+    # being "in conflict with" someone is a dispute, not a war
+    assert not claims("North Korea had been in conflict with the Soviet Union.", rules)
+    found = claims("Britain warned of serious consequences if Iran does not release the tankers.", rules)
+    assert {("United Kingdom", "THREATEN", "Iran", "asserted")} == set(found)
+    assert ("Russia", "ASSAULT", "Georgia", "asserted") in claims("The Russian Navy sank a Georgian Coast Guard cutter.", rules)

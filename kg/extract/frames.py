@@ -267,6 +267,10 @@ class _Sentence:
         owners += [a for o in places if o.lemma.lower() not in _AGAINST_NOUNS
                    for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+        # "observation posts belonging to Hamas", "a base used by the RSF": whose they are
+        owners += [a for o in places for c in self.children(o.i, "acl") if c.lemma in _HOLDING | {"belong", "own", "use"}
+                   for prep in self.children(c.i, "prep", "agent") if prep.text.lower() in ("to", "by")
+                   for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
             return list({a.actor: a for a in owners}.values())
         if any(self.f.agents.get(c.lemma.lower()) not in (None, *self.f.state_sectors)
@@ -291,7 +295,10 @@ class _Sentence:
         spots += [o for d in list(spots) if d.lemma.lower() in self._place_heads for prep in self.children(d.i, "prep")
                   if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]  # "on the city of El Fasher"
         spots += [c for o in spots for c in self.children(o.i, "conj")]
-        found = [self.place_at(o.i) for o in spots]
+        # "a strike on a Jaish-e-Mohammad camp", "an attack on Iran's nuclear sites": whose the place is
+        owners = [self.actor_at[c.i] for o in spots for c in self.children(o.i, "amod", "poss", "compound", "nmod")
+                  if c.i in self.actor_at and o.i not in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
+        found = owners or [self.place_at(o.i) for o in spots]
         return list({a.actor: a for a in found if a is not None}.values())
 
     def _agent_noun(self, i: int) -> bool:
@@ -383,6 +390,37 @@ class _Sentence:
                 return self.subjects(verb, depth + 1)  # "raised the possibility of signing an agreement"
         return []
 
+    def companions(self, v: Token) -> list[ActorMention]:
+        """"The Houthis, along with Saleh's forces, launched ...", "Syria, together with Russia, bombed ...": who
+        acts with the subject (on the verb only before it: after it "with" may go with the object)."""
+        out: list[ActorMention] = []
+        for h in [v, *self.children(v.i, *_SUBJ)]:
+            for prep in self.children(h.i, "prep"):
+                if h is v and prep.i > v.i:
+                    continue
+                word = prep.text.lower()
+                if word == "alongside":
+                    heads = [prep]
+                elif word == "with" and any(c.lemma.lower() in self.f.companion_words for c in self.children(prep.i, "advmod")):
+                    heads = [prep]  # "together with"
+                elif word in self.f.companion_words or word == "in":
+                    # "along with Y", "in concert with Y"
+                    heads = [w for w in [prep, *self.children(prep.i, "pobj")] if w.text.lower() in self.f.companion_words
+                             or w.lemma.lower() in self.f.companion_words]
+                    heads = [p for w in heads for p in self.children(w.i, "prep") if p.text.lower() == "with"]
+                else:
+                    continue
+                out += [a for w in heads for o in self.children(w.i, "pobj") for a in self.actors_of(o.i) if a not in out]
+        return out
+
+    def each_other(self, v: Token) -> bool:
+        """Whether the verb's object is "each other" or "one another" ("accused one another of")."""
+        for d in self.children(v.i, "dobj"):
+            words = {d.text.lower(), *(c.text.lower() for c in self.children(d.i))}
+            if d.text.lower() in ("other", "another") or words >= {"one", "another"} or words >= {"each", "other"}:
+                return True
+        return False
+
     def _speaker_antecedent(self, v: Token, pronoun: Token) -> list[ActorMention]:
         """"The Guards Corps announced it launched the attack": the subject of the speech verb a clause
         is reported under is who a pronoun subject of that clause means, when it can be ("it" no person,
@@ -463,6 +501,10 @@ class _Sentence:
             return found
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
+            if not found and entry.relation in _ATTITUDES:
+                # "objected to Pakistan's display of the pilot", "protested against Israel's blockade": whose act it is
+                found = [a for prep in self.children(v.i, "prep") if prep.text.lower() == entry.particle.split()[-1]
+                         for o in self.children(prep.i, "pobj") for c in self.children(o.i, "poss") for a in self.actors_of(c.i)]
             if found or not self.particles(v):
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
         if v.lemma in _BLAMING:
@@ -930,6 +972,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if v.lemma in s.f.reciprocal_verbs and any(s.f.nouns.get(d.lemma.lower()) for d in s.children(v.i, "dobj")):
             continue  # "exchanged threats": the noun says what was exchanged (its own claims)
         subjects = s.subjects(v)
+        own_subjects = list(subjects)  # (those acting with them do not act on them)
+        subjects += [a for a in s.companions(v) if subjects and a.actor not in {b.actor for b in subjects}]
         if entry is not None and entry.particle and v.dep == "acl" and v.tag == "VBN" \
                 and not s.children(v.i, "agent") and any(c.text.lower() == entry.particle for c in s.children(v.i, "prep")):
             # "Belarus, a former Soviet republic closely allied with Russia": a state the noun is in,
@@ -953,7 +997,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
             # "Russian troops withdrew from Kherson": from Ukraine
             objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
-        reciprocal = any(c.text.lower() in ("other", "another") for c in s.children(v.i, "dobj"))
+        reciprocal = s.each_other(v)
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
         tried.append(trace)
@@ -985,9 +1029,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
             pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
-        if own_subject and len(subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
+        if own_subject and len(own_subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
             # "X and Y clashed"; seven leaders agreeing on a policy made a joint decision, not 42 pacts
-            pairs = [(a, b) for a in subjects for b in subjects if a.actor != b.actor] if len(subjects) <= 3 else []
+            pairs = [(a, b) for a in own_subjects for b in own_subjects if a.actor != b.actor] if len(own_subjects) <= 3 else []
         if not pairs:
             trace["why_not"] = "no actor as object" if not objects else "subject and object are the same actor"
             if not objects and relation in _HOSTILE_ACTS and s.polarity(v, sentence_hedged)[0] == "asserted":
@@ -1008,6 +1052,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
+               *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1108,6 +1153,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         for c in s.children(n.i, "poss", "amod", "compound", "nmod"):
             if c.i in s.actor_at:
                 subjects = [s.actor_at[c.i]]
+        if not subjects:
+            # "the Indian Air Force strike": the state whose named force it is
+            subjects = [s.actor_at[g.i] for c in s.children(n.i, "compound") if c.pos == "PROPN" and c.i not in s.actor_at
+                        for g in s.children(c.i, "compound", "amod") if g.i in s.actor_at
+                        and s.rules.actors[s.actor_at[g.i].actor].type == "state"][:1]
         objects: list[ActorMention] = []
         # "sanctions imposed on Russia", "aid sent to Y": the preposition may hang from a participle
         participles = [c for c in s.children(n.i, "acl") if c.tag == "VBN"]
@@ -1254,6 +1304,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             subjects = s.subjects(verb)
         elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
                 (verb.text.lower() in ("in", "into") and (s.head(verb.i).lemma in _TAKING_PART or (
+                    s.head(verb.i).lemma in _BEING_IN and relation in ("CONSULT", "COOPERATE", "AGREE")) or (
                     s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))))
                 or (verb.text.lower() == "with" and s.head(verb.i).lemma in _RESPONDING)) \
                 and not s.children(n.i, "poss"):
@@ -1479,10 +1530,13 @@ _FINITE = ("VBD", "VBZ", "VBP")
 # what one draws on oneself from others: "drew condemnation from the UN" (not "sparked attacks by Y")
 _STANCES = ("ACCUSE", "PROTEST", "SANCTION", "REJECT")
 # "Israel responded with air strikes and a ground invasion of southern Lebanon": the responder's act
-_RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "hit"}
+# "responded with air strikes on Y", "launched its operation with a strike on Y": the subject's own act
+_RESPONDING = {"respond", "retaliate", "react", "reply", "answer", "hit", "launch", "begin", "open", "start"}
 _FORMER = {"former", "ex", "late", "erstwhile", "deposed", "ousted", "exiled"}
 # "took part in talks with Y", "locked in a war with Y"
 _TAKING_PART = {"engage", "participate", "take", "join", "involve", "enter", "lock", "embroil", "mire", "entangle"}
+# "was in contact with Y", "remained in talks with Y" (but "been in conflict with Y" is a dispute, not a war)
+_BEING_IN = {"be", "remain", "stay", "keep"}
 # what a doer did "in" a fight of theirs: "killed six people in a drone attack on El Fasher", "in fierce combat with
 # the Jordanian Army, Israeli forces captured the Old City"
 _HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "capture", "seize", "take", "lose"}
@@ -1610,6 +1664,15 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
+        # "warned of serious consequences if Iran does not release the tankers": a threat to whoever the condition names
+        fates = [o for p in s.children(v.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
+                 if o.lemma.lower() in s.f.warned_consequences]
+        conditions = [c for t in (v, *fates) for c in s.children(t.i, "advcl")
+                      if any(m.text.lower() in ("if", "unless") for m in s.children(c.i, "mark"))]
+        warned = [a for c in conditions for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
+        if fates and warned:
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", "warning:consequences", v, polarity)
     return out
 
 
@@ -1637,6 +1700,66 @@ def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 
 _RESCUE = {"aid", "assistance", "rescue", "defence", "defense", "help", "support"}
+
+
+def _companion_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"The Houthis, along with forces loyal to Saleh, launched an offensive": the two act together (COOPERATE)."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB":
+            continue
+        partners = s.companions(v)
+        doers = s.subjects(v) if partners else []
+        if doers:
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, doers, partners, "COOPERATE", "frame:companion", "companion:along-with", v, polarity)
+            out += _claims_between(s, partners, doers, "COOPERATE", "frame:companion", "companion:along-with", v, polarity)
+    return out
+
+
+def _ally_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Iran, an ally of Syria", "Washington's Gulf allies, Saudi Arabia and the UAE", "Iran is Syria's closest
+    ally": the two cooperate, both ways."""
+    out = []
+    for n in s.t:
+        if n.pos != "NOUN" or n.lemma.lower() not in s.f.ally_nouns or any(
+                c.lemma.lower() in _FORMER for c in s.children(n.i, "amod")):
+            continue
+        owners = [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]
+        if not owners and n.dep == "conj" and any(c.text.lower() in ("their", "its") for c in s.children(n.i, "poss")):
+            owners = s._actors_here(n.head, 0)  # "Ethiopian troops and their Eritrean allies"
+        owners += [a for p in s.children(n.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
+                   for a in s.actors_of(o.i)]
+        allies = [s.actor_at[c.i] for c in s.children(n.i, "amod", "compound") if c.i in s.actor_at]
+        allies += [a for c in s.children(n.i, "appos") for a in s.actors_of(c.i)]
+        up = s.head(n.i)
+        polarity = "hedged" if sentence_hedged else "asserted"
+        if up is not None and n.dep == "appos":
+            allies += s.actors_of(up.i)  # "Iran, an ally of Syria"
+        elif up is not None and n.dep == "attr" and up.lemma in ("be", "remain", "become"):
+            allies += s.subjects(up)  # "Iran is Syria's closest ally"
+            polarity, _ = s.polarity(up, sentence_hedged)
+        if owners and allies:
+            out += _claims_between(s, owners, allies, "COOPERATE", "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
+            out += _claims_between(s, allies, owners, "COOPERATE", "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
+    return out
+
+
+def _pitting_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"a conflict pitting federal forces against the TPLF", "the war pitted Iran against Iraq": a fight both ways."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in s.f.pitting_verbs:
+            continue
+        sides = [a for d in s.children(v.i, "dobj", "nsubjpass") for a in s.actors_of(d.i)]
+        # ("pitting federal forces and their allies against the TPLF": "against" may hang on the last side)
+        holders = [v, *(x for d in s.children(v.i, "dobj", "nsubjpass") for x in [d, *s.children(d.i, "conj")])]
+        foes = [a for h in holders for p in s.children(h.i, "prep") if p.text.lower() == "against"
+                for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)]
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, sides, foes, "ASSAULT", "frame:pitting", f"pitting:{v.lemma}", v, polarity)
+        out += _claims_between(s, foes, sides, "ASSAULT", "frame:pitting", f"pitting:{v.lemma}", v, polarity)
+    return out
 
 
 def _accusing(s: _Sentence, n: Token) -> bool:

@@ -209,6 +209,16 @@ def _annotator() -> _Annotator | None:
         return None
 
 
+# forms of lexicon verbs that spaCy's rule lemmatizer strips to another word ("waged" -> "wag", "staged" ->
+# "stag"); found by lemmatizing every verb of the lexicon's inflected forms
+_VERB_FORMS = {f: lemma for lemma, forms in {
+    "wage": ("waged", "waging", "wages"), "stage": ("staged", "staging", "stages"),
+    "snipe": ("sniped", "sniping", "snipes"), "lambaste": ("lambasted", "lambasting", "lambastes"),
+    "fine": ("fined", "fining"), "rape": ("raped", "raping"), "hope": ("hoped", "hoping"),
+    "cordon": ("cordoned", "cordoning"), "rearrest": ("rearrested", "rearresting"),
+    "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling")}.items() for f in forms}
+
+
 def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
     # one array read instead of a spaCy Token object per attribute (t.head makes a new one each time)
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, TAG
@@ -223,6 +233,8 @@ def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
     out = []
     for i, (text, row, head, (pos, tag, dep, lemma)) in enumerate(zip(texts, rows, heads, attrs)):
         idx = row[1]
+        if pos == "VERB":
+            lemma = _VERB_FORMS.get(text.lower(), lemma)
         out.append(Token(i, text, lemma if pos == "PROPN" else lemma.lower(), pos, tag, dep,
                          i + head, offset + idx, offset + idx + len(text)))
     return tuple(out)
