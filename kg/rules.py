@@ -300,6 +300,7 @@ class Frames:
     partner_complements: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
+    arming_verbs: frozenset[str] = frozenset()  # "supplied the RSF with missiles to fight Y": the RSF is to fight
     ally_nouns: frozenset[str] = frozenset()  # "Iran, an ally of Syria": the two cooperate
     companion_words: frozenset[str] = frozenset()  # "X, along with Y, attacked": Y attacked too, with X
     pitting_verbs: frozenset[str] = frozenset()  # "a conflict pitting X against Y": they fight each other
@@ -345,6 +346,7 @@ class Rules:
     hedge_sentence: re.Pattern
     negation_exceptions: re.Pattern
     clause_openers: re.Pattern
+    conditions: re.Pattern  # "if", "unless": a claim in the clause they open is only supposed
     year: re.Pattern
     pronouns: dict[str, tuple[str, ...]]
     first_person: dict[str, tuple[str, ...]]
@@ -742,7 +744,7 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
-                  ally_nouns=words("ally_nouns"), companion_words=words("companion_words"),
+                  ally_nouns=words("ally_nouns"), arming_verbs=words("arming_verbs"), companion_words=words("companion_words"),
                   pitting_verbs=words("pitting_verbs"),
                   asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"),
                   warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"),
@@ -814,6 +816,7 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
         hedge_sentence=_cue_regex(lexicon.get("hedge_sentence") or []),
         negation_exceptions=_cue_regex(lexicon.get("negation_exceptions") or []),
         clause_openers=_cue_regex(lexicon.get("clause_openers") or []),
+        conditions=_cue_regex(lexicon.get("conditions") or []),
         year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),

@@ -753,3 +753,65 @@ def test_wars_waged_together_reproaches_and_warnings_of_consequences(rules):
     found = claims("Britain warned of serious consequences if Iran does not release the tankers.", rules)
     assert {("United Kingdom", "THREATEN", "Iran", "asserted")} == set(found)
     assert ("Russia", "ASSAULT", "Georgia", "asserted") in claims("The Russian Navy sank a Georgian Coast Guard cutter.", rules)
+
+
+def test_sides_people_are_tied_to_and_what_the_armed_are_to_do(rules):
+    found = claims("Fighters associated with the RSF attacked a US convoy.", rules)
+    assert ("Rapid Support Forces", "ASSAULT", "United States", "asserted") in found
+    found = claims("Washington warned that Russia's Wagner group has been supplying the RSF with missiles to fight "
+                   "Sudan's army.", rules)
+    assert ("Rapid Support Forces", "ASSAULT", "Sudan", "asserted") in found  # the armed fight, not who armed them
+    assert not any(r == "ASSAULT" and s != "Rapid Support Forces" for s, r, o, _ in found)
+    found = claims("Mediators from the US and Saudi Arabia accused both Sudan's army and the RSF paramilitary of "
+                   "violating the ceasefire.", rules)
+    assert {("United States", "ACCUSE", "Sudan", "asserted"), ("Saudi Arabia", "ACCUSE", "Rapid Support Forces", "asserted")} <= set(found)
+    found = claims("The Sudanese Army accused the R.S.F. of shelling a hospital.", rules)  # acronyms with points
+    assert ("Sudan", "ACCUSE", "Rapid Support Forces", "asserted") in found
+    found = claims("Washington imposed sanctions on businesses belonging to the army and the RSF.", rules)
+    assert ("United States", "SANCTION", "Rapid Support Forces", "asserted") in found
+
+
+def test_an_object_it_is_not_its_own_doer_and_weapons_intercepted_are_their_sides(rules):
+    found = claims("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic ties with Qatar on Monday, "
+                   "accusing it of supporting terrorism.", rules)
+    assert ("Egypt", "ACCUSE", "Qatar", "asserted") in found
+    assert not any(r == "ACCUSE" and o != "Qatar" for s, r, o, _ in found)
+    found = claims("Israel intercepted rockets fired by Hezbollah.", rules)
+    assert [("Israel", "ASSAULT", "Hezbollah", "asserted")] == list(found)
+    found = claims("Many of the protesters hurled stones and scuffled with the police.", rules)
+    assert ("protesters", "ASSAULT", "police", "asserted") in found
+
+
+def test_a_place_named_as_someones_and_no_subject_from_a_prepositions_object(rules):
+    found = claims("Argentine forces invaded the Falkland Islands, a British overseas territory.", rules)
+    assert [("Argentina", "ASSAULT", "United Kingdom", "asserted")] == list(found)
+    # the UN guards "the UN-protected enclave": taking it is no attack on the UN
+    assert not claims("Bosnian Serb troops under General Ratko Mladic overran the UN-protected enclave of Srebrenica.", rules)
+    found = claims("NATO launched air strikes against Bosnian Serb positions around Sarajevo.", rules)
+    assert [("North Atlantic Treaty Organization", "ASSAULT", "Republika Srpska", "asserted")] == list(found)
+    # "a blockade of Cuba and demanded ...": Cuba demands nothing
+    found = claims("President Kennedy announced a naval blockade of Cuba and demanded that the Soviet Union remove "
+                   "its missiles.", rules)
+    assert not any(s == "Cuba" for s, _, _, _ in found)
+    assert ("John F. Kennedy", "REQUEST", "Soviet Union", "asserted") in found
+
+
+def test_conditions_hedge_and_warnings_of_ones_own_strikes_threaten(rules):
+    found = claims("China will retaliate if the United States attacks Taiwan.", rules)
+    assert ("United States", "ASSAULT", "Taiwan", "hedged") in found
+    assert ("Iran", "ASSAULT", "Israel", "asserted") in claims("Iran would help if asked. Iran attacked Israel.", rules)
+    found = claims("Iran warned that it would strike Israel.", rules)
+    assert ("Iran", "THREATEN", "Israel", "asserted") in found
+    found = claims("The KPA General Staff warned that it would launch a pre-emptive strike if South Korean forces "
+                   "showed any sign of aggression.", rules)
+    assert ("Korean People's Army", "THREATEN", "South Korea", "asserted") in found
+    assert not any(r == "THREATEN" for _, r, _, _ in claims("The US warned that Russia could invade Ukraine.", rules))
+
+
+def test_stances_on_someones_act_in_protest_or_support_and_texts_they_drafted(rules):
+    found = claims("North Korea declared the 1953 armistice agreement null and void in protest against the joint "
+                   "military drills of the U.S. and South Korea.", rules)
+    assert {("North Korea", "PROTEST", "United States", "asserted"), ("North Korea", "PROTEST", "South Korea", "asserted")} == set(found)
+    found = claims("China and Russia vetoed a US-drafted resolution.", rules)
+    assert {("China", "REJECT", "United States", "asserted"), ("Russia", "REJECT", "United States", "asserted")} == set(found)
+    assert ("Poland", "SUPPORT", "Ukraine", "asserted") in claims("Poland sent tanks in support of Ukraine.", rules)

@@ -132,6 +132,12 @@ def name_matcher(rules: Rules) -> _Matcher:
             add(a, "actor", actor.id)
         for a in actor.short:
             add(a, "short", actor.id)
+    for actor in rules.actors.values():
+        for a in actor.aliases:
+            # some papers spell acronyms with points: "the R.S.F.", "the P.L.O." are the RSF and the PLO
+            dotted = ".".join(a) + "."
+            if actor.type != "person" and 2 <= len(a) <= 5 and a.isalpha() and a.isupper() and dotted not in entries:
+                add(dotted, "actor", actor.id)
     variants: dict[str, set[str]] = {}
     family_first = rules.frames.family_name_first if rules.frames else frozenset()
     for actor in rules.actors.values():

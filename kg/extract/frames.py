@@ -44,6 +44,10 @@ class FrameClaim:
     own_voice: bool = False           # the speaker's own act (a demand), not something they report
 
 
+# words that tie people to the side they fight for: "forces loyal to Saleh", "fighters associated with the RSF"
+_TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", "linked", "tie", "tied", "align",
+         "aligned", "faithful", "answerable", "subordinate"}
+
 # prepositions that put an attack on a place: "struck a depot in Haifa", "shelling near Kharkiv"
 _TARGET_PREPS = frozenset({"on", "in", "at", "near", "into", "against", "across", "outside", "around"})
 
@@ -121,6 +125,13 @@ class _Sentence:
             if named:
                 return named[-1:]
         word = tok.lemma.lower()
+        if tok.pos == "NOUN" and (word in self.f.member_nouns or word in self.f.partitives or self.sector_of(i) is not None):
+            # "forces loyal to Saleh", "fighters associated with the RSF", "militants linked to al-Qaeda": whose side
+            tied = [a for c in self.children(i, "amod", "acl") if c.lemma.lower() in _TIED
+                    for prep in self.children(c.i, "prep") if prep.text.lower() in ("to", "with")
+                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
+            if tied:
+                return tied
         if word in self.f.partitives or tok.text.lower() in self.f.partitives or word in self.f.state_forms:
             # "a unit of Ruritanian troops": the troops; "the People's Socialist Republic of Albania": Albania
             for prep in self.children(i, "prep"):
@@ -176,7 +187,8 @@ class _Sentence:
             if named:
                 return named[:1]
             for c in self.children(i, "acl"):
-                if c.lemma == "lead":  # "a coalition led by Saudi Arabia"
+                # "a coalition led by Saudi Arabia"; in an attack "rockets fired by Hezbollah" are Hezbollah's
+                if c.lemma == "lead" or (self.weapons and word in self.f.weapon_nouns and c.tag == "VBN"):
                     for by in self.children(c.i, "agent"):
                         found = [a for p in self.children(by.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
                         if found:
@@ -255,9 +267,12 @@ class _Sentence:
         # whose the target is comes first: "bombed an Iranian embassy complex in Damascus" hit Iran
         # ("captured Japanese guns" took the guns; whether the weapons stand for their side is settled above)
         places = [o for o in spots if o.lemma.lower() not in self.f.weapon_nouns | self.f.spoils]
-        heads = [*places, *(c for o in places for c in self.children(o.i, "compound"))]  # "embassy complex"
+        # "embassy complex"; "the Falkland Islands, a British overseas territory": what the place is named as
+        heads = [*places, *(c for o in places for c in self.children(o.i, "compound", "appos"))]
+        # (the UN in "the UN-protected enclave" guards it)
         owners = [self.actor_at[c.i] for o in heads for c in self.children(o.i, "amod", "poss", "compound")
-                  if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
+                  if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"
+                  and not any(g.lemma.lower() in _GUARDING for g in self.children(o.i, "amod"))]
         # "Pakistani-controlled territory", "Russian-occupied Kherson": who holds it
         owners += [self.actor_at[g.i] for o in heads for c in self.children(o.i, "amod") if c.lemma.lower() in _HOLDING
                    for g in self.children(c.i, "npadvmod", "compound", "amod") if g.i in self.actor_at]
@@ -268,7 +283,7 @@ class _Sentence:
                    for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for", "from")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         # "observation posts belonging to Hamas", "a base used by the RSF": whose they are
-        owners += [a for o in places for c in self.children(o.i, "acl") if c.lemma in _HOLDING | {"belong", "own", "use"}
+        owners += [a for o in places for c in self.children(o.i, "acl") if c.lemma in _OWNING
                    for prep in self.children(c.i, "prep", "agent") if prep.text.lower() in ("to", "by")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         if owners:
@@ -374,6 +389,12 @@ class _Sentence:
             if objects and up.lemma not in self.f.instrument_verbs:
                 return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
             return self.subjects(up, depth + 1)
+        if v.dep == "advcl" and any(c.text.lower() == "to" for c in self.children(v.i, "aux")) \
+                and up.lemma in self.f.arming_verbs:
+            # "supplying the RSF with missiles to fight Sudan's army": the ones armed are to fight
+            armed = [a for d in self.children(up.i, "dobj") for a in self.actors_of(d.i)]
+            if armed:
+                return armed
         if v.dep in ("conj", "advcl"):
             return self.subjects(up, depth + 1) if up.pos in ("VERB", "AUX") else []
         if v.dep == "pcomp" and up.dep == "prep":
@@ -562,9 +583,10 @@ class _Sentence:
                 return found
         if entry and entry.object_words:
             # "imposed a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
+            # ("sanctions on businesses belonging to the army and the RSF": whose they are)
             found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in self.f.object_preps
-                     for p in self.children(prep.i, "pobj") for q in self.children(p.i, "prep")
-                     if q.text.lower() in ("to", "from") for o in self.children(q.i, "pobj") for a in self.actors_of(o.i)]
+                     for p in self.children(prep.i, "pobj") for o in self._beyond(p, ("to", "from"))
+                     for a in self.actors_of(o.i)]
             if found:
                 return found
         # "massed troops near Ukraine's border", "forces on the border with Ukraine" (on the verb or its object)
@@ -592,8 +614,7 @@ class _Sentence:
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         # "a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
-                        found = found or [a for p in self.children(prep.i, "pobj") for q in self.children(p.i, "prep")
-                                          if q.text.lower() in ("to", "from", "of") for o in self.children(q.i, "pobj")
+                        found = found or [a for p in self.children(prep.i, "pobj") for o in self._beyond(p, ("to", "from", "of"))
                                           for a in self.actors_of(o.i)]
                         if not found and entry.relation == "CONSULT":
                             # "paid a visit to the Belarusian capital of Minsk": the state the place is in
@@ -612,6 +633,10 @@ class _Sentence:
                     # "threatened military intervention in Niger", "threatened strikes on Iran": where it would fall
                     found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("in", "against", "on")
                              for p in self.children(prep.i, "pobj") for a in (self.actors_of(p.i) or self.state_of_place(p.i))]
+                if not found and entry.relation in _ATTITUDES:
+                    # "vetoed a US-drafted resolution": whose text it was
+                    found = [self.actor_at[g.i] for c in self.children(d.i, "amod") if c.lemma.lower() in _AUTHORING
+                             for g in self.children(c.i, "npadvmod", "compound", "amod") if g.i in self.actor_at]
                 if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
                     # "denounced the joint exercises of (between) the US and South Korea" (a demand for "the release of
                     # X" is made of someone else)
@@ -643,6 +668,13 @@ class _Sentence:
                 out += [p for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
                         for p in self.children(prep.i, "pobj")]
         return out
+
+    def _beyond(self, p: Token, preps: tuple[str, ...]) -> list[Token]:
+        """What a thing goes to, comes from or belongs to: "shipments to Cuba", "imports from Iran",
+        "businesses belonging to the RSF", "firms linked to the army"."""
+        out = [o for q in self.children(p.i, "prep") if q.text.lower() in preps for o in self.children(q.i, "pobj")]
+        return out + [o for c in self.children(p.i, "acl") if c.lemma in _OWNING for q in self.children(c.i, "prep", "agent")
+                      if q.text.lower() in ("to", "by", "with") for o in self.children(q.i, "pobj")]
 
     def _passive_patients(self, v: Token) -> list[Token]:
         """What a passive verb is done to: its passive subject, or the noun its participle modifies."""
@@ -833,6 +865,18 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
             found = s._speaker_antecedent(s.t[tok.head], tok)
             if found:
                 am = replace(am, actor=found[0].actor)
+        elif tok is not None and tok.dep in ("dobj", "pobj") and tok.text.lower() == "it":
+            # "X cut ties with Qatar, accusing it of ...": an object "it" is not who does the verb over it, but
+            # the body named last before it that is not
+            verb = s.head(tok.i)
+            while verb is not None and verb.pos != "VERB" and s.head(verb.i) is not None:
+                verb = s.head(verb.i)
+            doers = {a.actor for a in s.subjects(verb)} if verb is not None else set()
+            if am.actor in doers:
+                others = [a for a in actors if a.sentence == am.sentence and a.end <= am.start and a.resolution != "pronoun"
+                          and a.actor not in doers and rules.actors[a.actor].type in _BODY_TYPES]
+                if others:
+                    am = replace(am, actor=others[-1].actor)
         out.append(am)
     for tok in parse.tokens:
         if tok.dep == "poss" and tok.text.lower() == "its" and tok.i not in s.actor_at:
@@ -903,9 +947,12 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
         # a destination right before the subject of a new coordinated clause ("advisers to Hanoi and
         # the US attacked ..."): the pattern's "A and B" list is not there
         nxt = s.t[i + 1] if i + 1 < len(s.t) else None
-        destination = (tok.dep == "pobj" and head is not None and head.text.lower() in _DESTINATION
-                       and nxt is not None and nxt.dep == "cc" and nxt.head != i
-                       and any(t.dep == "nsubj" and s.t[t.head].dep == "conj" for t in s.t[i + 1:]))
+        destination = (tok.dep == "pobj" and head is not None and nxt is not None and nxt.dep == "cc" and nxt.head != i
+                       and ((head.text.lower() in _DESTINATION
+                             and any(t.dep == "nsubj" and s.t[t.head].dep == "conj" for t in s.t[i + 1:]))
+                            # "announced a blockade of Cuba and demanded ...": the verbs share their subject
+                            or (s.t[nxt.head].pos == "VERB" and any(t.dep == "conj" and t.head == nxt.head and t.pos == "VERB"
+                                                                    for t in s.t[i + 1:]))))
         own_clause = tok.dep == "nsubj" and head is not None and head.dep == "conj"
         roles.setdefault(am.actor, []).append((destination, own_clause))
     no_subject = {a for a, r in roles.items() if r and all(d for d, _ in r)}
@@ -1176,6 +1223,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 elif word in frame.object_preps and word not in by_prep:
                     # ("food aid to Gaza", "a visit to the Belarusian capital": the place's state)
                     by_prep[word] = s.actors_of(pobj.i) or (s.state_of_place(pobj.i) if frame.relation in ("AID", "CONSULT")
+                                                            else _act_owners(s, pobj) if frame.relation in _ATTITUDES
                                                             else [])
         # the preposition the lexicon lists first wins ("an operation in Yemen against the Houthis")
         objects = next((by_prep[w] for w in frame.object_preps if by_prep.get(w)), [])
@@ -1302,6 +1350,13 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "X launched an invasion of Y", "ordered a blockade of Y", "traded accusations with Y" (but "China opposes
             # sanctions against Iran" and "condemned the invasion of Y" are not the subject's own)
             subjects = s.subjects(verb)
+        elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
+                and carrier.dep == "pobj" and relation in _ATTITUDES | {"COOPERATE"} and not s.children(n.i, "poss"):
+            # "declared the armistice void in protest against the drills of the U.S.", "rallied in support of
+            # Ukraine": the stance of whoever does what the phrase hangs on
+            while verb is not None and verb.pos != "VERB" and s.head(verb.i) is not None:
+                verb = s.head(verb.i)
+            subjects = s.subjects(verb) if verb is not None and verb.pos == "VERB" else []
         elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
                 (verb.text.lower() in ("in", "into") and (s.head(verb.i).lemma in _TAKING_PART or (
                     s.head(verb.i).lemma in _BEING_IN and relation in ("CONSULT", "COOPERATE", "AGREE")) or (
@@ -1357,6 +1412,24 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
+
+
+def _act_owners(s: _Sentence, n: Token) -> list[ActorMention]:
+    """Whose act a stance is taken on: "in protest against the joint drills of the U.S. and South Korea", "its
+    opposition to Israel's blockade", "a US-drafted statement"."""
+    found = [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]
+    if n.lemma.lower() in s.f.nouns:  # "against the Russian invasion": an act's doer named before it
+        found += [s.actor_at[c.i] for c in s.children(n.i, "amod", "compound") if c.i in s.actor_at]
+    found += [a for p in s.children(n.i, "prep") if p.text.lower() in ("of", "by") for o in s.children(p.i, "pobj")
+              for a in s.actors_of(o.i)]
+    found += [s.actor_at[g.i] for c in s.children(n.i, "amod") if c.lemma.lower() in _AUTHORING
+              for g in s.children(c.i, "npadvmod", "compound", "amod") if g.i in s.actor_at]
+    return found
+
+
+# "a US-drafted statement", "the French-sponsored resolution": whose text it is
+_AUTHORING = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "author", "authored", "write", "written",
+              "table", "tabled", "submit", "submitted", "initiate", "initiated"}
 
 
 def _modifier_actors(s: _Sentence, n: Token) -> list[ActorMention]:
@@ -1541,6 +1614,11 @@ _BEING_IN = {"be", "remain", "stay", "keep"}
 # the Jordanian Army, Israeli forces captured the Old City"
 _HARMING = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "target", "capture", "seize", "take", "lose"}
 _HOLDING = {"control", "hold", "occupy", "administer", "run"}  # "X-controlled territory" is X's
+# "the UN-protected enclave", "a Saudi-backed government": the one named guards or backs it, it is not theirs
+_GUARDING = {"protect", "protected", "guard", "guarded", "back", "backed", "support", "supported", "sponsor",
+             "sponsored", "patrol", "patrolled", "monitor", "monitored", "supervise", "supervised", "broker", "brokered"}
+# "posts belonging to Hamas", "a base used by the RSF", "firms linked to the army": whose they are
+_OWNING = _HOLDING | {"belong", "own", "use", "link", "tie", "affiliate", "associate"}
 _BLAMING = {"blame", "pin"}  # "blamed the attack on Y": Y is blamed, not attacked ("condemned the attack on Y" is)
 _HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE")
 
@@ -1660,6 +1738,7 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             fated = c.lemma in s.f.warned_fates or (s.passive(c) and c.lemma == "hold") or any(
                 a.lemma.lower() in ("responsible", "accountable") for a in s.children(c.i, "acomp", "oprd"))
             if not fated:
+                out += _warned_strikes(s, v, c, sentence_hedged)
                 continue
             warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
             polarity, _ = s.polarity(v, sentence_hedged)
@@ -1674,6 +1753,23 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", "warning:consequences", v, polarity)
     return out
+
+
+def _warned_strikes(s: _Sentence, v: Token, c: Token, sentence_hedged: bool) -> list[FrameClaim]:
+    """"The KPA warned that it would launch a pre-emptive strike if the U.S. showed any sign of aggression": a
+    warner's own attack foretold threatens whom it would hit, or whoever the condition names."""
+    entry = s.entry(c)
+    hostile = (entry is not None and entry.relation == "ASSAULT") or any(
+        s.f.nouns.get(d.lemma.lower()) is not None and s.f.nouns[d.lemma.lower()].relation == "ASSAULT"
+        for d in s.children(c.i, "dobj"))
+    warners = s.subjects(v)
+    if not hostile or not warners or {a.actor for a in s.subjects(c)} != {a.actor for a in warners}:
+        return []  # "warned that Russia could invade": a warning about a third, no threat
+    targets = s.objects(c, entry) if entry is not None else []
+    targets = targets or [a for d in s.children(c.i, "advcl") if any(m.text.lower() in ("if", "unless") for m in s.children(d.i, "mark"))
+                          for x in s.children(d.i, "nsubj", "nsubjpass") for a in s.actors_of(x.i)]
+    polarity, _ = s.polarity(v, sentence_hedged)
+    return _claims_between(s, warners, targets, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
 
 
 def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:

@@ -19,6 +19,10 @@ def polarity_of_match(masked: Masked, m: re.Match, rules: Rules) -> str:
         return "negated"
     if rules.hedge.search(plain(masked.text[m.start():m.end()])):
         return "hedged"
+    # inside a condition: "if" (or "unless") between the last comma before the claim and the claim
+    opening = masked.text[max(masked.text.rfind(",", 0, m.start()), masked.text.rfind(";", 0, m.start())) + 1:m.start()]
+    if rules.conditions.search(plain(opening)):
+        return "hedged"
     # before the claim or inside it ("Armenian forces allegedly opened fire on ...")
     if rules.hedge_sentence.search(plain(masked.text[:m.end()])):
         return "hedged"
