@@ -300,8 +300,9 @@ class Frames:
     partner_complements: frozenset[str] = frozenset()
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
+    taking_verbs: frozenset[str] = frozenset()  # "captured the Sinai from Egypt": an attack on Egypt
     arming_verbs: frozenset[str] = frozenset()  # "supplied the RSF with missiles to fight Y": the RSF is to fight
-    ally_nouns: frozenset[str] = frozenset()  # "Iran, an ally of Syria": the two cooperate
+    ally_nouns: dict[str, str] = field(default_factory=dict)  # "Iran, an ally of Syria": the two cooperate
     companion_words: frozenset[str] = frozenset()  # "X, along with Y, attacked": Y attacked too, with X
     pitting_verbs: frozenset[str] = frozenset()  # "a conflict pitting X against Y": they fight each other
     regime_nouns: frozenset[str] = frozenset()
@@ -362,6 +363,7 @@ class Rules:
     shared_subject: SharedSubject | None = None
     role_nouns: dict[str, str] = field(default_factory=dict)  # noun -> actor type it refers to
     role_titles: tuple[str, ...] = ()  # "the chairman": the person last named with that title
+    head_nouns: tuple[str, ...] = ()  # "the council": the body last named whose name ends so
     not_actor_forms: tuple[str, ...] = ()  # "Sea of {name}": a state's name inside a place's
     common_word_surnames: frozenset[str] = frozenset()  # "Begin", "Ford": a leader only with a title or full name
     by_label: dict[str, str] = field(default_factory=dict)
@@ -718,6 +720,10 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     for k, v in participles.items():
         if v not in RELATIONS:
             raise RulesError(f"{where}: backing_participles: {k!r} has unknown relation {v!r}")
+    allies = {str(k).lower(): str(v) for k, v in (frames_spec.get("ally_nouns") or {}).items()}
+    for k, v in allies.items():
+        if v not in RELATIONS:
+            raise RulesError(f"{where}: ally_nouns: {k!r} has unknown relation {v!r}")
     constructions = []
     for i, e in enumerate(frames_spec.get("constructions") or []):
         _require(e, ("id",), f"{where}: construction {i + 1}")
@@ -744,7 +750,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
-                  ally_nouns=words("ally_nouns"), arming_verbs=words("arming_verbs"), companion_words=words("companion_words"),
+                  ally_nouns=allies, arming_verbs=words("arming_verbs"),
+                  taking_verbs=words("taking_verbs"), companion_words=words("companion_words"),
                   pitting_verbs=words("pitting_verbs"),
                   asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"),
                   warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"),
@@ -821,6 +828,7 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),
         role_titles=tuple(str(t).lower() for t in lexicon.get("role_titles") or ()),
+        head_nouns=tuple(str(t).lower() for t in lexicon.get("head_nouns") or ()),
         not_actor_forms=tuple(str(f) for f in lexicon.get("not_actor_forms") or ()),
         common_word_surnames=frozenset(str(w) for p in files if p.name == "common_word_surnames.yaml"
                                        for w in (_load_yaml(p) or {}).get("common_word_surnames") or ()),

@@ -301,13 +301,14 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                     fc.speaker or fc.speaker_name) else speaker
                 for mention in mentions_for([(fc.subject.actor, fc.object.actor)], fc.relation, fc.predicate,
                                             fc.rule, fc.polarity, fc.start, fc.end, said, where, rules):
-                    if mention.polarity == "negated":
-                        # the parse sees the negation or denial that governs the verb; a pattern over
-                        # the same words that called it asserted is overruled
-                        asserted = replace(mention.claim, negated=False)
-                        old = mentions.get((asserted.id, sent.index))
-                        if old and old.start < mention.end and mention.start < old.end:
-                            del mentions[(asserted.id, sent.index)]
+                    # the parse sees the negation or denial that governs the verb; a pattern over the same
+                    # words that read it the other way is overruled ("refused to support" is a refusal, not
+                    # a negated rejection)
+                    other = replace(mention.claim, negated=mention.polarity != "negated")
+                    old = mentions.get((other.id, sent.index))
+                    if old and old.start < mention.end and mention.start < old.end and (
+                            mention.polarity == "negated" or not old.rule.startswith(("frame:", "verb:", "noun:"))):
+                        del mentions[(other.id, sent.index)]
                     mentions.setdefault((mention.claim.id, sent.index), mention)
         if trace:
             traces.append({"sentence": sent.index, "masked": masked.text, "speaker": speaker, "fired": tried,

@@ -173,6 +173,8 @@ def name_matcher(rules: Rules) -> _Matcher:
         add(noun, "role", kind)
     for title in rules.role_titles:
         add(title, "title", title)
+    for noun in rules.head_nouns:
+        add(noun, "head", noun)
     for ph in rules.pronouns.get("country_of_person", ()):
         add(ph, "pronoun_country", "")
     for ph in rules.pronouns.get("pair", ()):
@@ -308,6 +310,14 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     if si - ref_si <= 5:
                         actors.append(ActorMention(ref, s, e, surface, si, "role"))
                         latest[ident] = (ref, si)  # "the magazine ... The magazine ..." keeps it in view
+            elif kind == "head":
+                # "the council": the body named last whose name ends with the word, in the last few sentences
+                if text[max(0, s - 4):s].lower() == "the " and not _NAMED_ON.match(text, e):
+                    bodies = [i for i in named if rules.actors[i].type != "person" and any(
+                        n.lower().endswith(" " + ident) for n in (rules.actors[i].label, *rules.actors[i].aliases))]
+                    ref = max(bodies, key=lambda i: named[i]) if bodies else None
+                    if ref and si - sentence_at(sentences, named[ref]) <= 5:
+                        actors.append(ActorMention(ref, s, e, surface, si, "role"))
             elif kind == "title":
                 if text[max(0, s - 4):s].lower() == "the " and STANDS_ALONE.match(text, e):
                     holders = [i for i in named if has_title(rules.actors[i], ident)]
@@ -369,6 +379,8 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
 
 
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
+# a body's head word that goes on into a name of its own: "the council of Europe", "the union of ..."
+_NAMED_ON = re.compile(r"\s+(?:of|for|on)\b|\s+[A-Z]|-")
 
 
 # what may stand between a clause's subject and its object pronoun: a verb and an adverb or two

@@ -77,6 +77,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + m.start()  # "Liu Xin Source:Global Times": the byline's next field is no part of the name
     while end > start and text[end - 1] in " -–—,":
         end -= 1  # "UNITED NATIONS -": a dateline's dash
+    while (m := re.search(r"\s+(of|the|and|for|in|on|at)\Z", text[start:end], re.IGNORECASE)):
+        end = start + m.start()  # "the Electoral Commission of [Myanmar]": a known name cut off after it
     return start, end
 
 

@@ -44,6 +44,7 @@ class FrameClaim:
     own_voice: bool = False           # the speaker's own act (a demand), not something they report
 
 
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj")
 # words that tie people to the side they fight for: "forces loyal to Saleh", "fighters associated with the RSF"
 _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", "linked", "tie", "tied", "align",
          "aligned", "faithful", "answerable", "subordinate"}
@@ -140,6 +141,13 @@ class _Sentence:
                         found = self.actors_of(pobj.i, depth + 1)
                         if found:
                             return found
+        if self.weapons and tok.pos == "NOUN" and self._attack_noun(word) and tok.dep == "dobj" and depth < 2 and not any(
+                c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
+            # "the Israeli Air Force launched a strike that destroyed the Egyptian air force": the launcher's strike
+            launcher = self.head(i)
+            found = self.subjects(launcher, depth + 1) if launcher is not None and launcher.pos == "VERB" else []
+            if found:
+                return found
         if self.weapons and tok.pos == "NOUN" and self._attack_noun(word) and self.earlier and not any(
                 c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod", "prep")) and any(
                 c.lemma.lower() in ("the", "this", "that") for c in self.children(i, "det")):
@@ -155,7 +163,14 @@ class _Sentence:
                          if g.i in self.actor_at and self.rules.actors[self.actor_at[g.i].actor].type == "state"]
                 if named:
                     return named[:1]
-        if tok.pos in ("NOUN", "PROPN") and self._agent_noun(i):
+        if tok.pos == "NOUN" and word in self.f.body_nouns:
+            # "two Iraqi bases housing U.S. troops": the troops it shelters, not the host's
+            hosted = [a for c in self.children(i, "acl") if c.lemma in ("house", "host", "shelter")
+                      for d in self.children(c.i, "dobj") for a in self.actors_of(d.i, depth + 1)]
+            if hosted:
+                return hosted
+        # ("Zimbabwe's military placed ...": the tagger may call a subject "military" an adjective)
+        if (tok.pos in ("NOUN", "PROPN") or (tok.pos == "ADJ" and tok.dep in _ARGUMENTS)) and self._agent_noun(i):
             # "Somalia's al-Shabab terror group" is al-Shabab's; "his Chinese counterpart Wang Yi" is Wang Yi
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "appos") if c.i in self.actor_at
                      and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation", "person")]
@@ -267,6 +282,11 @@ class _Sentence:
         # whose the target is comes first: "bombed an Iranian embassy complex in Damascus" hit Iran
         # ("captured Japanese guns" took the guns; whether the weapons stand for their side is settled above)
         places = [o for o in spots if o.lemma.lower() not in self.f.weapon_nouns | self.f.spoils]
+        # "two Iraqi bases housing U.S. troops": those it shelters were the target
+        hosted = [a for o in places for c in self.children(o.i, "acl") if c.lemma in ("house", "host", "shelter")
+                  for d in self.children(c.i, "dobj") for a in self.actors_of(d.i)]
+        if hosted:
+            return list({a.actor: a for a in hosted}.values())
         # "embassy complex"; "the Falkland Islands, a British overseas territory": what the place is named as
         heads = [*places, *(c for o in places for c in self.children(o.i, "compound", "appos"))]
         # (the UN in "the UN-protected enclave" guards it)
@@ -313,6 +333,10 @@ class _Sentence:
         # "a strike on a Jaish-e-Mohammad camp", "an attack on Iran's nuclear sites": whose the place is
         owners = [self.actor_at[c.i] for o in spots for c in self.children(o.i, "amod", "poss", "compound", "nmod")
                   if c.i in self.actor_at and o.i not in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
+        # "an attack on a base for African Union troops"
+        owners += [a for o in spots if o.i not in self.actor_at and o.lemma.lower() not in _AGAINST_NOUNS | {"side", "behalf"}
+                   for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
+                   for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
         found = owners or [self.place_at(o.i) for o in spots]
         return list({a.actor: a for a in found if a is not None}.values())
 
@@ -442,6 +466,14 @@ class _Sentence:
                 return True
         return False
 
+    def their_own(self, v: Token) -> bool:
+        """Whether the verb's object is the subjects' own bond: "X and Y hailed the anniversary of their treaty"."""
+        for d in self.children(v.i, "dobj"):
+            for n in [d, *(o for p in self.children(d.i, "prep") if p.text.lower() == "of" for o in self.children(p.i, "pobj"))]:
+                if any(c.text.lower() == "their" for c in self.children(n.i, "poss")):
+                    return True
+        return False
+
     def _speaker_antecedent(self, v: Token, pronoun: Token) -> list[ActorMention]:
         """"The Guards Corps announced it launched the attack": the subject of the speech verb a clause
         is reported under is who a pronoun subject of that clause means, when it can be ("it" no person,
@@ -470,6 +502,12 @@ class _Sentence:
         return v.dep == "advcl" and v.tag == "VBN" and bool(self.children(v.i, "agent"))
 
     def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        if entry and entry.relation == "ASSAULT" and v.lemma in self.f.taking_verbs and not self.passive(v):
+            # "captured the Sinai from Egypt, the West Bank from Jordan and the Golan Heights from Syria": taken from them
+            losers = [self.actor_at[o.i] for p in self._clause_preps(v, "from") for o in self.children(p.i, "pobj")
+                      if o.i in self.actor_at]
+            if losers:
+                return list({a.actor: a for a in losers}.values())
         if self.passive(v) and entry and entry.object_words and any(
                 self._object_word(o, entry) for o in self._passive_patients(v)):
             # "sanctions were imposed on Russia", "the sanctions imposed on Russia by the EU": the thing
@@ -626,9 +664,11 @@ class _Sentence:
                 # "shot down one of India's fighter jets", "struck Iran's nuclear sites": whose things are hit
                 # (an adjective does not say whose: "captured Japanese guns" need not hit Japan)
                 owned = ("poss",) if entry.relation in _HITTING and not entry.object_words else ("poss", "amod", "compound")
+                # ("the British and French operation": both adjectives)
                 found = [a for c in self.children(d.i, *owned)
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
-                                   [self.actor_at[c.i]] if c.i in self.actor_at else [])]
+                                   [self.actor_at[c.i], *(self.actor_at[x.i] for x in self.children(c.i, "conj")
+                                                          if x.i in self.actor_at)] if c.i in self.actor_at else [])]
                 if not found and entry.relation == "THREATEN" and d.lemma.lower() in self.f.nouns:
                     # "threatened military intervention in Niger", "threatened strikes on Iran": where it would fall
                     found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("in", "against", "on")
@@ -667,6 +707,19 @@ class _Sentence:
             if d.pos == "NUM" or d.lemma.lower() in self.f.partitives:
                 out += [p for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
                         for p in self.children(prep.i, "pobj")]
+        return out
+
+    def _clause_preps(self, v: Token, word: str) -> list[Token]:
+        """The prepositions `word` anywhere in v's clause (not in a clause of its own below it)."""
+        out = []
+        for tok in self.t:
+            if tok.dep != "prep" or tok.text.lower() != word:
+                continue
+            up = self.head(tok.i)
+            while up is not None and up.i != v.i and up.pos not in ("VERB", "AUX"):
+                up = self.head(up.i)
+            if up is not None and up.i == v.i:
+                out.append(tok)
         return out
 
     def _beyond(self, p: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -916,6 +969,8 @@ def _its_owner(s: _Sentence, its: Token) -> ActorMention | None:
 
 # acts whose object's owner is the one they fall on ("shot down one of its jets", "froze its assets")
 _HITTING = {"ASSAULT", "SANCTION"}
+# stances on a tie two sides share: "X and Y praised their ties" is each praising the other
+_BONDS = {"SUPPORT", "AGREE", "COOPERATE", "CONSULT"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -1018,6 +1073,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             continue
         if v.lemma in s.f.reciprocal_verbs and any(s.f.nouns.get(d.lemma.lower()) for d in s.children(v.i, "dobj")):
             continue  # "exchanged threats": the noun says what was exchanged (its own claims)
+        if v.lemma in s.f.commitments and not complement and any(
+                s.f.nouns.get(w.lemma.lower()) is not None and s.f.nouns[w.lemma.lower()].relation != relation
+                for d in s.children(v.i, "dobj")
+                for w in [d, *(o for p in s.children(d.i, "prep") if p.text.lower() in ("of", "in") for o in s.children(p.i, "pobj"))]):
+            continue  # "pledged $800 million in aid to Ukraine": a promise of aid (which the noun tells), no agreement
         subjects = s.subjects(v)
         own_subjects = list(subjects)  # (those acting with them do not act on them)
         subjects += [a for a in s.companions(v) if subjects and a.actor not in {b.actor for b in subjects}]
@@ -1044,7 +1104,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
             # "Russian troops withdrew from Kherson": from Ukraine
             objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
-        reciprocal = s.each_other(v)
+        # ("summoned their respective Israeli ambassadors" meets Israel's envoys: no bond of their own)
+        reciprocal = s.each_other(v) or (relation in _BONDS and not objects and s.their_own(v))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
         tried.append(trace)
@@ -1066,6 +1127,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             for rel, doer, target in s.earlier)]
         if objects and all(b.resolution == "border" for b in objects) and relation in ("AID", "MOBILIZE", "COOPERATE"):
             relation = "MOBILIZE"  # troops sent to someone's border are a show of force at them, not help
+        if len(subjects) > len(own_subjects):  # those acting with the subject do not act on it
+            objects = [b for b in objects if b.actor not in {a.actor for a in own_subjects}]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if not pairs and relation == "ASSAULT" and objects:
             # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
@@ -1096,6 +1159,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             out.append(FrameClaim(a, b, relation, rule, predicate, start, end, polarity, speaker, speaker_name))
         trace["claims"] = len(pairs)
     for fc in [*_noun_claims(s, sentence_hedged), *_title_claims(s, year), *_ministry_claims(s), *_became_claims(s, year),
+               *_led_by_claims(s),
                *_regime_claims(s, year), *_message_claims(s, sentence_hedged), *_allegation_claims(s, sentence_hedged),
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
@@ -1211,7 +1275,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         of_phrases = []
         by_prep: dict[str, list[ActorMention]] = {}
         # ("an airstrike carried out by Myanmar's military": the participle's agent)
-        for prep in [*s.children(n.i, "prep"), *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
+        # "a 50 billion euro aid package for Ukraine": the noun the act names is a word of, and its prepositions
+        host = s.head(n.i) if n.dep == "compound" and s.head(n.i) is not None and s.head(n.i).pos == "NOUN" \
+            and s.head(n.i).lemma.lower() in _CONTAINERS else None
+        for prep in [*s.children(n.i, "prep"), *(s.children(host.i, "prep") if host is not None else []),
+                     *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
                 if pobj.lemma.lower() == "side" and word == "on":
@@ -1292,15 +1360,19 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                             out.append(FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
                                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
                 continue
-        carrier = n
+        carrier = host or n
         while carrier.dep == "conj" and s.head(carrier.i) is not None and s.head(carrier.i).pos == "NOUN":
             carrier = s.head(carrier.i)  # "responded with air strikes and a ground invasion of Y": the list's place
         verb = s.head(carrier.i)
+        claimed = _claimed_by(s, carrier)
+        if not subjects and claimed is not None:
+            # "the Houthis claimed responsibility for drone attacks on Saudi oil facilities": who claims it did it
+            verb, subjects = claimed, s.subjects(claimed)
         if verb is not None and verb.dep == "prep" and verb.text.lower() in ("of", "in") and s.head(verb.i) is not None \
                 and s.head(verb.i).pos in ("NOUN", "NUM"):
             carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
             verb = s.head(carrier.i)
-        if verb is not None and verb.lemma in s.f.stoppers:
+        if verb is not None and verb.lemma in s.f.stoppers and claimed is None:
             continue  # "stops all aid to China" ends the aid
         if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
@@ -1350,6 +1422,12 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "X launched an invasion of Y", "ordered a blockade of Y", "traded accusations with Y" (but "China opposes
             # sanctions against Iran" and "condemned the invasion of Y" are not the subject's own)
             subjects = s.subjects(verb)
+        elif not subjects and both_ways and verb is not None and verb.dep == "prep" and verb.text.lower() in _WHEN \
+                and not s.children(n.i, "poss"):
+            # "Armenia declared martial law after clashes with Azerbaijan": the clause's subject fought them
+            while verb is not None and verb.pos != "VERB" and s.head(verb.i) is not None:
+                verb = s.head(verb.i)
+            subjects = s.subjects(verb) if verb is not None and verb.pos == "VERB" else []
         elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
                 and carrier.dep == "pobj" and relation in _ATTITUDES | {"COOPERATE"} and not s.children(n.i, "poss"):
             # "declared the armistice void in protest against the drills of the U.S.", "rallied in support of
@@ -1399,8 +1477,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             if relation in _HOSTILE_ACTS and subjects and not objects and not _noun_negated(s, n):
                 s.doer_acts.append((relation, sorted({a.actor for a in subjects})))  # "an airstrike by X"
             continue
-        if _noun_negated(s, n):
-            polarity = "negated"
+        if _noun_negated(s, n) or (claimed is not None and claimed.lemma in ("deny", "disclaim", "reject")):
+            polarity = "negated"  # (one who denies responsibility for an attack says it made none)
         elif verb is not None and verb.pos == "VERB" and carrier.dep == "dobj" and (
                 verb.lemma in s.f.hedge_governors or verb.lemma in s.f.warning_verbs or verb.lemma in s.f.commitments):
             polarity = "hedged"  # "threatened strikes on Iran", "planned an invasion": not (yet) done
@@ -1412,6 +1490,23 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
+
+
+def _claimed_by(s: _Sentence, n: Token) -> Token | None:
+    """The verb by which someone owns an act: "claimed responsibility for the attacks" (or denied it)."""
+    prep = s.head(n.i)
+    owned = s.head(prep.i) if prep is not None and prep.text.lower() == "for" and n.dep == "pobj" else None
+    verb = s.head(owned.i) if owned is not None and owned.lemma.lower() in ("responsibility", "credit") \
+        and owned.dep == "dobj" else None
+    return verb if verb is not None and verb.lemma in _CLAIMING else None
+
+
+# prepositions that set a clause in the time of a fight: "after clashes with Azerbaijan", "during fighting with Y"
+_WHEN = {"after", "following", "during", "amid", "since", "before", "despite"}
+# verbs that own up to an act ("claimed responsibility for"), or disown it ("denied responsibility for")
+_CLAIMING = {"claim", "take", "accept", "assume", "bear", "deny", "disclaim", "reject"}
+# nouns an act's name may qualify: "an aid package for Ukraine", "an arms shipment to Israel"
+_CONTAINERS = {"package", "shipment", "delivery", "consignment", "program", "programme", "deal", "tranche", "convoy"}
 
 
 def _act_owners(s: _Sentence, n: Token) -> list[ActorMention]:
@@ -1490,6 +1585,27 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
             leader = ActorMention(actor.represents[0].actor, am.start, am.end, am.surface, am.sentence, "role")
             out.append(FrameClaim(leader, am, "LEADER_OF", "frame:led-body", "leaderOf", am.start, am.end, "asserted"))
     return out
+
+
+def _led_by_claims(s: _Sentence) -> list[FrameClaim]:
+    """"the Soviet faction led by Heo Jiayi", "the Yan'an faction represented by Wu Ting": the person heads the body."""
+    out = []
+    for n in s.t:
+        body = s.actor_at.get(n.i)
+        if body is None or s.rules.actors[body.actor].type not in ("group", "organisation", "military_unit"):
+            continue
+        for c in s.children(n.i, "acl"):
+            if c.lemma not in _HEADING or c.tag != "VBN":
+                continue
+            leaders = [a for by in s.children(c.i, "agent") for p in s.children(by.i, "pobj") for a in s.actors_of(p.i)
+                       if s.rules.actors[a.actor].type == "person"]
+            out += [FrameClaim(a, body, "LEADER_OF", "frame:led-by", f"led-by:{c.lemma}", min(a.start, body.start),
+                               max(a.end, body.end), "asserted") for a in leaders]
+    return out
+
+
+# participles by which a person heads the body they follow: "led by", "headed by", "represented by"
+_HEADING = {"lead", "head", "command", "represent", "chair", "found", "direct"}
 
 
 def _became_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
@@ -1815,10 +1931,11 @@ def _companion_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 def _ally_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     """"Iran, an ally of Syria", "Washington's Gulf allies, Saudi Arabia and the UAE", "Iran is Syria's closest
-    ally": the two cooperate, both ways."""
+    ally": the two cooperate, both ways; "became Israel's principal arms supplier": one helps the other."""
     out = []
     for n in s.t:
-        if n.pos != "NOUN" or n.lemma.lower() not in s.f.ally_nouns or any(
+        relation = s.f.ally_nouns.get(n.lemma.lower()) if n.pos == "NOUN" else None
+        if relation is None or any(
                 c.lemma.lower() in _FORMER for c in s.children(n.i, "amod")):
             continue
         owners = [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]
@@ -1836,8 +1953,9 @@ def _ally_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             allies += s.subjects(up)  # "Iran is Syria's closest ally"
             polarity, _ = s.polarity(up, sentence_hedged)
         if owners and allies:
-            out += _claims_between(s, owners, allies, "COOPERATE", "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
-            out += _claims_between(s, allies, owners, "COOPERATE", "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
+            out += _claims_between(s, allies, owners, relation, "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
+            if relation == "COOPERATE":  # allies are each other's
+                out += _claims_between(s, owners, allies, relation, "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
     return out
 
 

@@ -235,6 +235,8 @@ def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
         idx = row[1]
         if pos == "VERB":
             lemma = _VERB_FORMS.get(text.lower(), lemma)
+        elif pos == "NOUN" and text.lower() == "bases":
+            lemma = "base"  # the lemmatizer's "basis": in the news, bases are military ones
         out.append(Token(i, text, lemma if pos == "PROPN" else lemma.lower(), pos, tag, dep,
                          i + head, offset + idx, offset + idx + len(text)))
     return tuple(out)
