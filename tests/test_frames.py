@@ -407,7 +407,7 @@ def test_a_persons_act_on_his_own_side_is_none_whichever_rule_reads_it(rules):
     ("The World Food Programme delivered food aid to Gaza.", ("World Food Program", "AID", "Palestine", "asserted")),
     ("In 2023 Blinken traveled to Kyiv.", ("United States", "CONSULT", "Ukraine", "asserted")),
     ("Turkey blocked Sweden's bid to join NATO.", ("Turkey", "REJECT", "Sweden", "asserted")),
-    ("ECOWAS threatened military intervention in Niger.", ("Ecowas", "THREATEN", "Niger", "asserted")),
+    ("ECOWAS threatened military intervention in Niger.", ("Economic Community of West African States", "THREATEN", "Niger", "asserted")),
     # backing given to an act, aid one comes to
     ("On June 25, 1950, the North Koreans, with tacit approval of the Soviet Union, unleashed an attack on South Korea.",
      ("Soviet Union", "SUPPORT", "North Korea", "asserted")),
@@ -876,3 +876,14 @@ def test_the_council_is_the_council_named_last_and_names_cut_off_lose_their_of(r
 def test_a_subject_the_tagger_calls_an_adjective_is_still_the_states_organ(rules):
     found = claims("Zimbabwe's military placed President Robert Mugabe under house arrest.", rules)
     assert ("Zimbabwe", "COERCE", "Robert Mugabe", "asserted") in found
+
+
+def test_armed_crossings_cut_off_access_and_deadlines(rules):
+    found = claims("On June 25, 1950, North Korean troops crossed the 38th parallel into South Korea.", rules)
+    assert [("North Korea", "ASSAULT", "South Korea", "asserted")] == list(found)
+    assert not claims("Thousands of refugees crossed into Poland.", rules)  # only the armed invade
+    found = claims("Egypt blockaded the Straits of Tiran, cutting off Israel's access to the Red Sea.", rules)
+    assert ("Egypt", "COERCE", "Israel", "asserted") in found
+    found = claims("ECOWAS gave Niger's junta a week to reinstate Bazoum or face possible military intervention.", rules)
+    assert {("Economic Community of West African States", r, "Niger", "asserted") for r in ("REQUEST", "THREATEN")} == set(found)
+    assert not claims("The army gave the journalists a week to leave.", rules)

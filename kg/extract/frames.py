@@ -1164,6 +1164,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
+               *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
         out.append(fc)
@@ -1786,8 +1787,10 @@ def _entry_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                  or c.lemma.lower() in s.f.weapon_nouns or c.lemma.lower() in ("army", "military", "force", "troop")]
         if not armed:
             continue
-        targets = [a for d in s.children(v.i, "dobj") for a in ([s.actor_at[d.i]] if d.i in s.actor_at else
-                                                                 [x for x in [s.place_at(d.i)] if x])]
+        # ("crossed the 38th parallel into South Korea", "poured across the border into Kuwait": where they went)
+        spots = [*s.children(v.i, "dobj"), *(o for p in s._clause_preps(v, "into") for o in s.children(p.i, "pobj"))]
+        targets = [a for d in spots for a in ([s.actor_at[d.i]] if d.i in s.actor_at else
+                                              [x for x in [s.place_at(d.i)] if x])]
         targets = [a for a in targets if s.rules.actors[a.actor].type == "state"]
         polarity, _ = s.polarity(v, sentence_hedged)
         s.weapons = True  # "Russian tanks entered Kharkiv": the tanks stand for their side
@@ -1886,6 +1889,33 @@ def _warned_strikes(s: _Sentence, v: Token, c: Token, sentence_hedged: bool) -> 
                           for x in s.children(d.i, "nsubj", "nsubjpass") for a in s.actors_of(x.i)]
     polarity, _ = s.polarity(v, sentence_hedged)
     return _claims_between(s, warners, targets, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
+
+
+def _deadline_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"ECOWAS gave Niger's junta a week to reinstate Bazoum or face military intervention": a deadline set for
+    someone to act asks it of them (REQUEST), and the price named threatens them."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in ("give", "set", "issue"):
+            continue
+        spans = [c for c in s.children(v.i, "dobj", "npadvmod") if c.lemma.lower() in _DEADLINES]
+        spans += [p for p in s.children(v.i, "prep") if p.text.lower() == "until"]
+        acts = [c for t in [v, *spans] for c in s.children(t.i, "relcl", "advcl", "acl", "xcomp")
+                if any(a.text.lower() == "to" for a in s.children(c.i, "aux"))]
+        given = [a for d in s.children(v.i, "dobj", "dative") if d.lemma.lower() not in _DEADLINES for a in s.actors_of(d.i)]
+        given += [a for p in s.children(v.i, "prep", "dative") if p.text.lower() == "to" for o in s.children(p.i, "pobj")
+                  for a in s.actors_of(o.i)]
+        if not spans or not acts or not given:
+            continue
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, s.subjects(v), given, "REQUEST", "frame:deadline", "deadline", v, polarity)
+        if any(c.lemma in s.f.warned_fates for a in acts for c in s.children(a.i, "conj")):
+            out += _claims_between(s, s.subjects(v), given, "THREATEN", "frame:deadline", "deadline:or-face", v, polarity)
+    return out
+
+
+# what a deadline is given as: "gave the junta a week", "set an ultimatum", "gave Russia until Friday"
+_DEADLINES = {"day", "week", "hour", "month", "year", "deadline", "ultimatum", "time", "minute"}
 
 
 def _side_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
