@@ -218,3 +218,20 @@ def test_a_name_read_two_ways_takes_the_reading_most_documents_give(rules):
     assert {with_discovered(rules, order).actors["zhang_wei"].type for order in (tie, tie[::-1])} == {"person"}
     mostly_org = [replace(ex, discovered={"zhang_wei": a}, rules=None) for a in (org, org, person)]
     assert with_discovered(rules, mostly_org).actors["zhang_wei"].type == "organisation"
+
+
+def test_a_build_of_many_batches_is_compacted_and_a_small_one_is_not(tmp_path, monkeypatch):
+    import kg.store
+    monkeypatch.setattr(kg.store, "COMPACT_AFTER_BATCHES", 3)
+
+    def built(batches: int):
+        quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(f"value {i}")) for i in range(batches * 500)]
+        store = Store(tmp_path / f"b{batches}")
+        with store.writing():
+            build = store.replace(quads, batch=500)
+        return len(list(build.glob("*.sst"))), len(store.open())
+    small, large = built(3), built(4)
+    assert small[1] == 1500 and large[1] == 2000
+    # each batch leaves its own table files; the compacted build has fewer files for more batches
+    assert large[0] < small[0]
