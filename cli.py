@@ -197,12 +197,39 @@ def export() -> None:
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--include-log", is_flag=True, help="Also export the build log (wall-clock times of each build).")
+@click.option("--shards", type=click.Path(), default=None,
+              help="Write the sorted N-Quads as shard files DIR/graph-00001.nq, ... (a new or empty folder) "
+                   "for bulk loading into a SPARQL server, in bounded memory.")
+@click.option("--shard-size", default="64M", show_default=True, metavar="SIZE",
+              help="Largest shard in bytes (K, M, G suffixes); a quad longer than that gets a shard of its own.")
 @click.pass_obj
 @_fails_cleanly
-def export_graph(store: Store, fmt: str, output: str | None, include_log: bool) -> None:
+def export_graph(store: Store, fmt: str, output: str | None, include_log: bool, shards: str | None,
+                 shard_size: str) -> None:
     """The whole graph; sorted N-Quads are byte-identical for the same input."""
-    from kg.tables import export_graph as run
-    _write_output(run(store, fmt, include_log=include_log), output)
+    if shards is None:
+        from kg.tables import export_graph as run
+        _write_output(run(store, fmt, include_log=include_log), output)
+        return
+    from kg.shards import MARKER_FILE, export_shards
+    if fmt != "nq" or output:
+        raise KgError("--shards writes N-Quads files into its folder; leave out --format and --output")
+    done = export_shards(iter(store.open()), shards, _size(shard_size), include_log=include_log)
+    click.echo(f"{done.quads} quads in {done.shards} shards of at most {done.largest} bytes -> {done.directory} "
+               f"(load {MARKER_FILE} last)", err=True)
+
+
+_SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(text: str) -> int:
+    """'64M' -> bytes; a size under 1 KB or not a size is an error."""
+    value = text.strip().upper().removesuffix("B")
+    unit = value[-1:] if value[-1:] in _SIZE_UNITS else ""
+    number = value[:-1] if unit else value
+    if not number.isdigit() or int(number) * _SIZE_UNITS[unit] < 1024:
+        raise KgError(f"--shard-size {text}: give a size of at least 1K, such as 64M or 1G")
+    return int(number) * _SIZE_UNITS[unit]
 
 
 def _table_command(name: str, rows_fn: str, columns: str, doc: str):

@@ -117,6 +117,7 @@ def export_graph(store: Store, fmt: str, *, include_log: bool = False) -> bytes:
     skip = () if include_log else (LOG_GRAPH,)
     data = store.dump(GRAPH_FORMATS[fmt], without_graphs=skip, prefixes=PREFIXES)
     if fmt in ("nq", "nt"):
-        lines = sorted(set(data.decode("utf-8").splitlines()))
-        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        # split on newlines alone: a literal may hold U+2028 or U+0085, which str.splitlines splits on
+        lines = sorted(set(data.split(b"\n")) - {b""})
+        return b"\n".join(lines) + b"\n" if lines else b""
     return data
