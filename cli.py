@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 import tempfile
+from typing import Iterable
 from pathlib import Path
 
 import click
@@ -57,13 +58,16 @@ def _umask() -> int:
     return mask
 
 
-def _write_output(data: bytes | str, output: str | None) -> None:
-    """Write to a file atomically (a temporary file renamed into place), or to stdout.
+def _write_output(data: bytes | str | Iterable[str], output: str | None) -> None:
+    """Write to a file atomically (a temporary file renamed into place), or to stdout; text given in
+    pieces (an iterable of str) is written as it comes.
 
     A new file gets the mode the umask allows (not mkstemp's 0600); an existing file keeps its own."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data] if isinstance(data, (str, bytes)) else data
+    raws = (c.encode("utf-8") if isinstance(c, str) else c for c in chunks)
     if not output or output == "-":
-        sys.stdout.buffer.write(raw)
+        for raw in raws:
+            sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
     target = Path(output)
@@ -77,7 +81,8 @@ def _write_output(data: bytes | str, output: str | None) -> None:
         raise KgError(f"{output}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            for raw in raws:
+                fh.write(raw)
             os.fchmod(fh.fileno(), mode)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -240,15 +245,15 @@ def _table_command(name: str, rows_fn: str, columns: str, doc: str):
     @_fails_cleanly
     def command(store: Store, fmt: str, output: str | None) -> None:
         from kg import tables
-        rows = getattr(tables, rows_fn)(store)
-        text = tables.to_csv(rows, getattr(tables, columns)) if fmt == "csv" else tables.to_json(rows)
-        _write_output(text, output)
+        rows = getattr(tables, rows_fn)(store)  # read a batch of documents at a time, printed as they come
+        _write_output(tables.csv_chunks(rows, getattr(tables, columns)) if fmt == "csv" else tables.json_chunks(rows),
+                      output)
     return command
 
 
-_table_command("claims", "claim_rows", "CLAIM_COLUMNS",
+_table_command("claims", "claim_rows_streamed", "CLAIM_COLUMNS",
                "One row per claim mention: claim, document, quote, offsets, rule, attribution, support.")
-_table_command("actors", "actor_rows", "ACTOR_COLUMNS", "One row per actor mention: document, actor, surface, offsets.")
+_table_command("actors", "actor_rows_streamed", "ACTOR_COLUMNS", "One row per actor mention: document, actor, surface, offsets.")
 
 
 def _graph_filters(fn):

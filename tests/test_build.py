@@ -235,3 +235,20 @@ def test_a_build_of_many_batches_is_compacted_and_a_small_one_is_not(tmp_path, m
     assert small[1] == 1500 and large[1] == 2000
     # each batch leaves its own table files; the compacted build has fewer files for more batches
     assert large[0] < small[0]
+
+
+def test_table_exports_read_a_batch_of_documents_at_a_time_in_the_whole_tables_order(corpus_store, monkeypatch):
+    import kg.tables as tables
+    store = Store(corpus_store)
+    # the whole table from one query over every mention, sorted: what the exports printed before
+    claims = sorted((tables._claim_row(r) for r in store.query(tables._MENTIONS)), key=tables._claim_key)
+    actors = sorted((tables._actor_row(r) for r in store.query(tables._ACTORS)),
+                    key=lambda x: (x["doc"], x["start"], x["end"], x["actor_id"]))
+    assert len({r["doc"] for r in claims}) > 6 and len(claims) > 50
+    monkeypatch.setattr(tables, "ROW_BATCH_DOCS", 3)  # several batches, a document's rows never split
+    for kind, whole, columns in (("claims", claims, tables.CLAIM_COLUMNS), ("actors", actors, tables.ACTOR_COLUMNS)):
+        csv_out = run(["export", kind], corpus_store)
+        assert csv_out.exit_code == 0 and csv_out.output == tables.to_csv(whole, columns)
+        json_out = run(["export", kind, "--format", "json"], corpus_store)
+        assert json_out.exit_code == 0 and json.loads(json_out.output) == whole
+        assert json_out.output == tables.to_json(whole)
