@@ -156,6 +156,22 @@ def _workers_context():
     return ctx
 
 
+def _more_than_a_batch(paths: Iterable[str | Path]) -> bool:
+    """Whether the files under paths hold more than one batch's text, so that workers may be started
+    (a smaller input is extracted in the writer: no forkserver need load the parser for it)."""
+    size = 0
+    for p in paths:
+        for root, _, files in os.walk(p) if os.path.isdir(p) else [("", [], [str(p)])]:
+            for f in files:
+                try:
+                    size += os.stat(os.path.join(root, f)).st_size
+                except OSError:
+                    continue  # read_paths names what cannot be read
+                if size > BATCH_CHARS:
+                    return True
+    return False
+
+
 def _worker_rows(docs: list[Document], extractor: str) -> list[tuple[str, bytes, bytes]]:
     return extract_rows(docs, _WORKER_RULES, extractor)
 
@@ -447,7 +463,8 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
 
     Every file is read and checked before the store changes; a failed build leaves the previous one live."""
     t0, started = time.perf_counter(), _now()
-    if _jobs(jobs) > 1 and not scheduler:
+    paths = list(paths)  # walked twice: sized here, read below
+    if _jobs(jobs) > 1 and not scheduler and _more_than_a_batch(paths):
         _workers_context()  # the parser loads in the forkserver while the rules and files are read
     rules = rules or load_rules()
     reading = read_paths(paths, rules)

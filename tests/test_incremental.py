@@ -225,6 +225,18 @@ def test_a_worker_takes_the_forkserver_rules_only_when_they_are_the_writers(monk
     assert kg.build._WORKER_RULES.frames is None
 
 
+def test_workers_are_prepared_early_only_for_more_than_one_batch_of_text(tmp_path):
+    from kg.build import BATCH_CHARS, _more_than_a_batch
+    assert sum(f.stat().st_size for f in SEEDS.glob("*.txt")) <= BATCH_CHARS
+    assert not _more_than_a_batch([SEEDS]) and not _more_than_a_batch([tmp_path / "missing"])
+    text = " ".join(f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt")))
+    (tmp_path / "more" / "sub").mkdir(parents=True)
+    for i in range(BATCH_CHARS // len(text) + 1):
+        (tmp_path / "more" / "sub" / f"a{i}.txt").write_text(text, encoding="utf-8")
+    assert _more_than_a_batch([tmp_path / "more"]) and _more_than_a_batch(sorted((tmp_path / "more" / "sub").iterdir()))
+    assert not _more_than_a_batch([tmp_path / "more" / "sub" / "a0.txt"])
+
+
 def test_extraction_on_a_dask_cluster_gives_the_same_graph(tmp_path, seeds_graph):
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
