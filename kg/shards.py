@@ -28,6 +28,7 @@ from kg.store_remote import MARKER_GRAPH, complete_marker
 SHARD_NAME = "graph-{:05d}.nq"
 MARKER_FILE = "kg-marker.nq"
 _READ_BATCH = 50_000  # quads serialized at once
+MERGE_FAN_IN = 256    # sorted runs merged at once (each an open file)
 
 
 class ShardError(KgError):
@@ -55,6 +56,9 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
         (tmp / "runs").mkdir(parents=True)
         skip = {MARKER_GRAPH} | (set() if include_log else {LOG_GRAPH})
         runs = _sorted_runs((q for q in quads if q.graph_name not in skip), tmp / "runs", max_bytes)
+        while len(runs) > MERGE_FAN_IN:  # never more files open at once than the system allows
+            runs = [_merge_into(runs[i:i + MERGE_FAN_IN], tmp / "runs" / f"merged-{n}-{i:06d}")
+                    for n, i in ((len(runs), i) for i in range(0, len(runs), MERGE_FAN_IN))]
         summary = _write_shards(_merged(runs), tmp, max_bytes)
         shutil.rmtree(tmp / "runs")
         _write_marker(tmp, summary)
@@ -120,6 +124,15 @@ def _merged(runs: list[Path]) -> Iterator[bytes]:
     finally:
         for fh in files:
             fh.close()
+
+
+def _merge_into(runs: list[Path], path: Path) -> Path:
+    """Several sorted runs as one (the runs are deleted)."""
+    with open(path, "wb") as fh:
+        fh.writelines(_merged(runs))
+    for r in runs:
+        r.unlink()
+    return path
 
 
 def _write_shards(lines: Iterator[bytes], folder: Path, max_bytes: int) -> ShardSummary:

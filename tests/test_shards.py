@@ -68,3 +68,12 @@ def test_an_empty_folder_takes_the_shards(seed_store, tmp_path):
     # the default size (64M) holds the seeds' graph in one shard
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["graph-00001.nq", "kg-marker.nq"]
     assert (tmp_path / "s" / "graph-00001.nq").read_bytes() == _export(seed_store)
+
+
+def test_many_runs_are_merged_in_rounds_with_the_same_result(seed_store, tmp_path, monkeypatch):
+    import kg.shards
+    monkeypatch.setattr(kg.shards, "MERGE_FAN_IN", 3)  # 100K runs of the seeds' graph: several rounds of 3
+    assert run(["export", "graph", "--shards", str(tmp_path / "s"), "--shard-size", "100K"], seed_store).exit_code == 0
+    files = sorted((tmp_path / "s").glob("graph-*.nq"))
+    assert len(files) > 9
+    assert b"".join(f.read_bytes() for f in files) == _export(seed_store)
