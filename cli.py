@@ -481,8 +481,8 @@ def actors(store: Store, limit: int | None, fmt: str, output: str | None) -> Non
 def path(store: Store, actor_a: str, actor_b: str) -> None:
     """How two actors are connected: each hop with its relation and best evidence quote."""
     from kg import report
-    from kg.network import actor_graph, path as find_path
-    hops = find_path(actor_graph(store), actor_a, actor_b)
+    from kg.network import path_in_store
+    hops = path_in_store(store, actor_a, actor_b)
     click.echo(report.path_text(hops), nl=False)
     if not hops:
         sys.exit(1)
