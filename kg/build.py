@@ -17,6 +17,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import sys
 import time
 import zlib
 from collections import Counter
@@ -136,7 +137,6 @@ def _init_worker(stock_digest: str | None, packed_rules: bytes) -> None:
     """The worker's rules: those the forkserver read (kg.worker_preload) when the writer's are the rules in
     force, unchanged (stock_digest) and read from the same files (the digest), else the ones sent."""
     global _WORKER_RULES  # sent once per worker process, not with every batch
-    import sys
     preloaded = getattr(sys.modules.get("kg.worker_preload"), "RULES", None)
     if stock_digest and preloaded is not None and preloaded.digest == stock_digest:
         _WORKER_RULES = preloaded  # unpickling the sent rules costs each worker about 0.9 s
@@ -197,7 +197,10 @@ def _in_processes(batches: Iterator[list[Document]], rules: Rules, extractor: st
         return
     batches = chain(first, batches)
     # the rules pickled once, not once per worker; load_rules() gives the one object it has read
-    stock = rules.digest if rules is load_rules() else None
+    try:
+        stock = rules.digest if rules is load_rules() else None
+    except KgError:  # the rules in force do not load now: the writer's own are sent
+        stock = None
     pool = ProcessPoolExecutor(jobs, mp_context=_workers_context(), initializer=_init_worker,
                                initargs=(stock, pickle.dumps(rules)))
     try:
