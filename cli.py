@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 import tempfile
+from typing import Iterable
 from pathlib import Path
 
 import click
@@ -57,13 +58,16 @@ def _umask() -> int:
     return mask
 
 
-def _write_output(data: bytes | str, output: str | None) -> None:
-    """Write to a file atomically (a temporary file renamed into place), or to stdout.
+def _write_output(data: bytes | str | Iterable[str], output: str | None) -> None:
+    """Write to a file atomically (a temporary file renamed into place), or to stdout; text given in
+    pieces (an iterable of str) is written as it comes.
 
     A new file gets the mode the umask allows (not mkstemp's 0600); an existing file keeps its own."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    chunks = [data] if isinstance(data, (str, bytes)) else data
+    raws = (c.encode("utf-8") if isinstance(c, str) else c for c in chunks)
     if not output or output == "-":
-        sys.stdout.buffer.write(raw)
+        for raw in raws:
+            sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
     target = Path(output)
@@ -77,7 +81,8 @@ def _write_output(data: bytes | str, output: str | None) -> None:
         raise KgError(f"{output}: cannot write here ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            for raw in raws:
+                fh.write(raw)
             os.fchmod(fh.fileno(), mode)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -197,12 +202,39 @@ def export() -> None:
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--include-log", is_flag=True, help="Also export the build log (wall-clock times of each build).")
+@click.option("--shards", type=click.Path(), default=None,
+              help="Write the sorted N-Quads as shard files DIR/graph-00001.nq, ... (a new or empty folder) "
+                   "for bulk loading into a SPARQL server, in bounded memory.")
+@click.option("--shard-size", default="64M", show_default=True, metavar="SIZE",
+              help="Largest shard in bytes (K, M, G suffixes); a quad longer than that gets a shard of its own.")
 @click.pass_obj
 @_fails_cleanly
-def export_graph(store: Store, fmt: str, output: str | None, include_log: bool) -> None:
+def export_graph(store: Store, fmt: str, output: str | None, include_log: bool, shards: str | None,
+                 shard_size: str) -> None:
     """The whole graph; sorted N-Quads are byte-identical for the same input."""
-    from kg.tables import export_graph as run
-    _write_output(run(store, fmt, include_log=include_log), output)
+    if shards is None:
+        from kg.tables import export_graph as run
+        _write_output(run(store, fmt, include_log=include_log), output)
+        return
+    from kg.shards import MARKER_FILE, export_shards
+    if fmt != "nq" or output:
+        raise KgError("--shards writes N-Quads files into its folder; leave out --format and --output")
+    done = export_shards(iter(store.open()), shards, _size(shard_size), include_log=include_log)
+    click.echo(f"{done.quads} quads in {done.shards} shards of at most {done.largest} bytes -> {done.directory} "
+               f"(load {MARKER_FILE} last)", err=True)
+
+
+_SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(text: str) -> int:
+    """'64M' -> bytes; a size under 1 KB or not a size is an error."""
+    value = text.strip().upper().removesuffix("B")
+    unit = value[-1:] if value[-1:] in _SIZE_UNITS else ""
+    number = value[:-1] if unit else value
+    if not number.isdigit() or int(number) * _SIZE_UNITS[unit] < 1024:
+        raise KgError(f"--shard-size {text}: give a size of at least 1K, such as 64M or 1G")
+    return int(number) * _SIZE_UNITS[unit]
 
 
 def _table_command(name: str, rows_fn: str, columns: str, doc: str):
@@ -213,15 +245,15 @@ def _table_command(name: str, rows_fn: str, columns: str, doc: str):
     @_fails_cleanly
     def command(store: Store, fmt: str, output: str | None) -> None:
         from kg import tables
-        rows = getattr(tables, rows_fn)(store)
-        text = tables.to_csv(rows, getattr(tables, columns)) if fmt == "csv" else tables.to_json(rows)
-        _write_output(text, output)
+        rows = getattr(tables, rows_fn)(store)  # read a batch of documents at a time, printed as they come
+        _write_output(tables.csv_chunks(rows, getattr(tables, columns)) if fmt == "csv" else tables.json_chunks(rows),
+                      output)
     return command
 
 
-_table_command("claims", "claim_rows", "CLAIM_COLUMNS",
+_table_command("claims", "claim_rows_streamed", "CLAIM_COLUMNS",
                "One row per claim mention: claim, document, quote, offsets, rule, attribution, support.")
-_table_command("actors", "actor_rows", "ACTOR_COLUMNS", "One row per actor mention: document, actor, surface, offsets.")
+_table_command("actors", "actor_rows_streamed", "ACTOR_COLUMNS", "One row per actor mention: document, actor, surface, offsets.")
 
 
 def _graph_filters(fn):
@@ -449,8 +481,8 @@ def actors(store: Store, limit: int | None, fmt: str, output: str | None) -> Non
 def path(store: Store, actor_a: str, actor_b: str) -> None:
     """How two actors are connected: each hop with its relation and best evidence quote."""
     from kg import report
-    from kg.network import actor_graph, path as find_path
-    hops = find_path(actor_graph(store), actor_a, actor_b)
+    from kg.network import path_in_store
+    hops = path_in_store(store, actor_a, actor_b)
     click.echo(report.path_text(hops), nl=False)
     if not hops:
         sys.exit(1)

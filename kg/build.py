@@ -17,6 +17,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import sys
 import time
 import zlib
 from collections import Counter
@@ -132,9 +133,43 @@ def extract_rows(docs: list[Document], rules: Rules, extractor: str) -> list[tup
 _WORKER_RULES: Rules | None = None
 
 
-def _init_worker(rules: Rules) -> None:
+def _init_worker(stock_digest: str | None, packed_rules: bytes) -> None:
+    """The worker's rules: those the forkserver read (kg.worker_preload) when the writer's are the rules in
+    force, unchanged (stock_digest) and read from the same files (the digest), else the ones sent."""
     global _WORKER_RULES  # sent once per worker process, not with every batch
-    _WORKER_RULES = rules
+    preloaded = getattr(sys.modules.get("kg.worker_preload"), "RULES", None)
+    if stock_digest and preloaded is not None and preloaded.digest == stock_digest:
+        _WORKER_RULES = preloaded  # unpickling the sent rules costs each worker about 0.9 s
+    else:
+        _WORKER_RULES = pickle.loads(packed_rules)
+
+
+def _workers_context():
+    """The forkserver context extraction workers start from; the first call starts the forkserver, which
+    reads the rules and loads the parser (kg.worker_preload) while the caller goes on (reading the rules
+    and the files), so the workers fork with both ready. Forkserver: workers do not inherit the writer's
+    open store, threads or locks."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", "kg.build", "kg.worker_preload"])
+    from multiprocessing import forkserver
+    forkserver.ensure_running()
+    return ctx
+
+
+def _more_than_a_batch(paths: Iterable[str | Path]) -> bool:
+    """Whether the files under paths hold more than one batch's text, so that workers may be started
+    (a smaller input is extracted in the writer: no forkserver need load the parser for it)."""
+    size = 0
+    for p in paths:
+        for root, _, files in os.walk(p) if os.path.isdir(p) else [("", [], [str(p)])]:
+            for f in files:
+                try:
+                    size += os.stat(os.path.join(root, f)).st_size
+                except OSError:
+                    continue  # read_paths names what cannot be read
+                if size > BATCH_CHARS:
+                    return True
+    return False
 
 
 def _worker_rows(docs: list[Document], extractor: str) -> list[tuple[str, bytes, bytes]]:
@@ -161,9 +196,13 @@ def _in_processes(batches: Iterator[list[Document]], rules: Rules, extractor: st
             yield extract_rows(b, rules, extractor)
         return
     batches = chain(first, batches)
-    # forkserver: workers do not inherit the writer's open store, threads or locks
-    ctx = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(rules,))
+    # the rules pickled once, not once per worker; load_rules() gives the one object it has read
+    try:
+        stock = rules.digest if rules is load_rules() else None
+    except KgError:  # the rules in force do not load now: the writer's own are sent
+        stock = None
+    pool = ProcessPoolExecutor(jobs, mp_context=_workers_context(), initializer=_init_worker,
+                               initargs=(stock, pickle.dumps(rules)))
     try:
         pending = {pool.submit(_worker_rows, b, extractor) for b in islice(batches, 2 * jobs)}
         while pending:
@@ -427,6 +466,9 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
 
     Every file is read and checked before the store changes; a failed build leaves the previous one live."""
     t0, started = time.perf_counter(), _now()
+    paths = list(paths)  # walked twice: sized here, read below
+    if _jobs(jobs) > 1 and not scheduler and _more_than_a_batch(paths):
+        _workers_context()  # the parser loads in the forkserver while the rules and files are read
     rules = rules or load_rules()
     reading = read_paths(paths, rules)
     docs = reading.documents

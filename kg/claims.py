@@ -123,9 +123,9 @@ def _text(term) -> str:
 def claim_records(store: Store, *, actor: str | None = None, relation: str | None = None, doc: str | None = None,
                   min_sources: int | None = None, single_source: bool = False, corroborated: bool = False,
                   contested: bool = False, rules: Rules | None = None, limit: int | None = None,
-                  offset: int | None = None) -> list[ClaimRecord]:
+                  offset: int | None = None, among: list | None = None) -> list[ClaimRecord]:
     """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
-    with limit/offset, in the same order).
+    with limit/offset, in the same order); among: only claims between these actors (IRIs from the store).
 
     The filtering is the canned query claims.rq, so the command line and SPARQL agree.
     """
@@ -141,6 +141,15 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
         # the planner starts from them (8x faster at 1,000 articles); claims.rq still applies its filter
         who = {ox.Variable("actor"): substitutions[ox.Variable("actor")]}
         text = _for_claims(text, [r["claim"] for r in run(store, _ACTOR_CLAIMS, who).rows])
+    if among is not None:
+        # the claims whose two actors are both given, from the subject and object indexes (as for --actor)
+        ends = " ".join(str(a) for a in sorted(among, key=str))
+        between = f"SELECT DISTINCT ?claim WHERE {{ VALUES ?s {{ {ends} }} VALUES ?o {{ {ends} }} " \
+                  "?claim rdf:subject ?s ; rdf:object ?o }"
+        claims = [r["claim"] for r in run(store, between).rows] if among else []
+        if not claims:
+            return []
+        text = _for_claims(text, claims)
     found = run(store, text, substitutions, source="claims.rq")
     if not found.rows:
         return []

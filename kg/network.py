@@ -1,9 +1,12 @@
 """The actor network with networkx: one directed edge per claim, rankings, paths and a timeline."""
 from __future__ import annotations
 
+import heapq
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.claims import ClaimRecord, Evidence, claim_records
 from kg.errors import QueryError
@@ -102,13 +105,7 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
     if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
         for ident, attrs in sorted(nodes.items()):
             g.add_node(ident, **attrs)
-    for r in records:
-        for ident in (r.subject_id, r.object_id):
-            if ident not in g:
-                g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
-        g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
-                   negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
-                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
+    _add_claims(g, records, nodes, known)
     if actor:
         stored = built_actor(store, actor) if loaded[0] is None else None
         found = stored.value.rsplit("/", 1)[-1] if stored is not None else _actor_id(actor, g, known())
@@ -123,6 +120,17 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         h.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if u in keep and v in keep)
         g = h
     return g
+
+
+def _add_claims(g: nx.MultiDiGraph, records: list[ClaimRecord], nodes: dict[str, dict], known) -> None:
+    """One edge per claim (key: claim id) with support and evidence; its actors as nodes."""
+    for r in records:
+        for ident in (r.subject_id, r.object_id):
+            if ident not in g:
+                g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
+        g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
+                   negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
+                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
 
 
 def _classes(name: str) -> set[str]:
@@ -252,21 +260,97 @@ def _best_quote(evidence: list[dict]) -> dict:
 def path(g: nx.MultiDiGraph, a: str, b: str, rules: Rules | None = None) -> list[Hop]:
     """The fewest-hop connection between two actors (better-backed hops first), each with its best quote."""
     rules = rules or load_rules()
+    return _path_between(g, *_ends(g, a, b, rules))
+
+
+def _ends(g: nx.MultiDiGraph, a: str, b: str, rules: Rules) -> list[str]:
     ends = []
     for name in (a, b):
         found = _actor_id(name, g, rules)
         if found is None:
             raise QueryError(f"{name!r}: no actor has this name or alias (see ontology/actors.yaml)")
         ends.append(found)
+    return ends
+
+
+def path_in_store(store: Store, a: str, b: str, rules: Rules | None = None) -> list[Hop]:
+    """path() over the store's claims, reading only the claims between actors that can lie on the path:
+    the network kept at build time (one kg:ActorEdge per pair and class, asserted claims only) gives the
+    hops from each end; a hop weighs 1 to 1.5 (kg.network.path), so no path of 1.5 x the fewest hops
+    or more can win, and only actors closer than that to both ends together are read (same answer)."""
+    rules = rules or load_rules()
+    if not _materialised(store):
+        return path(actor_graph(store, rules=rules), a, b, rules)
+    adjacent: dict[str, set[str]] = {}
+    iris: dict[str, ox.NamedNode] = {}
+    for r in run(store, _EDGES).rows:
+        u, v = _local(r["from"]), _local(r["to"])
+        iris[u], iris[v] = r["from"], r["to"]
+        adjacent.setdefault(u, set()).add(v)
+        adjacent.setdefault(v, set()).add(u)
+    # the actors claims name, as actor_graph has them, to find an actor the build discovered by its name
+    nodes = _actor_nodes(store)
+    named = nx.MultiDiGraph()
+    ends_of = set(adjacent) | {_local(r[x]) for r in run(store, _NEGATED_ENDS).rows for x in ("s", "o")}
+    for ident in sorted(ends_of):
+        named.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, rules)))
+    start, end = _ends(named, a, b, rules)
+    from_start, from_end = _hops(adjacent, start), _hops(adjacent, end)
+    if end not in from_start or start == end:
+        return []
+    fewest = from_start[end]
+    among = [iris[x] for x in sorted(from_start) if x in from_end and from_start[x] + from_end[x] < 1.5 * fewest]
+    g = nx.MultiDiGraph()
+    _add_claims(g, claim_records(store, rules=rules, among=among), nodes, lambda: rules)
+    return _path_between(g, start, end)
+
+
+def _hops(adjacent: dict[str, set[str]], start: str) -> dict[str, int]:
+    """Hops from start to every actor it reaches (breadth first)."""
+    seen, frontier = {start: 0}, [start]
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in sorted(adjacent.get(u, ())):
+                if v not in seen:
+                    seen[v] = seen[u] + 1
+                    nxt.append(v)
+        frontier = nxt
+    return seen
+
+
+def _lightest_path(weights: dict[str, dict[str, Fraction]], start: str, end: str) -> list[str] | None:
+    """Dijkstra from start to end; of paths of equal weight, the first by its actors' ids, so the answer
+    does not depend on the order the claims were read in (nor on which other claims were read)."""
+    if start not in weights or end not in weights:
+        return None
+    heap: list[tuple[Fraction, tuple[str, ...]]] = [(Fraction(0), (start,))]
+    done: set[str] = set()
+    while heap:
+        w, nodes = heapq.heappop(heap)
+        v = nodes[-1]
+        if v in done:
+            continue
+        done.add(v)
+        if v == end:
+            return list(nodes)
+        for u, c in weights[v].items():
+            if u not in done:
+                heapq.heappush(heap, (w + c, nodes + (u,)))
+    return None
+
+
+def _path_between(g: nx.MultiDiGraph, start: str, end: str) -> list[Hop]:
     h = asserted(g)
-    simple = nx.Graph()
+    weights: dict[str, dict[str, Fraction]] = {}
     for u, v, d in h.edges(data=True):
-        w = 1 + 1 / (1 + d["sources"])  # hops first; among equally short paths the better-backed one
-        if not simple.has_edge(u, v) or simple[u][v]["weight"] > w:
-            simple.add_edge(u, v, weight=w)
-    try:
-        nodes = nx.shortest_path(simple, ends[0], ends[1], weight="weight")
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        # hops first; among equally short paths the better-backed one (exact: ties are found as ties)
+        w = 1 + Fraction(1, 1 + d["sources"])
+        for x, y in ((u, v), (v, u)):
+            if w < weights.setdefault(x, {}).get(y, 2):
+                weights[x][y] = w
+    nodes = _lightest_path(weights, start, end)
+    if nodes is None:
         return []
     hops = []
     for x, y in zip(nodes, nodes[1:]):

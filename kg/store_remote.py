@@ -134,8 +134,7 @@ class RemoteStore:
             self._http("PUT", self.endpoints["data"], body,
                        {"Content-Type": "application/n-quads", "Content-Length": str(size)})
         count = next(iter(self._select(_COUNT_QUERY)))["n"].value
-        done = _marker_quads({_STATE: ox.Literal("complete"), _BUILD_ID: ox.Literal(build_id),
-                              _COUNT: ox.Literal(count, datatype=_XSD_INTEGER)})
+        done = complete_marker(build_id, count)
         data = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in done)
         self._update(f"DROP SILENT GRAPH {MARKER_GRAPH} ; INSERT DATA {{ GRAPH {MARKER_GRAPH} {{ {data} }} }}")
         return self.base
@@ -298,6 +297,12 @@ def _endpoint(base: str, where: str) -> str:
     if urllib.parse.urlsplit(where).scheme:
         return where
     return f"{base}/{where.strip('/')}" if where.strip("/") else base
+
+
+def complete_marker(build_id: str, count: int | str) -> list[ox.Quad]:
+    """The marker of a finished build of count quads (kg.shards writes it beside the shards too)."""
+    return _marker_quads({_STATE: ox.Literal("complete"), _BUILD_ID: ox.Literal(build_id),
+                          _COUNT: ox.Literal(str(count), datatype=_XSD_INTEGER)})
 
 
 def _marker_quads(values: dict[ox.NamedNode, ox.Literal]) -> list[ox.Quad]:

@@ -218,3 +218,37 @@ def test_a_name_read_two_ways_takes_the_reading_most_documents_give(rules):
     assert {with_discovered(rules, order).actors["zhang_wei"].type for order in (tie, tie[::-1])} == {"person"}
     mostly_org = [replace(ex, discovered={"zhang_wei": a}, rules=None) for a in (org, org, person)]
     assert with_discovered(rules, mostly_org).actors["zhang_wei"].type == "organisation"
+
+
+def test_a_build_of_many_batches_is_compacted_and_a_small_one_is_not(tmp_path, monkeypatch):
+    import kg.store
+    monkeypatch.setattr(kg.store, "COMPACT_AFTER_BATCHES", 3)
+
+    def built(batches: int):
+        quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
+                         ox.Literal(f"value {i}")) for i in range(batches * 500)]
+        store = Store(tmp_path / f"b{batches}")
+        with store.writing():
+            build = store.replace(quads, batch=500)
+        return len(list(build.glob("*.sst"))), len(store.open())
+    small, large = built(3), built(4)
+    assert small[1] == 1500 and large[1] == 2000
+    # each batch leaves its own table files; the compacted build has fewer files for more batches
+    assert large[0] < small[0]
+
+
+def test_table_exports_read_a_batch_of_documents_at_a_time_in_the_whole_tables_order(corpus_store, monkeypatch):
+    import kg.tables as tables
+    store = Store(corpus_store)
+    # the whole table from one query over every mention, sorted: what the exports printed before
+    claims = sorted((tables._claim_row(r) for r in store.query(tables._MENTIONS)), key=tables._claim_key)
+    actors = sorted((tables._actor_row(r) for r in store.query(tables._ACTORS)),
+                    key=lambda x: (x["doc"], x["start"], x["end"], x["actor_id"]))
+    assert len({r["doc"] for r in claims}) > 6 and len(claims) > 50
+    monkeypatch.setattr(tables, "ROW_BATCH_DOCS", 3)  # several batches, a document's rows never split
+    for kind, whole, columns in (("claims", claims, tables.CLAIM_COLUMNS), ("actors", actors, tables.ACTOR_COLUMNS)):
+        csv_out = run(["export", kind], corpus_store)
+        assert csv_out.exit_code == 0 and csv_out.output == tables.to_csv(whole, columns)
+        json_out = run(["export", kind, "--format", "json"], corpus_store)
+        assert json_out.exit_code == 0 and json.loads(json_out.output) == whole
+        assert json_out.output == tables.to_json(whole)

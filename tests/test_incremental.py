@@ -201,6 +201,42 @@ def test_one_and_two_jobs_give_byte_identical_graphs(tmp_path, monkeypatch):
     assert graphs[0] == graphs[1]
 
 
+def test_a_worker_takes_the_forkserver_rules_only_when_they_are_the_writers(monkeypatch):
+    import pickle
+    import sys
+    from dataclasses import replace
+    import kg.build
+    import kg.worker_preload
+    monkeypatch.setattr(kg.build, "_WORKER_RULES", None)  # put back after the test
+    rules = load_rules()
+    assert kg.worker_preload.RULES is rules  # the rules in force, read once by the forkserver
+    # the writer's rules are the rules in force: the forkserver's copy is used, nothing is unpickled
+    kg.build._init_worker(rules.digest, b"not a pickle")
+    assert kg.build._WORKER_RULES is rules
+    # rules the caller changed (same files, so the same digest) or read from other files: the ones sent
+    changed = replace(rules, frames=None)
+    kg.build._init_worker(None, pickle.dumps(changed))
+    assert kg.build._WORKER_RULES.frames is None and kg.build._WORKER_RULES is not rules
+    monkeypatch.setattr(kg.worker_preload, "RULES", replace(rules, digest="other files"))
+    kg.build._init_worker(rules.digest, pickle.dumps(rules))
+    assert kg.build._WORKER_RULES.digest == rules.digest and kg.build._WORKER_RULES is not rules
+    monkeypatch.delitem(sys.modules, "kg.worker_preload")  # a forkserver that did not preload
+    kg.build._init_worker(rules.digest, pickle.dumps(changed))
+    assert kg.build._WORKER_RULES.frames is None
+
+
+def test_workers_are_prepared_early_only_for_more_than_one_batch_of_text(tmp_path):
+    from kg.build import BATCH_CHARS, _more_than_a_batch
+    assert sum(f.stat().st_size for f in SEEDS.glob("*.txt")) <= BATCH_CHARS
+    assert not _more_than_a_batch([SEEDS]) and not _more_than_a_batch([tmp_path / "missing"])
+    text = " ".join(f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt")))
+    (tmp_path / "more" / "sub").mkdir(parents=True)
+    for i in range(BATCH_CHARS // len(text) + 1):
+        (tmp_path / "more" / "sub" / f"a{i}.txt").write_text(text, encoding="utf-8")
+    assert _more_than_a_batch([tmp_path / "more"]) and _more_than_a_batch(sorted((tmp_path / "more" / "sub").iterdir()))
+    assert not _more_than_a_batch([tmp_path / "more" / "sub" / "a0.txt"])
+
+
 def test_extraction_on_a_dask_cluster_gives_the_same_graph(tmp_path, seeds_graph):
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,

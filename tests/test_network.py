@@ -51,6 +51,31 @@ def test_path_between_two_actors_with_quotes(corpus_store, seed_docs):
     assert three_hops[2] == "3. Soviet Union <--LEADER_OF-- Leonid Brezhnev"
 
 
+def test_a_path_read_from_the_kept_network_is_the_path_over_every_claim(corpus_store, monkeypatch):
+    import itertools
+    import kg.claims
+    from kg.network import path, path_in_store, ranked_actors
+    from kg.rules import load_rules
+    store, rules = Store(corpus_store), load_rules()
+    g = actor_graph(store, rules=rules)
+    ranks = ranked_actors(store, rules)
+    names = [r.actor for r in ranks[:6]] + [r.actor for r in ranks[40:44]] + ["Mao Zedong", "Brezhnev", "Lin Biao",
+                                                                            "Albania", "Fudan University"]
+    read = []
+    real = kg.claims.claim_records
+    monkeypatch.setattr(kg.claims, "claim_records", lambda *a, **k: read.append(k.get("among")) or real(*a, **k))
+    monkeypatch.setattr("kg.network.claim_records", kg.claims.claim_records)
+    lengths = set()
+    for a, b in itertools.permutations(names, 2):
+        whole = path(g, a, b, rules)
+        assert path_in_store(store, a, b, rules) == whole, (a, b)
+        lengths.add(len(whole))
+    assert {0, 1, 2, 3, 4} <= lengths  # no path, and paths of one to four hops
+    # only the claims between the actors a path can pass through were read: for one hop, its two ends
+    sizes = sorted(len(among) for among in read)
+    assert sizes[0] == 2 and sizes[len(sizes) // 2] < g.number_of_nodes() / 2, (sizes, g.number_of_nodes())
+
+
 def test_path_errors(corpus_store):
     unknown = run(["path", "Atlantis", "China"], corpus_store)
     assert unknown.exit_code == 2 and "Atlantis" in unknown.output

@@ -1,0 +1,170 @@
+"""The graph as N-Quads shard files of bounded size, for bulk loading into a SPARQL server's store
+(`oxigraph load`, Fuseki's tdb2.tdbloader or Graph Store Protocol POSTs: README, "Large corpora").
+
+The shards are the lines of `kg export graph`, sorted and in order: DIR/graph-00001.nq, graph-00002.nq, ...
+concatenated are that export byte for byte, so the same graph always gives the same files. The quads are
+read from the store in batches and sorted in runs of at most one shard's size on disk, then merged, so
+memory stays bounded whatever the graph's size. DIR/kg-marker.nq holds the marker kg reads on a SPARQL
+server (kg.store_remote): load it last, once every shard is in.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.rdf import LOG_GRAPH
+from kg.store_remote import MARKER_GRAPH, complete_marker
+
+SHARD_NAME = "graph-{:05d}.nq"
+MARKER_FILE = "kg-marker.nq"
+_READ_BATCH = 50_000  # quads serialized at once
+MERGE_FAN_IN = 256    # sorted runs merged at once (each an open file)
+
+
+class ShardError(KgError):
+    """The shard folder cannot be written."""
+
+
+@dataclass
+class ShardSummary:
+    directory: str
+    shards: int
+    quads: int
+    bytes: int
+    largest: int  # bytes of the largest shard
+
+
+def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: int, *,
+                  include_log: bool = False) -> ShardSummary:
+    """Write the quads (a store's, in any order) into sorted N-Quads shards of at most max_bytes each
+    (a single quad longer than that gets a shard of its own) in directory, which must be new or empty.
+    Written beside it first and moved into place at the end: a failure leaves nothing half-written."""
+    target = Path(directory)
+    _check_target(target)
+    tmp = target.parent / f".{target.name}.partial-{uuid.uuid4().hex}"
+    try:
+        (tmp / "runs").mkdir(parents=True)
+        skip = {MARKER_GRAPH} | (set() if include_log else {LOG_GRAPH})
+        runs = _sorted_runs((q for q in quads if q.graph_name not in skip), tmp / "runs", max_bytes)
+        while len(runs) > MERGE_FAN_IN:  # never more files open at once than the system allows
+            runs = [_merge_into(runs[i:i + MERGE_FAN_IN], tmp / "runs" / f"merged-{n}-{i:06d}")
+                    for n, i in ((len(runs), i) for i in range(0, len(runs), MERGE_FAN_IN))]
+        summary = _write_shards(_merged(runs), tmp, max_bytes)
+        shutil.rmtree(tmp / "runs")
+        _write_marker(tmp, summary)
+        if target.is_dir():
+            target.rmdir()  # empty: checked above
+        os.replace(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ShardError(f"{target}: cannot write the shards ({exc.strerror or exc}); nothing was written") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    summary.directory = str(target)
+    return summary
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise ShardError(f"{target}: not a directory; give a new or empty folder for the shards")
+    if target.is_dir() and any(target.iterdir()):
+        raise ShardError(f"{target}: not empty; give a new or empty folder for the shards (old shards would mix in)")
+    if not target.parent.is_dir():
+        raise ShardError(f"{target}: cannot make it, no such directory {target.parent}")
+
+
+def _lines(quads: Iterator[ox.Quad]) -> Iterator[bytes]:
+    """Each quad as its N-Quads line, as `kg export graph` writes it (pyoxigraph's serializer)."""
+    while batch := list(islice(quads, _READ_BATCH)):
+        yield from ox.serialize(batch, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+
+
+def _sorted_runs(quads: Iterator[ox.Quad], folder: Path, max_bytes: int) -> list[Path]:
+    """The lines in sorted files of about max_bytes each (what one run holds in memory)."""
+    runs: list[Path] = []
+    run: list[bytes] = []
+    size = 0
+
+    def flush() -> None:
+        path = folder / f"run-{len(runs):05d}"
+        with open(path, "wb") as fh:
+            fh.writelines(sorted(run))
+        runs.append(path)
+    for line in _lines(quads):
+        run.append(line)
+        size += len(line)
+        if size >= max_bytes:
+            flush()
+            run, size = [], 0
+    if run:
+        flush()
+    return runs
+
+
+def _merged(runs: list[Path]) -> Iterator[bytes]:
+    """The runs' lines in one sorted sequence, each once (bytes order is code-point order in UTF-8)."""
+    files: list[BinaryIO] = [open(p, "rb") for p in runs]
+    try:
+        last = None
+        for line in heapq.merge(*files):
+            if line != last:
+                yield line
+            last = line
+    finally:
+        for fh in files:
+            fh.close()
+
+
+def _merge_into(runs: list[Path], path: Path) -> Path:
+    """Several sorted runs as one (the runs are deleted)."""
+    with open(path, "wb") as fh:
+        fh.writelines(_merged(runs))
+    for r in runs:
+        r.unlink()
+    return path
+
+
+def _write_shards(lines: Iterator[bytes], folder: Path, max_bytes: int) -> ShardSummary:
+    summary = ShardSummary(str(folder), 0, 0, 0, 0)
+    out: BinaryIO | None = None
+    size = 0
+    try:
+        for line in lines:
+            if out is None or (size and size + len(line) > max_bytes):
+                if out is not None:
+                    out.close()
+                summary.shards += 1
+                out = open(folder / SHARD_NAME.format(summary.shards), "wb")
+                size = 0
+            out.write(line)
+            size += len(line)
+            summary.quads += 1
+            summary.bytes += len(line)
+            summary.largest = max(summary.largest, size)
+    finally:
+        if out is not None:
+            out.close()
+    return summary
+
+
+def _write_marker(folder: Path, summary: ShardSummary) -> None:
+    """The marker a kg reading a SPARQL server needs to take the loaded dataset as a finished build: its
+    quad count, and an id made from the shards' bytes (the same shards, the same id)."""
+    h = hashlib.sha256()
+    for i in range(1, summary.shards + 1):
+        with open(folder / SHARD_NAME.format(i), "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    marker = ox.serialize(complete_marker(h.hexdigest()[:32], summary.quads), format=ox.RdfFormat.N_QUADS)
+    (folder / MARKER_FILE).write_bytes(marker)
