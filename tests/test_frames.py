@@ -887,3 +887,13 @@ def test_armed_crossings_cut_off_access_and_deadlines(rules):
     found = claims("ECOWAS gave Niger's junta a week to reinstate Bazoum or face possible military intervention.", rules)
     assert {("Economic Community of West African States", r, "Niger", "asserted") for r in ("REQUEST", "THREATEN")} == set(found)
     assert not claims("The army gave the journalists a week to leave.", rules)
+
+
+def test_strikes_across_a_state_solidarity_shown_and_no_subject_before_a_new_clause(rules):
+    found = claims("Israel carried out waves of airstrikes across southern Lebanon, targeting what it said were "
+                   "Hezbollah weapons depots.", rules)
+    assert ("Israel", "ASSAULT", "Lebanon", "asserted") in found
+    found = claims("Hezbollah fired rockets and shells at Israeli positions in a show of solidarity with Hamas.", rules)
+    assert ("Hezbollah", "SUPPORT", "Hamas", "asserted") in found
+    found = claims("Thousands of pagers used by Hezbollah members exploded across Lebanon, and the group blamed Israel.", rules)
+    assert [("Hezbollah", "ACCUSE", "Israel", "asserted")] == list(found)

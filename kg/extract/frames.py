@@ -337,7 +337,9 @@ class _Sentence:
         owners += [a for o in spots if o.i not in self.actor_at and o.lemma.lower() not in _AGAINST_NOUNS | {"side", "behalf"}
                    for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
                    for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
-        found = owners or [self.place_at(o.i) for o in spots]
+        # ("airstrikes across southern Lebanon": a state named as the place)
+        found = owners or [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
+                           else self.place_at(o.i) for o in spots]
         return list({a.actor: a for a in found if a is not None}.values())
 
     def _agent_noun(self, i: int) -> bool:
@@ -899,7 +901,6 @@ class _Sentence:
         return None, None
 
 
-_DESTINATION = {"to", "into", "toward", "towards", "onto"}
 # people named by whom they stand against: "opponents of X" are no part of X
 _AGAINST_NOUNS = {"opponent", "critic", "rival", "enemy", "foe", "adversary", "victim", "detractor"}
 
@@ -1002,9 +1003,10 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
         # a destination right before the subject of a new coordinated clause ("advisers to Hanoi and
         # the US attacked ..."): the pattern's "A and B" list is not there
         nxt = s.t[i + 1] if i + 1 < len(s.t) else None
+        if nxt is not None and nxt.text == "," and i + 2 < len(s.t):
+            nxt = s.t[i + 2]  # "exploded across Lebanon, and the group blamed Israel"
         destination = (tok.dep == "pobj" and head is not None and nxt is not None and nxt.dep == "cc" and nxt.head != i
-                       and ((head.text.lower() in _DESTINATION
-                             and any(t.dep == "nsubj" and s.t[t.head].dep == "conj" for t in s.t[i + 1:]))
+                       and (any(t.dep == "nsubj" and s.t[t.head].dep == "conj" and t.i > nxt.i for t in s.t[i + 1:])
                             # "announced a blockade of Cuba and demanded ...": the verbs share their subject
                             or (s.t[nxt.head].pos == "VERB" and any(t.dep == "conj" and t.head == nxt.head and t.pos == "VERB"
                                                                     for t in s.t[i + 1:]))))
@@ -1279,6 +1281,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         # "a 50 billion euro aid package for Ukraine": the noun the act names is a word of, and its prepositions
         host = s.head(n.i) if n.dep == "compound" and s.head(n.i) is not None and s.head(n.i).pos == "NOUN" \
             and s.head(n.i).lemma.lower() in _CONTAINERS else None
+        above_of = s.head(n.i) if n.dep == "pobj" else None
+        if above_of is not None and above_of.text.lower() == "of" and s.head(above_of.i) is not None \
+                and s.head(above_of.i).lemma.lower() in _CONTAINERS:
+            host = s.head(above_of.i)  # "in a show of solidarity with Hamas": "with" may hang on the show
         for prep in [*s.children(n.i, "prep"), *(s.children(host.i, "prep") if host is not None else []),
                      *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
             word = prep.text.lower()
@@ -1369,8 +1375,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if not subjects and claimed is not None:
             # "the Houthis claimed responsibility for drone attacks on Saudi oil facilities": who claims it did it
             verb, subjects = claimed, s.subjects(claimed)
-        if verb is not None and verb.dep == "prep" and verb.text.lower() in ("of", "in") and s.head(verb.i) is not None \
-                and s.head(verb.i).pos in ("NOUN", "NUM"):
+        if host is None and verb is not None and verb.dep == "prep" and verb.text.lower() in ("of", "in") \
+                and s.head(verb.i) is not None and s.head(verb.i).pos in ("NOUN", "NUM"):
             carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
             verb = s.head(carrier.i)
         if verb is not None and verb.lemma in s.f.stoppers and claimed is None:
@@ -1452,7 +1458,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if relation in ("ASSAULT", "RETREAT") and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             # ("the capture of Kherson", "Russia's withdrawal from Kherson": the town's state too)
-            objects = s.noun_place_targets(n, verb if n.dep == "dobj" else None, frame.object_preps)
+            # ("carried out waves of airstrikes across southern Lebanon": the preposition may hang on the verb)
+            objects = s.noun_place_targets(n, verb if carrier.dep == "dobj" else None, frame.object_preps)
         if verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
             # "Israel traded accusations with Iran": each made them to the other
             partners = [a for t in (n, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "with"
@@ -1507,7 +1514,9 @@ _WHEN = {"after", "following", "during", "amid", "since", "before", "despite"}
 # verbs that own up to an act ("claimed responsibility for"), or disown it ("denied responsibility for")
 _CLAIMING = {"claim", "take", "accept", "assume", "bear", "deny", "disclaim", "reject"}
 # nouns an act's name may qualify: "an aid package for Ukraine", "an arms shipment to Israel"
-_CONTAINERS = {"package", "shipment", "delivery", "consignment", "program", "programme", "deal", "tranche", "convoy"}
+_CONTAINERS = {"package", "shipment", "delivery", "consignment", "program", "programme", "deal", "tranche", "convoy",
+               # "a show of solidarity with Hamas", "an act of aggression against Y", "a wave of strikes on Y"
+               "show", "act", "campaign", "wave", "series", "round", "display", "gesture", "expression"}
 
 
 def _act_owners(s: _Sentence, n: Token) -> list[ActorMention]:
