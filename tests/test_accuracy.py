@@ -25,8 +25,8 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.32 and m["labelled"]["precision"] >= 0.53
-    assert m["unlabelled"]["f1"] >= 0.47
+    assert m["labelled"]["f1"] >= 0.34 and m["labelled"]["precision"] >= 0.55
+    assert m["unlabelled"]["f1"] >= 0.48
     assert m["actors"]["recall"] >= 0.82
 
 
@@ -34,8 +34,8 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.44 and m["labelled"]["precision"] >= 0.76
-    assert m["unlabelled"]["f1"] >= 0.51
+    assert m["labelled"]["f1"] >= 0.45 and m["labelled"]["precision"] >= 0.77
+    assert m["unlabelled"]["f1"] >= 0.52
     assert m["actors"]["recall"] >= 0.86
 
 
@@ -43,7 +43,7 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.45 and m["labelled"]["precision"] >= 0.72
+    assert m["labelled"]["f1"] >= 0.47 and m["labelled"]["precision"] >= 0.72
     assert m["unlabelled"]["f1"] >= 0.51
     assert m["actors"]["recall"] >= 0.86
 
@@ -53,8 +53,8 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.62 and m["labelled"]["precision"] >= 0.81
-    assert m["unlabelled"]["f1"] >= 0.69
+    assert m["labelled"]["f1"] >= 0.63 and m["labelled"]["precision"] >= 0.82
+    assert m["unlabelled"]["f1"] >= 0.70
     assert m["actors"]["recall"] >= 0.9
 
 
