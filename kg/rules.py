@@ -250,6 +250,7 @@ class NounFrame:
     relation: str
     object_preps: tuple[str, ...]
     modifiers: frozenset[str] = frozenset()  # the noun is the act only with one of these ("military operation")
+    against: str | None = None  # the act when aimed "against" someone ("exercises against the DPRK": MOBILIZE)
 
 
 @dataclass(frozen=True)
@@ -707,11 +708,13 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
     nouns = {}
     for i, e in enumerate(frames_spec.get("nouns") or []):
         _require(e, ("noun", "relation"), f"{where}: noun {i + 1}")
-        if e["relation"] not in RELATIONS:
-            raise RulesError(f"{where}: noun {e['noun']!r}: unknown relation {e['relation']!r}")
+        for key in ("relation", "against"):
+            if e.get(key) is not None and e[key] not in RELATIONS:
+                raise RulesError(f"{where}: noun {e['noun']!r}: unknown relation {e[key]!r}")
         nouns[str(e["noun"]).lower()] = NounFrame(str(e["noun"]).lower(), e["relation"],
                                                   tuple(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("object") or ()),
-                                                  frozenset(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("with") or ()))
+                                                  frozenset(_word(w, f"frames.yaml: noun {e['noun']}") for w in e.get("with") or ()),
+                                                  e.get("against"))
     complements = {str(k): str(v) for k, v in (frames_spec.get("complements") or {}).items()}
     for k, v in complements.items():
         if v not in RELATIONS:

@@ -897,3 +897,26 @@ def test_strikes_across_a_state_solidarity_shown_and_no_subject_before_a_new_cla
     assert ("Hezbollah", "SUPPORT", "Hamas", "asserted") in found
     found = claims("Thousands of pagers used by Hezbollah members exploded across Lebanon, and the group blamed Israel.", rules)
     assert [("Hezbollah", "ACCUSE", "Israel", "asserted")] == list(found)
+
+
+def test_state_media_idioms_drills_aimed_at_someone_and_armed_groups_entering(rules):
+    found = claims("The U.S. imperialists and the south Korean puppet warmongers are staging the largest-ever joint "
+                   "military exercises against the DPRK.", rules)
+    assert {("United States", "MOBILIZE", "North Korea", "asserted"), ("South Korea", "MOBILIZE", "North Korea", "asserted"),
+            ("United States", "COOPERATE", "South Korea", "asserted")} <= set(found)
+    found = claims("Kim Jong Un called Trump a mentally deranged U.S. dotard and vowed to make him pay dearly.", rules)
+    assert {("Kim Jong Un", "ACCUSE", "Donald Trump", "asserted"), ("Kim Jong Un", "THREATEN", "Donald Trump", "asserted")} <= set(found)
+    found = claims("The Taliban entered Kabul as President Ashraf Ghani fled the country.", rules)
+    assert ("Taliban", "ASSAULT", "Afghanistan", "asserted") in found
+    assert not claims("Human Rights Watch entered Syria.", rules)
+
+
+def test_missiles_flown_over_a_state_and_the_it_of_a_clause_given_as_a_reason(rules):
+    found = claims("North Korea launched a missile over Japan on Friday.", rules)
+    assert [("North Korea", "THREATEN", "Japan", "asserted")] == list(found)
+    # "it" is the launches just named, not the speaker: China rejects no resolution of the UN
+    found = claims("China opposes North Korea's ballistic missile launches as it violates UN Security Council "
+                   "resolutions.", rules)
+    assert [("China", "REJECT", "North Korea", "asserted")] == list(found)
+    found = claims("Germany criticized Russia because it had invaded Ukraine.", rules)
+    assert {("Germany", "ACCUSE", "Russia", "asserted"), ("Russia", "ASSAULT", "Ukraine", "asserted")} == set(found)

@@ -45,6 +45,7 @@ class FrameClaim:
 
 
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj")
+_ARMED_SECTORS = {"MIL", "REB", "IMG"}  # armies, rebels, international militarised groups (CAMEO)
 # words that tie people to the side they fight for: "forces loyal to Saleh", "fighters associated with the RSF"
 _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", "linked", "tie", "tied", "align",
          "aligned", "faithful", "answerable", "subordinate"}
@@ -915,7 +916,18 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
     out = []
     for am in actors:
         tok = parse.token_at(am.start) if am.resolution == "pronoun" else None
-        if tok is not None and tok.dep == "nsubj" and tok.text.lower() in _SPEAKER_PRONOUNS:
+        if tok is not None and tok.dep == "nsubj" and tok.text.lower() == "it" and s.t[tok.head].dep == "advcl":
+            up = s.t[s.t[tok.head].head]
+            things = [up] if up.pos == "NOUN" else s.children(up.i, "dobj")
+            entry = s.entry(up) if up.pos == "VERB" else None
+            if things and all(d.pos == "NOUN" and d.i not in s.actor_at for d in things):
+                # "China opposes North Korea's missile launches as it violates UN resolutions": "it" is the thing
+                # just named, no actor
+                continue
+            if entry is not None and entry.relation in _ATTITUDES and len(things) == 1 and things[0].i in s.actor_at:
+                # "Germany criticized Russia because it had invaded Ukraine": the one the stance is taken on
+                am = replace(am, actor=s.actor_at[things[0].i].actor)
+        elif tok is not None and tok.dep == "nsubj" and tok.text.lower() in _SPEAKER_PRONOUNS:
             found = s._speaker_antecedent(s.t[tok.head], tok)
             if found:
                 am = replace(am, actor=found[0].actor)
@@ -1107,6 +1119,14 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "Russian troops withdrew from Kherson": from Ukraine
             objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
         # ("summoned their respective Israeli ambassadors" meets Israel's envoys: no bond of their own)
+        if relation == "ASSAULT" and objects and not complement:
+            # "North Korea launched a missile over Japan": a weapon flown over a state threatens it, it hits nothing
+            over = [a for t in [v, *(d for d in s.children(v.i, "dobj") if d.lemma.lower() in s.f.weapon_nouns)]
+                    for p in s.children(t.i, "prep") if p.text.lower() == "over" for o in s.children(p.i, "pobj")
+                    for a in s.actors_of(o.i)]
+            if over and {b.actor for b in objects} <= {a.actor for a in over} and any(
+                    d.lemma.lower() in s.f.weapon_nouns for d in s.children(v.i, "dobj")):
+                relation, rule, predicate = "THREATEN", "frame:overflight", f"overflight:{v.lemma}"
         reciprocal = s.each_other(v) or (relation in _BONDS and not objects and s.their_own(v))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
@@ -1470,6 +1490,21 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                      if prep.text.lower() == "with" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)}
         both_ways = both_ways or bool(objects) and n.lemma.lower() in s.f.reciprocal_nouns \
             and {b.actor for b in objects} <= with_whom
+        aimed = [a for h in (n, carrier, verb if carrier.dep == "dobj" else None) if h is not None
+                 for p in s.children(h.i, "prep") if p.text.lower() == "against"
+                 for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)] if frame.against else []
+        if aimed and subjects:
+            # "staging joint military exercises against the DPRK": drills aimed at someone (the sides staging
+            # them together still cooperate: "joint")
+            polarity = "hedged" if sentence_hedged else "asserted"
+            if verb is not None and verb.pos == "VERB":
+                polarity, _ = s.polarity(verb, sentence_hedged)
+            joint = list({a.actor: a for a in subjects}.values()) if any(
+                c.lemma.lower() in frame.modifiers for c in s.children(n.i, "amod", "compound")) else []
+            out += [FrameClaim(a, b, "COOPERATE", rule, f"noun:{frame.noun.replace(' ', '_')}",
+                               min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity)
+                    for a in joint for b in joint if a.actor != b.actor and len(joint) <= 3]
+            relation, rule, objects, both_ways = frame.against, f"{rule}+against", aimed, False
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor]
         if both_ways or verb is not None and verb.lemma in s.f.reciprocal_verbs and n.dep == "dobj":
             pairs += [(b, a) for a, b in pairs if (b, a) not in pairs]
@@ -1792,8 +1827,10 @@ def _entry_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     for v in s.t:
         if v.pos != "VERB" or v.lemma not in s.f.entering_verbs or s.entry(v) is not None:
             continue
+        # (an armed group named as such enters too: "The Taliban entered Kabul")
         armed = [c for c in s.children(v.i, "nsubj") if s.sector_of(c.i) == "MIL"
-                 or c.lemma.lower() in s.f.weapon_nouns or c.lemma.lower() in ("army", "military", "force", "troop")]
+                 or c.lemma.lower() in s.f.weapon_nouns or c.lemma.lower() in ("army", "military", "force", "troop")
+                 or (c.i in s.actor_at and s.rules.actors[s.actor_at[c.i].actor].sector in _ARMED_SECTORS)]
         if not armed:
             continue
         # ("crossed the 38th parallel into South Korea", "poured across the border into Kuwait": where they went)
@@ -1871,6 +1908,13 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
+        # "vowed to make him pay dearly", "warned it would make Israel regret it": the one made to pay
+        made = [d for c in s.children(v.i, "xcomp", "ccomp") if c.lemma == "make"
+                for d in s.children(c.i, "ccomp", "xcomp") if d.lemma in s.f.warned_fates]
+        warned = [a for d in made for x in s.children(d.i, "nsubj") for a in s.actors_of(x.i)]
+        if warned:
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", "warning:make-pay", v, polarity)
         # "warned of serious consequences if Iran does not release the tankers": a threat to whoever the condition names
         fates = [o for p in s.children(v.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
                  if o.lemma.lower() in s.f.warned_consequences]
