@@ -50,6 +50,9 @@ class ClaimRecord:
     source_names: list[str] = field(default_factory=list)
     contested: bool = False
     evidence: list[Evidence] = field(default_factory=list)
+    # every quote's count and documents, also when only the first few quotes were read (see claim_records)
+    quote_count: int = 0
+    quote_docs: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
@@ -62,6 +65,7 @@ class ClaimRecord:
 
     def as_dict(self) -> dict:
         d = asdict(self)
+        del d["quote_count"], d["quote_docs"]   # the listing has every quote: these add nothing to it
         d["year"], d["events"] = self.year, self.events
         return d
 
@@ -82,6 +86,11 @@ SELECT ?claim ?doc ?publisher ?quote ?start ?end ?sent ?pol ?speaker ?origin ?ru
   OPTIONAL { ?m kg:year ?year }
   OPTIONAL { ?m kg:quantityText ?quantity }
 }
+"""
+
+# each mention's claim and document, without its quote: picks the quotes a view shows (4-6x cheaper a row)
+_MENTION_DOCS = """
+SELECT ?claim ?m ?doc WHERE { ?m kg:claim ?claim ; prov:wasDerivedFrom ?d . ?d kg:fileName ?doc }
 """
 
 _CLAIM_SOURCES = """
@@ -108,6 +117,11 @@ def _for_claims(query: str, iris: list | None) -> str:
     return query.replace("WHERE {", "WHERE { " + _values(iris), 1)
 
 
+def _for_mentions(query: str, iris: list) -> str:
+    """The query restricted to the given mentions (IRIs read from the store)."""
+    return query.replace("WHERE {", "WHERE { VALUES ?m { " + " ".join(str(i) for i in iris) + " }", 1)
+
+
 def _page(limit: int | None, offset: int | None) -> str:
     return (f"\nLIMIT {int(limit)}" if limit else "") + (f"\nOFFSET {int(offset)}" if offset else "")
 
@@ -123,9 +137,10 @@ def _text(term) -> str:
 def claim_records(store: Store, *, actor: str | None = None, relation: str | None = None, doc: str | None = None,
                   min_sources: int | None = None, single_source: bool = False, corroborated: bool = False,
                   contested: bool = False, rules: Rules | None = None, limit: int | None = None,
-                  offset: int | None = None, among: list | None = None) -> list[ClaimRecord]:
+                  offset: int | None = None, among: list | None = None, quotes: int | None = None) -> list[ClaimRecord]:
     """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
-    with limit/offset, in the same order); among: only claims between these actors (IRIs from the store).
+    with limit/offset, in the same order); among: only claims between these actors (IRIs from the store);
+    quotes: only each claim's first this many quotes (in the order of evidence), the rest only counted.
 
     The filtering is the canned query claims.rq, so the command line and SPARQL agree.
     """
@@ -162,7 +177,14 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
     classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
     class_names = {v: k for k, v in QUAD_CLASSES.items()}
     evidence: dict[str, list[Evidence]] = {}
-    for r in run(store, _for_claims(_EVIDENCE, subset)).rows:
+    quote_docs: dict[str, list[str]] = {}
+    if quotes is None:
+        evidence_rows = run(store, _for_claims(_EVIDENCE, subset)).rows
+    else:
+        quote_docs, mentions = _first_mentions(store, chosen, subset, quotes)
+        evidence_rows = [r for i in range(0, len(mentions), _SELECTIVE_MAX)
+                         for r in run(store, _for_mentions(_EVIDENCE, mentions[i:i + _SELECTIVE_MAX])).rows]
+    for r in evidence_rows:
         evidence.setdefault(r["claim"].value, []).append(Evidence(
             doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
             start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
@@ -178,8 +200,28 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
             negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
             documents=int(r["documents"].value), sources=int(r["sources"].value),
             source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids,
-            evidence=sorted(evidence.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))))
+            evidence=sorted(evidence.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))[:quotes]))
+        docs = quote_docs.get(iri) if quotes is not None else [e.doc for e in out[-1].evidence]
+        out[-1].quote_count, out[-1].quote_docs = len(docs or []), sorted(set(docs or []))
     return out
+
+
+def _first_mentions(store: Store, chosen: list, subset: list | None, quotes: int) -> tuple[dict[str, list[str]], list]:
+    """Per claim the document of each of its mentions, and the mentions that can be among its first
+    `quotes` quotes in evidence order (document, then offsets): all those in its first `quotes` documents."""
+    wanted = {c.value for c in chosen}
+    found: dict[str, list[tuple[str, object]]] = {}
+    for r in run(store, _for_claims(_MENTION_DOCS, subset)).rows:
+        if r["claim"].value in wanted:
+            found.setdefault(r["claim"].value, []).append((r["doc"].value, r["m"]))
+    docs, mentions = {}, []
+    for claim, pairs in sorted(found.items()):
+        pairs.sort(key=lambda p: (p[0], p[1].value))
+        docs[claim] = [d for d, _ in pairs]
+        if quotes > 0:
+            last = pairs[min(quotes, len(pairs)) - 1][0]
+            mentions += [m for d, m in pairs if d <= last]
+    return docs, mentions
 
 
 @dataclass

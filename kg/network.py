@@ -85,10 +85,12 @@ def _evidence_dict(e: Evidence) -> dict:
 
 def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relation: str | None = None,
                 relation_class: str | None = None, min_sources: int | None = None, single_source_only: bool = False,
-                doc: str | None = None, include_isolated: bool = False, rules: Rules | None = None) -> nx.MultiDiGraph:
+                doc: str | None = None, include_isolated: bool = False, rules: Rules | None = None,
+                quotes: int | None = None) -> nx.MultiDiGraph:
     """Actors as nodes, one edge per claim (key: claim id), with support and evidence as attributes.
 
-    With actor, only what lies within depth hops of it; isolated actors only when asked for.
+    With actor, only what lies within depth hops of it; isolated actors only when asked for; with quotes,
+    each claim's evidence is its first that many quotes (quote_count and quote_docs count them all).
     """
     loaded = [rules]
 
@@ -97,7 +99,7 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         return loaded[0]
     classes = _classes(relation_class) if relation_class else None
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source_only, rules=loaded[0])
+                            single_source=single_source_only, rules=loaded[0], quotes=quotes)
     if classes:
         records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
@@ -130,7 +132,8 @@ def _add_claims(g: nx.MultiDiGraph, records: list[ClaimRecord], nodes: dict[str,
                 g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
         g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
                    negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
-                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
+                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence],
+                   quote_count=r.quote_count, quote_docs=list(r.quote_docs))
 
 
 def _classes(name: str) -> set[str]:
