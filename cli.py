@@ -502,10 +502,9 @@ def timeline(store: Store, actor: str | None, fmt: str) -> None:
     from dataclasses import asdict
 
     from kg import report
-    from kg.claims import claim_records
-    from kg.network import timeline as make_timeline
+    from kg.network import timeline_in_store
     from kg.tables import to_csv, to_json
-    entries = make_timeline(claim_records(store, actor=actor))
+    entries = timeline_in_store(store, actor=actor)
     text = {"text": lambda: report.timeline_text(entries),
             "csv": lambda: to_csv(report.timeline_rows(entries), report.TIMELINE_COLUMNS),
             "json": lambda: to_json([asdict(t) for t in entries])}[fmt]()

@@ -137,10 +137,12 @@ def _text(term) -> str:
 def claim_records(store: Store, *, actor: str | None = None, relation: str | None = None, doc: str | None = None,
                   min_sources: int | None = None, single_source: bool = False, corroborated: bool = False,
                   contested: bool = False, rules: Rules | None = None, limit: int | None = None,
-                  offset: int | None = None, among: list | None = None, quotes: int | None = None) -> list[ClaimRecord]:
+                  offset: int | None = None, among: list | None = None, quotes: int | None = None,
+                  evidence: bool = True) -> list[ClaimRecord]:
     """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
     with limit/offset, in the same order); among: only claims between these actors (IRIs from the store);
-    quotes: only each claim's first this many quotes (in the order of evidence), the rest only counted.
+    quotes: only each claim's first this many quotes (in the order of evidence), the rest only counted;
+    evidence=False: no quote read nor counted.
 
     The filtering is the canned query claims.rq, so the command line and SPARQL agree.
     """
@@ -176,16 +178,18 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
     contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, subset)).rows}
     classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
     class_names = {v: k for k, v in QUAD_CLASSES.items()}
-    evidence: dict[str, list[Evidence]] = {}
+    quoted: dict[str, list[Evidence]] = {}
     quote_docs: dict[str, list[str]] = {}
-    if quotes is None:
+    if not evidence:
+        quotes, evidence_rows = 0, []
+    elif quotes is None:
         evidence_rows = run(store, _for_claims(_EVIDENCE, subset)).rows
     else:
         quote_docs, mentions = _first_mentions(store, chosen, subset, quotes)
         evidence_rows = [r for i in range(0, len(mentions), _SELECTIVE_MAX)
                          for r in run(store, _for_mentions(_EVIDENCE, mentions[i:i + _SELECTIVE_MAX])).rows]
     for r in evidence_rows:
-        evidence.setdefault(r["claim"].value, []).append(Evidence(
+        quoted.setdefault(r["claim"].value, []).append(Evidence(
             doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
             start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
             polarity=r["pol"].value, attributed_to=_text(r["speaker"]), origin=r["origin"].value,
@@ -200,7 +204,7 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
             negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
             documents=int(r["documents"].value), sources=int(r["sources"].value),
             source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids,
-            evidence=sorted(evidence.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))[:quotes]))
+            evidence=sorted(quoted.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))[:quotes]))
         docs = quote_docs.get(iri) if quotes is not None else [e.doc for e in out[-1].evidence]
         out[-1].quote_count, out[-1].quote_docs = len(docs or []), sorted(set(docs or []))
     return out

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from kg.claims import ClaimRecord, Evidence, claim_records
 from kg.errors import QueryError
 from kg.query import built_actor, run
+from kg.rdf import claim_iri
 from kg.rules import QUAD_CLASSES, Rules, load_rules
 from kg.store import Store
 
@@ -375,6 +376,63 @@ class TimelineEntry:
     sources: int
     quote: str
     doc: str
+
+
+# each mention's document, year and event, without its quote: picks the quote a timeline shows
+_DATED_MENTIONS = """
+SELECT ?claim ?m ?doc ?year ?event WHERE {
+  ?m kg:claim ?claim ; prov:wasDerivedFrom ?d . ?d kg:fileName ?doc .
+  OPTIONAL { ?m kg:year ?year }
+  OPTIONAL { ?m kg:event ?ev . ?ev rdfs:label ?event }
+}
+"""
+
+_QUOTES = """
+SELECT ?m ?quote ?start ?end ?rule WHERE {
+  ?m kg:rule ?r ; oa:hasTarget ?t . ?r rdfs:label ?rule . ?t oa:hasSelector ?qs , ?ps .
+  ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
+}
+"""
+
+# claims or mentions named in one query's VALUES block (as kg.claims reads evidence)
+_VALUES_MAX = 5000
+
+
+def timeline_in_store(store: Store, actor: str | None = None, rules: Rules | None = None) -> list[TimelineEntry]:
+    """timeline(claim_records(store, actor=actor)), reading each claim's mentions without their quotes
+    and then only the quote each entry shows (its earliest dated mention's), not every quote."""
+    records = claim_records(store, actor=actor, rules=rules, evidence=False)
+    iris = [claim_iri(r.id) for r in records]
+    wanted = {i.value for i in iris}
+    subset = "VALUES ?claim { " + " ".join(map(str, iris)) + " }" if len(iris) <= _VALUES_MAX else ""
+    dated: dict[str, list[tuple[bool, int, str, ox.NamedNode]]] = {}
+    events: dict[str, set[str]] = {}
+    for r in run(store, _DATED_MENTIONS.replace("WHERE {", "WHERE { " + subset, 1)).rows:
+        claim = r["claim"].value
+        if claim in wanted:
+            year = int(r["year"].value) if r["year"] else None
+            dated.setdefault(claim, []).append((year is None, year or 0, r["doc"].value, r["m"]))
+            if r["event"]:
+                events.setdefault(claim, set()).add(r["event"].value)
+    # a claim's quote is that of its earliest (year, document) mention, the first in it by offsets
+    earliest = {c: min(m[:3] for m in ms) for c, ms in dated.items()}
+    first = {c: [m for m in ms if m[:3] == earliest[c]] for c, ms in dated.items()}
+    chosen = sorted({m[3].value: m[3] for ms in first.values() for m in ms}.items())
+    spans = {}
+    for i in range(0, len(chosen), _VALUES_MAX):
+        block = "VALUES ?m { " + " ".join(str(m) for _, m in chosen[i:i + _VALUES_MAX]) + " }"
+        for r in run(store, _QUOTES.replace("WHERE {", "WHERE { " + block, 1)).rows:
+            span = (int(r["start"].value), int(r["end"].value), r["rule"].value, r["quote"].value)
+            spans[r["m"].value] = min(span, spans.get(r["m"].value, span))
+    out = []
+    for r, iri in zip(records, iris):
+        ms = first.get(iri.value, [])
+        best = min(((spans[m[3].value], m) for m in ms if m[3].value in spans), default=None)
+        years = [m[1] for m in dated.get(iri.value, []) if not m[0]]
+        out.append(TimelineEntry(min(years) if years else None, _claim_label(r), r.relation,
+                                 sorted(events.get(iri.value, ())), r.documents, r.sources,
+                                 best[0][3] if best else "", best[1][2] if best else ""))
+    return sorted(out, key=lambda t: (t.year is None, t.year or 0, -t.sources, t.claim))
 
 
 def timeline(records: list[ClaimRecord]) -> list[TimelineEntry]:

@@ -131,3 +131,15 @@ def test_graph_views_read_only_the_quotes_they_show(corpus_store, tmp_path):
         assert [e["quote"] for e in shown["evidence"]] == [e["quote"] for e in whole["evidence"][:3]]
         assert shown["docs"] == sorted({e["doc"] for e in whole["evidence"]})
         assert shown["quotes"] == len(whole["evidence"])
+
+
+def test_timeline_read_without_every_quote_is_the_timeline_of_every_quote(corpus_store):
+    from kg.claims import claim_records
+    from kg.network import ranked_actors, timeline, timeline_in_store
+    store = Store(corpus_store)
+    whole = timeline(claim_records(store))
+    assert timeline_in_store(store) == whole
+    assert sum(e.year is not None for e in whole) > 20 and any(e.events for e in whole)
+    for a in ranked_actors(store)[:12]:
+        entries = timeline_in_store(store, actor=a.actor)
+        assert entries and entries == timeline(claim_records(store, actor=a.actor)), a.actor
