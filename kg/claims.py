@@ -7,7 +7,7 @@ from itertools import combinations
 import pyoxigraph as ox
 
 from kg.query import bind, canned, run
-from kg.rdf import QUAD_CLASSES
+from kg.rdf import QUAD_CLASSES, claim_iri
 from kg.rules import Rules
 from kg.store import Store
 
@@ -178,14 +178,31 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
     contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, subset)).rows}
     classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
     class_names = {v: k for k, v in QUAD_CLASSES.items()}
+    out = []
+    for r in found.rows:
+        iri, rel = r["claim"].value, _local(r["rel"])
+        out.append(ClaimRecord(
+            id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
+            relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
+            negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
+            documents=int(r["documents"].value), sources=int(r["sources"].value),
+            source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids))
+    return with_evidence(store, out, quotes, chosen) if evidence else out
+
+
+def with_evidence(store: Store, records: list[ClaimRecord], quotes: int | None = None,
+                  iris: list | None = None) -> list[ClaimRecord]:
+    """The records given their quotes (all, or the first `quotes` of each with every quote counted), in place."""
+    if not records:
+        return records
+    iris = iris if iris is not None else [claim_iri(r.id) for r in records]
+    subset = iris if len(iris) <= _SELECTIVE_MAX else None
     quoted: dict[str, list[Evidence]] = {}
     quote_docs: dict[str, list[str]] = {}
-    if not evidence:
-        quotes, evidence_rows = 0, []
-    elif quotes is None:
+    if quotes is None:
         evidence_rows = run(store, _for_claims(_EVIDENCE, subset)).rows
     else:
-        quote_docs, mentions = _first_mentions(store, chosen, subset, quotes)
+        quote_docs, mentions = _first_mentions(store, iris, subset, quotes)
         evidence_rows = [r for i in range(0, len(mentions), _SELECTIVE_MAX)
                          for r in run(store, _for_mentions(_EVIDENCE, mentions[i:i + _SELECTIVE_MAX])).rows]
     for r in evidence_rows:
@@ -195,19 +212,11 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
             polarity=r["pol"].value, attributed_to=_text(r["speaker"]), origin=r["origin"].value,
             rule=r["rule"].value, event=_text(r["event"]), year=int(r["year"].value) if r["year"] else None,
             quantity=_text(r["quantity"])))
-    out = []
-    for r in found.rows:
-        iri, rel = r["claim"].value, _local(r["rel"])
-        out.append(ClaimRecord(
-            id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
-            relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
-            negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
-            documents=int(r["documents"].value), sources=int(r["sources"].value),
-            source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids,
-            evidence=sorted(quoted.get(iri, []), key=lambda e: (e.doc, e.start, e.end, e.rule))[:quotes]))
-        docs = quote_docs.get(iri) if quotes is not None else [e.doc for e in out[-1].evidence]
-        out[-1].quote_count, out[-1].quote_docs = len(docs or []), sorted(set(docs or []))
-    return out
+    for record, iri in zip(records, iris):
+        record.evidence = sorted(quoted.get(iri.value, []), key=lambda e: (e.doc, e.start, e.end, e.rule))[:quotes]
+        docs = quote_docs.get(iri.value, []) if quotes is not None else [e.doc for e in record.evidence]
+        record.quote_count, record.quote_docs = len(docs), sorted(set(docs))
+    return records
 
 
 def _first_mentions(store: Store, chosen: list, subset: list | None, quotes: int) -> tuple[dict[str, list[str]], list]:

@@ -8,7 +8,7 @@ from fractions import Fraction
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.claims import ClaimRecord, Evidence, claim_records
+from kg.claims import ClaimRecord, Evidence, claim_records, with_evidence
 from kg.errors import QueryError
 from kg.query import built_actor, run
 from kg.rdf import claim_iri
@@ -99,16 +99,21 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         loaded[0] = loaded[0] or load_rules()
         return loaded[0]
     classes = _classes(relation_class) if relation_class else None
+    # with actor, the quotes are read once the claims within depth of it are known, for those alone
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source_only, rules=loaded[0], quotes=quotes)
+                            single_source=single_source_only, rules=loaded[0], quotes=quotes, evidence=not actor)
     if classes:
         records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
-    g = nx.MultiDiGraph()
-    if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
-        for ident, attrs in sorted(nodes.items()):
-            g.add_node(ident, **attrs)
-    _add_claims(g, records, nodes, known)
+
+    def whole() -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
+            for ident, attrs in sorted(nodes.items()):
+                g.add_node(ident, **attrs)
+        _add_claims(g, records, nodes, known)
+        return g
+    g = whole()
     if actor:
         stored = built_actor(store, actor) if loaded[0] is None else None
         found = stored.value.rsplit("/", 1)[-1] if stored is not None else _actor_id(actor, g, known())
@@ -117,6 +122,8 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         if found not in g:
             return nx.MultiDiGraph()
         keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found, cutoff=depth)
+        with_evidence(store, [r for r in records if r.subject_id in keep and r.object_id in keep], quotes)
+        g = whole()
         # in g's own order: a subgraph view iterates its node set, whose order changes with the hash seed
         h = nx.MultiDiGraph(**g.graph)
         h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)

@@ -143,3 +143,22 @@ def test_timeline_read_without_every_quote_is_the_timeline_of_every_quote(corpus
     for a in ranked_actors(store)[:12]:
         entries = timeline_in_store(store, actor=a.actor)
         assert entries and entries == timeline(claim_records(store, actor=a.actor)), a.actor
+
+
+def test_an_actors_graph_reads_quotes_only_within_depth_and_is_the_whole_graph_cut_down(corpus_store, monkeypatch):
+    import networkx as nx
+    import kg.claims
+    store = Store(corpus_store)
+    full = actor_graph(store)
+    quoted = []
+    real = kg.claims.with_evidence
+    monkeypatch.setattr("kg.network.with_evidence", lambda s, records, *a: quoted.append(len(records)) or real(s, records, *a))
+    for name, ident, depth in [("Lin Biao", "lin_biao", 1), ("DPRK", "north_korea", 1), ("Mao Zedong", "mao_zedong", 2)]:
+        keep = nx.single_source_shortest_path_length(full.to_undirected(as_view=True), ident, cutoff=depth)
+        for quotes in (None, 1):
+            g = actor_graph(store, actor=name, depth=depth, quotes=quotes)
+            assert list(g.nodes(data=True)) == [(n, d) for n, d in full.nodes(data=True) if n in keep]
+            expected = [(u, v, k, {**d, "evidence": d["evidence"][:quotes]}) for u, v, k, d in full.edges(keys=True, data=True)
+                        if u in keep and v in keep]
+            assert list(g.edges(keys=True, data=True)) == expected, name
+            assert quoted[-1] == len(expected) < full.number_of_edges()  # only these claims' quotes were read
