@@ -267,15 +267,19 @@ def _graph_filters(fn):
         click.option("--min-sources", type=click.IntRange(min=1), help="Only claims with at least N independent sources."),
         click.option("--single-source-only", is_flag=True, help="Only claims backed by exactly one independent source."),
         click.option("--doc", help="Only claims this document (file name) makes."),
+        click.option("--quotes", default=3, show_default=True, type=click.IntRange(min=0),
+                     help="Quotes kept per claim (the first by document and position); the others are "
+                          "counted, not read (kg export claims lists every quote)."),
     ]):
         fn = decorator(fn)
     return fn
 
 
-def _filtered_graph(store: Store, actor, depth, relation, relation_class, min_sources, single_source_only, doc):
+def _filtered_graph(store: Store, actor, depth, relation, relation_class, min_sources, single_source_only, doc,
+                    quotes):
     from kg.network import actor_graph
     return actor_graph(store, actor=actor, depth=depth, relation=relation, relation_class=relation_class,
-                       min_sources=min_sources, single_source_only=single_source_only, doc=doc)
+                       min_sources=min_sources, single_source_only=single_source_only, doc=doc, quotes=quotes)
 
 
 @export.command("network")
@@ -498,10 +502,9 @@ def timeline(store: Store, actor: str | None, fmt: str) -> None:
     from dataclasses import asdict
 
     from kg import report
-    from kg.claims import claim_records
-    from kg.network import timeline as make_timeline
+    from kg.network import timeline_in_store
     from kg.tables import to_csv, to_json
-    entries = make_timeline(claim_records(store, actor=actor))
+    entries = timeline_in_store(store, actor=actor)
     text = {"text": lambda: report.timeline_text(entries),
             "csv": lambda: to_csv(report.timeline_rows(entries), report.TIMELINE_COLUMNS),
             "json": lambda: to_json([asdict(t) for t in entries])}[fmt]()

@@ -130,7 +130,7 @@ def in_process(store_path: Path, actor: str, work: Path, runs: int, skip: set[st
         "claims --single-source --limit 20": lambda: claim_records(store, single_source=True, limit=20),
         "claims --actor": lambda: claim_records(store, actor=actor),
         "actors": lambda: ranked_actors(store),
-        "graph": lambda: render_html(actor_graph(store)),
+        "graph": lambda: render_html(actor_graph(store, quotes=3)),
         "selective SPARQL": lambda: q.run(store, SELECTIVE % actor),
     }
     return {name: median_time(call, runs) for name, call in calls.items() if name not in skip}

@@ -8,9 +8,10 @@ from fractions import Fraction
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.claims import ClaimRecord, Evidence, claim_records
+from kg.claims import ClaimRecord, Evidence, claim_records, with_evidence
 from kg.errors import QueryError
 from kg.query import built_actor, run
+from kg.rdf import claim_iri
 from kg.rules import QUAD_CLASSES, Rules, load_rules
 from kg.store import Store
 
@@ -85,10 +86,12 @@ def _evidence_dict(e: Evidence) -> dict:
 
 def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relation: str | None = None,
                 relation_class: str | None = None, min_sources: int | None = None, single_source_only: bool = False,
-                doc: str | None = None, include_isolated: bool = False, rules: Rules | None = None) -> nx.MultiDiGraph:
+                doc: str | None = None, include_isolated: bool = False, rules: Rules | None = None,
+                quotes: int | None = None) -> nx.MultiDiGraph:
     """Actors as nodes, one edge per claim (key: claim id), with support and evidence as attributes.
 
-    With actor, only what lies within depth hops of it; isolated actors only when asked for.
+    With actor, only what lies within depth hops of it; isolated actors only when asked for; with quotes,
+    each claim's evidence is its first that many quotes (quote_count and quote_docs count them all).
     """
     loaded = [rules]
 
@@ -96,16 +99,21 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         loaded[0] = loaded[0] or load_rules()
         return loaded[0]
     classes = _classes(relation_class) if relation_class else None
+    # with actor, the quotes are read once the claims within depth of it are known, for those alone
     records = claim_records(store, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source_only, rules=loaded[0])
+                            single_source=single_source_only, rules=loaded[0], quotes=quotes, evidence=not actor)
     if classes:
         records = [r for r in records if r.quad_class in classes]
     nodes = _actor_nodes(store)
-    g = nx.MultiDiGraph()
-    if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
-        for ident, attrs in sorted(nodes.items()):
-            g.add_node(ident, **attrs)
-    _add_claims(g, records, nodes, known)
+
+    def whole() -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        if include_isolated and not (relation or relation_class or min_sources or single_source_only or doc):
+            for ident, attrs in sorted(nodes.items()):
+                g.add_node(ident, **attrs)
+        _add_claims(g, records, nodes, known)
+        return g
+    g = whole()
     if actor:
         stored = built_actor(store, actor) if loaded[0] is None else None
         found = stored.value.rsplit("/", 1)[-1] if stored is not None else _actor_id(actor, g, known())
@@ -114,6 +122,8 @@ def actor_graph(store: Store, *, actor: str | None = None, depth: int = 1, relat
         if found not in g:
             return nx.MultiDiGraph()
         keep = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), found, cutoff=depth)
+        with_evidence(store, [r for r in records if r.subject_id in keep and r.object_id in keep], quotes)
+        g = whole()
         # in g's own order: a subgraph view iterates its node set, whose order changes with the hash seed
         h = nx.MultiDiGraph(**g.graph)
         h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
@@ -130,7 +140,8 @@ def _add_claims(g: nx.MultiDiGraph, records: list[ClaimRecord], nodes: dict[str,
                 g.add_node(ident, **(nodes[ident] if ident in nodes else _unmentioned(ident, known())))
         g.add_edge(r.subject_id, r.object_id, key=r.id, relation=r.relation, quad_class=r.quad_class,
                    negated=r.negated, sources=r.sources, documents=r.documents, source_names=list(r.source_names),
-                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence])
+                   contested=r.contested, label=_claim_label(r), evidence=[_evidence_dict(e) for e in r.evidence],
+                   quote_count=r.quote_count, quote_docs=list(r.quote_docs))
 
 
 def _classes(name: str) -> set[str]:
@@ -372,6 +383,63 @@ class TimelineEntry:
     sources: int
     quote: str
     doc: str
+
+
+# each mention's document, year and event, without its quote: picks the quote a timeline shows
+_DATED_MENTIONS = """
+SELECT ?claim ?m ?doc ?year ?event WHERE {
+  ?m kg:claim ?claim ; prov:wasDerivedFrom ?d . ?d kg:fileName ?doc .
+  OPTIONAL { ?m kg:year ?year }
+  OPTIONAL { ?m kg:event ?ev . ?ev rdfs:label ?event }
+}
+"""
+
+_QUOTES = """
+SELECT ?m ?quote ?start ?end ?rule WHERE {
+  ?m kg:rule ?r ; oa:hasTarget ?t . ?r rdfs:label ?rule . ?t oa:hasSelector ?qs , ?ps .
+  ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
+}
+"""
+
+# claims or mentions named in one query's VALUES block (as kg.claims reads evidence)
+_VALUES_MAX = 5000
+
+
+def timeline_in_store(store: Store, actor: str | None = None, rules: Rules | None = None) -> list[TimelineEntry]:
+    """timeline(claim_records(store, actor=actor)), reading each claim's mentions without their quotes
+    and then only the quote each entry shows (its earliest dated mention's), not every quote."""
+    records = claim_records(store, actor=actor, rules=rules, evidence=False)
+    iris = [claim_iri(r.id) for r in records]
+    wanted = {i.value for i in iris}
+    subset = "VALUES ?claim { " + " ".join(map(str, iris)) + " }" if len(iris) <= _VALUES_MAX else ""
+    dated: dict[str, list[tuple[bool, int, str, ox.NamedNode]]] = {}
+    events: dict[str, set[str]] = {}
+    for r in run(store, _DATED_MENTIONS.replace("WHERE {", "WHERE { " + subset, 1)).rows:
+        claim = r["claim"].value
+        if claim in wanted:
+            year = int(r["year"].value) if r["year"] else None
+            dated.setdefault(claim, []).append((year is None, year or 0, r["doc"].value, r["m"]))
+            if r["event"]:
+                events.setdefault(claim, set()).add(r["event"].value)
+    # a claim's quote is that of its earliest (year, document) mention, the first in it by offsets
+    earliest = {c: min(m[:3] for m in ms) for c, ms in dated.items()}
+    first = {c: [m for m in ms if m[:3] == earliest[c]] for c, ms in dated.items()}
+    chosen = sorted({m[3].value: m[3] for ms in first.values() for m in ms}.items())
+    spans = {}
+    for i in range(0, len(chosen), _VALUES_MAX):
+        block = "VALUES ?m { " + " ".join(str(m) for _, m in chosen[i:i + _VALUES_MAX]) + " }"
+        for r in run(store, _QUOTES.replace("WHERE {", "WHERE { " + block, 1)).rows:
+            span = (int(r["start"].value), int(r["end"].value), r["rule"].value, r["quote"].value)
+            spans[r["m"].value] = min(span, spans.get(r["m"].value, span))
+    out = []
+    for r, iri in zip(records, iris):
+        ms = first.get(iri.value, [])
+        best = min(((spans[m[3].value], m) for m in ms if m[3].value in spans), default=None)
+        years = [m[1] for m in dated.get(iri.value, []) if not m[0]]
+        out.append(TimelineEntry(min(years) if years else None, _claim_label(r), r.relation,
+                                 sorted(events.get(iri.value, ())), r.documents, r.sources,
+                                 best[0][3] if best else "", best[1][2] if best else ""))
+    return sorted(out, key=lambda t: (t.year is None, t.year or 0, -t.sources, t.claim))
 
 
 def timeline(records: list[ClaimRecord]) -> list[TimelineEntry]:

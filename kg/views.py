@@ -148,6 +148,10 @@ def _claim_item(claim_id: str, attrs: dict) -> dict:
         "source_names": [str(s) for s in attrs.get("source_names") or []],
         "contested": bool(attrs.get("contested")),
         "evidence": [_evidence(e) for e in attrs.get("evidence") or []],
+        # every quote's documents and count, when the graph carries only the first few quotes
+        "docs": sorted({str(d) for d in attrs.get("quote_docs") or [e.get("doc") for e in attrs.get("evidence") or []]
+                        if d}),
+        "quotes": int(attrs.get("quote_count") or len(attrs.get("evidence") or [])),
     }
 
 
@@ -362,7 +366,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   function claimShown(c) {
     if (filters.classes !== null && !filters.classes.has(c.quad_class)) return false;
     if (c.sources < filters.minSources || c.documents < filters.minDocs) return false;
-    if (filters.doc && !c.evidence.some(function (ev) { return ev.doc === filters.doc; })) return false;
+    if (filters.doc && c.docs.indexOf(filters.doc) < 0) return false;
     return true;
   }
   function shownClaims(e) { return e.kg.claims.filter(claimShown); }
@@ -434,7 +438,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   var docSelect = document.getElementById("kg-doc");
   var docs = new Set();
   edges.forEach(function (e) { e.kg.claims.forEach(function (c) {
-    c.evidence.forEach(function (ev) { if (ev.doc) docs.add(ev.doc); }); }); });
+    c.docs.forEach(function (d) { docs.add(d); }); }); });
   Array.from(docs).sort().forEach(function (d) {
     var o = document.createElement("option");
     o.value = d; o.textContent = d;
@@ -516,8 +520,11 @@ _TEMPLATE = r"""<!DOCTYPE html>
         d.appendChild(edl);
         part.appendChild(d);
       });
-      if (brief && k.evidence.length > shown.length)
-        part.appendChild(el("div", (k.evidence.length - shown.length) + " more quotes: click", "kg-note"));
+      if (brief && k.quotes > shown.length)
+        part.appendChild(el("div", (k.quotes - shown.length) + " more quotes: click", "kg-note"));
+      else if (k.quotes > shown.length)
+        part.appendChild(el("div", (k.quotes - shown.length) + " more quotes, not in this page: " +
+                                   "kg claims or kg export claims lists them", "kg-note"));
       box.appendChild(part);
     });
     if (brief && claims.length > listed.length)

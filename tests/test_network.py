@@ -93,3 +93,72 @@ def test_timeline_orders_claims_by_year(corpus_store):
     assert all("North Korea" in e["claim"] for e in entries)
     csv_lines = run(["timeline", "--actor", "DPRK", "--format", "csv"], corpus_store).output.splitlines()
     assert csv_lines[0] == "year,claim,relation,events,documents,sources,quote,doc" and len(csv_lines) == len(entries) + 1
+
+
+def _page_edges(html: str) -> list[dict]:
+    import re
+    return json.loads(re.search(r"var edges = new vis\.DataSet\((.*)\);\n", html).group(1))
+
+
+def test_graph_views_read_only_the_quotes_they_show(corpus_store, tmp_path):
+    from kg.views import export_network, render_html
+    store = Store(corpus_store)
+    full = actor_graph(store)
+    assert max(len(d["evidence"]) for _, _, d in full.edges(data=True)) > 3  # the bound cuts real claims
+    for quotes in (0, 1, 3):
+        g = actor_graph(store, quotes=quotes)
+        assert list(g.nodes(data=True)) == list(full.nodes(data=True))
+        assert list(g.edges(keys=True)) == list(full.edges(keys=True))
+        for u, v, key, attrs in g.edges(keys=True, data=True):
+            whole = full.edges[u, v, key]
+            assert attrs["evidence"] == whole["evidence"][:quotes], (key, quotes)
+            # every quote is still counted, and every document still listed (the page's document filter)
+            assert attrs["quote_count"] == len(whole["evidence"])
+            assert attrs["quote_docs"] == sorted({e["doc"] for e in whole["evidence"]})
+            assert {k: x for k, x in attrs.items() if k != "evidence"} == {k: x for k, x in whole.items() if k != "evidence"}
+    # with a bound no claim reaches, the page and the export are byte for byte those of every quote
+    page, gexf = tmp_path / "all.html", tmp_path / "all.gexf"
+    assert run(["graph", "--quotes", "100000", "-o", str(page)], corpus_store).exit_code == 0
+    assert page.read_text(encoding="utf-8") == render_html(full, title="kg: every actor")
+    assert run(["export", "network", "--quotes", "100000", "-o", str(gexf)], corpus_store).exit_code == 0
+    assert gexf.read_bytes() == export_network(full, "gexf")
+    # by default a claim carries its first three quotes, and all its documents for the page's filter
+    assert run(["graph", "-o", str(page)], corpus_store).exit_code == 0
+    claims = {c["claim"]: c for e in _page_edges(page.read_text(encoding="utf-8")) for c in e["kg"]["claims"]}
+    assert len(claims) == full.number_of_edges()
+    for u, v, key, whole in full.edges(keys=True, data=True):
+        shown = claims[key]
+        assert [e["quote"] for e in shown["evidence"]] == [e["quote"] for e in whole["evidence"][:3]]
+        assert shown["docs"] == sorted({e["doc"] for e in whole["evidence"]})
+        assert shown["quotes"] == len(whole["evidence"])
+
+
+def test_timeline_read_without_every_quote_is_the_timeline_of_every_quote(corpus_store):
+    from kg.claims import claim_records
+    from kg.network import ranked_actors, timeline, timeline_in_store
+    store = Store(corpus_store)
+    whole = timeline(claim_records(store))
+    assert timeline_in_store(store) == whole
+    assert sum(e.year is not None for e in whole) > 20 and any(e.events for e in whole)
+    for a in ranked_actors(store)[:12]:
+        entries = timeline_in_store(store, actor=a.actor)
+        assert entries and entries == timeline(claim_records(store, actor=a.actor)), a.actor
+
+
+def test_an_actors_graph_reads_quotes_only_within_depth_and_is_the_whole_graph_cut_down(corpus_store, monkeypatch):
+    import networkx as nx
+    import kg.claims
+    store = Store(corpus_store)
+    full = actor_graph(store)
+    quoted = []
+    real = kg.claims.with_evidence
+    monkeypatch.setattr("kg.network.with_evidence", lambda s, records, *a: quoted.append(len(records)) or real(s, records, *a))
+    for name, ident, depth in [("Lin Biao", "lin_biao", 1), ("DPRK", "north_korea", 1), ("Mao Zedong", "mao_zedong", 2)]:
+        keep = nx.single_source_shortest_path_length(full.to_undirected(as_view=True), ident, cutoff=depth)
+        for quotes in (None, 1):
+            g = actor_graph(store, actor=name, depth=depth, quotes=quotes)
+            assert list(g.nodes(data=True)) == [(n, d) for n, d in full.nodes(data=True) if n in keep]
+            expected = [(u, v, k, {**d, "evidence": d["evidence"][:quotes]}) for u, v, k, d in full.edges(keys=True, data=True)
+                        if u in keep and v in keep]
+            assert list(g.edges(keys=True, data=True)) == expected, name
+            assert quoted[-1] == len(expected) < full.number_of_edges()  # only these claims' quotes were read
