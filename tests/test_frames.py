@@ -920,3 +920,13 @@ def test_missiles_flown_over_a_state_and_the_it_of_a_clause_given_as_a_reason(ru
     assert [("China", "REJECT", "North Korea", "asserted")] == list(found)
     found = claims("Germany criticized Russia because it had invaded Ukraine.", rules)
     assert {("Germany", "ACCUSE", "Russia", "asserted"), ("Russia", "ASSAULT", "Ukraine", "asserted")} == set(found)
+
+
+def test_places_named_after_a_place_ground_lost_to_someone_and_aid_obtained(rules):
+    found = claims("At least 15 people were killed in an attack by Boko Haram Islamist militants on a village in Yobe "
+                   "state, northeast Nigeria, residents said on Monday.", rules)
+    assert ("Boko Haram", "ASSAULT", "Nigeria", "asserted") in found
+    found = claims("Nigeria's army has recaptured most territory once lost to Boko Haram.", rules)
+    assert [("Nigeria", "ASSAULT", "Boko Haram", "asserted")] == list(found)
+    found = claims("The Colombian government has obtained billions in U.S. aid for counterinsurgency operations.", rules)
+    assert [("United States", "AID", "Colombia", "asserted")] == list(found)

@@ -331,6 +331,10 @@ class _Sentence:
         spots += [o for d in list(spots) if d.lemma.lower() in self._place_heads for prep in self.children(d.i, "prep")
                   if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]  # "on the city of El Fasher"
         spots += [c for o in spots for c in self.children(o.i, "conj")]
+        # "an attack on a village in Yobe state, northeast Nigeria": where the place is, named after it
+        spots += [x for o in list(spots) if o.i not in self.actor_at for p in self.children(o.i, "prep")
+                  if p.text.lower() in ("in", "near", "outside") for q in self.children(p.i, "pobj")
+                  for x in [q, *self.children(q.i, "appos")]]
         # "a strike on a Jaish-e-Mohammad camp", "an attack on Iran's nuclear sites": whose the place is
         owners = [self.actor_at[c.i] for o in spots for c in self.children(o.i, "amod", "poss", "compound", "nmod")
                   if c.i in self.actor_at and o.i not in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
@@ -509,6 +513,11 @@ class _Sentence:
             # "captured the Sinai from Egypt, the West Bank from Jordan and the Golan Heights from Syria": taken from them
             losers = [self.actor_at[o.i] for p in self._clause_preps(v, "from") for o in self.children(p.i, "pobj")
                       if o.i in self.actor_at]
+            # "recaptured most territory once lost to Boko Haram": who held it
+            losers += [a for d in [v, *self.children(v.i, "dobj")] for c in self.children(d.i, "acl", "advcl")
+                       if c.lemma in ("lose", "cede") and c.tag == "VBN"
+                       for p in self.children(c.i, "prep") if p.text.lower() == "to" for o in self.children(p.i, "pobj")
+                       for a in self.actors_of(o.i)]
             if losers:
                 return list({a.actor: a for a in losers}.values())
         if self.passive(v) and entry and entry.object_words and any(
@@ -1407,7 +1416,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
             # "Y received aid from X": X gave it; the receiver is the verb's subject
             givers = [a for t in (n, carrier, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "from"
-                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)] or subjects  # "billions in U.S. aid"
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
             relation = "AID"  # what one receives (support, help, assistance) is material
