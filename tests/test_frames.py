@@ -930,3 +930,15 @@ def test_places_named_after_a_place_ground_lost_to_someone_and_aid_obtained(rule
     assert [("Nigeria", "ASSAULT", "Boko Haram", "asserted")] == list(found)
     found = claims("The Colombian government has obtained billions in U.S. aid for counterinsurgency operations.", rules)
     assert [("United States", "AID", "Colombia", "asserted")] == list(found)
+
+
+def test_months_are_no_towns_own_armies_sent_polemic_names_and_green_lights(rules):
+    found = claims("In March 1969 Chinese and Soviet troops clashed on Zhenbao Island in the Ussuri River.", rules)
+    assert {("China", "ASSAULT", "Soviet Union", "asserted"), ("Soviet Union", "ASSAULT", "China", "asserted")} == set(found)
+    # his state's own army is not aided by its leader
+    assert not claims("Mao sent the Chinese People's Volunteers across the Yalu in October 1950.", rules)
+    found = claims("Beijing accused Moscow of revisionism, while the Soviets called the Chinese dogmatists.", rules)
+    assert ("Soviet Union", "ACCUSE", "China", "asserted") in found
+    assert [("Russia", "ACCUSE", "United States", "asserted")] == list(claims("Russia called the American proposal a provocation.", rules))
+    found = claims("Stalin gave Kim Il Sung the green light to invade the South in 1950.", rules)
+    assert ("Joseph Stalin", "SUPPORT", "Kim Il Sung", "asserted") in found

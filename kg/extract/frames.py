@@ -245,7 +245,9 @@ class _Sentence:
         """The state a city named at token i lies in ("Kharkiv", "Tel Aviv"), as a mention of it there."""
         tok = self.t[i]
         # the tagger may take a town it does not know for an adverb ("captured Bakhmut"): capitals count
-        if i in self.actor_at or not (tok.pos == "PROPN" or (i > 0 and tok.text[:1].isupper())):
+        # (a month or a day is no town: "In March 1969 ... clashed" is not March in Cambridgeshire)
+        if i in self.actor_at or not (tok.pos == "PROPN" or (i > 0 and tok.text[:1].isupper())) \
+                or tok.text.lower() in self.f.not_names:
             return None
         words = [c for c in self.children(i, "compound") if c.pos == "PROPN" and c.i < i] + [tok]
         for first in (words[0], tok):
@@ -609,6 +611,13 @@ class _Sentence:
             doers = [a for prep in bys for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
             if doers:
                 return doers
+        if entry and entry.object_words:
+            # "gave Kim Il Sung the green light", "gave Israel the go-ahead": the one it is given
+            # (unless a "to" names another: "offered the United States' full support to Ukraine")
+            found = [a for d in self.children(v.i, "dative") if d.pos != "ADP" for a in self.actors_of(d.i)]
+            if found and not [a for t in [v, *self.children(v.i, "dobj")] for p in self.children(t.i, "prep")
+                              if p.text.lower() == "to" for o in self.children(p.i, "pobj") for a in self.actors_of(o.i)]:
+                return found
         if entry and entry.object_words and entry.relation == "CONSULT":
             # "welcomed his Iranian counterpart Hossein Amir Abdollahian": the visitor is the one met
             found = [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]
@@ -1276,6 +1285,10 @@ def one_side(a: str, b: str, rules: Rules, relation: str | None = None) -> bool:
         return {p.country, *(r.actor for r in p.represents), *(r.actor for r in p.roles)} - {None}
     if {pa.type, pb.type} == {"state", "military_unit"} and (pa.country == b or pb.country == a):
         return True  # "China agreed to withdraw the Chinese People's Volunteers": its own army
+    if {pa.type, pb.type} == {"person", "military_unit"}:
+        person, unit = (pa, pb) if pa.type == "person" else (pb, pa)
+        if unit.country is not None and unit.country in side(person):
+            return True  # "Mao sent the Chinese People's Volunteers across the Yalu": his state's own army
     return (pa.type == "person" and b in side(pa)) or (pb.type == "person" and a in side(pb))
 
 
@@ -1885,6 +1898,10 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         passive = s.passive(v)
         if passive:
             names += s.children(v.i, "dobj")  # "the PKK is designated a terrorist organization by Turkey"
+        # ("the Soviets called the Chinese dogmatists", parsed as one noun phrase: the name is the object's head)
+        fused = [d for d in s.children(v.i, "dobj") if not names and d.i not in s.actor_at and _accusing(s, d)
+                 and any(c.i in s.actor_at for c in s.children(d.i, "amod", "compound"))]
+        names += fused
         if not any(_accusing(s, n) for n in names):
             continue
         if passive:
@@ -1894,7 +1911,8 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                       for a in s.actors_of(o.i)]
         else:
             branded = [a for d in s.children(v.i, "dobj") for a in (
-                s.actors_of(d.i) or [a for c in s.children(d.i, "poss") for a in s.actors_of(c.i)])]
+                s.actors_of(d.i) or [a for c in s.children(d.i, "poss") for a in s.actors_of(c.i)]
+                or [s.actor_at[c.i] for c in s.children(d.i, "amod", "compound") if c.i in s.actor_at])]  # "the American proposal"
             doers = s.subjects(v)
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, doers, branded, "ACCUSE", "frame:branding", f"branding:{v.lemma}", v, polarity)
