@@ -942,3 +942,14 @@ def test_months_are_no_towns_own_armies_sent_polemic_names_and_green_lights(rule
     assert [("Russia", "ACCUSE", "United States", "asserted")] == list(claims("Russia called the American proposal a provocation.", rules))
     found = claims("Stalin gave Kim Il Sung the green light to invade the South in 1950.", rules)
     assert ("Joseph Stalin", "SUPPORT", "Kim Il Sung", "asserted") in found
+
+
+def test_a_hit_weapon_is_its_sides_and_strikes_in_support_of_a_government_do_not_fall_on_its_state(rules):
+    found = claims("Turkey shot down a Russian warplane near the Syrian border, saying it had violated Turkish airspace.", rules)
+    assert [("Turkey", "ASSAULT", "Russia", "asserted")] == list(found)
+    found = claims("Russia began air strikes in Syria in support of President Bashar al-Assad's government.", rules)
+    assert ("Russia", "SUPPORT", "Syria", "asserted") in found
+    assert not any(r == "ASSAULT" for _, r, _, _ in found)
+    # the Al-Aqsa mosque is no armed group
+    found = claims("Hamas fired rockets toward Jerusalem after Israeli police raided the Al-Aqsa mosque compound.", rules)
+    assert not any("Al-Aqsa" in o for _, _, o, _ in found)

@@ -511,6 +511,13 @@ class _Sentence:
         return v.dep == "advcl" and v.tag == "VBN" and bool(self.children(v.i, "agent"))
 
     def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        if entry and entry.relation == "ASSAULT" and not entry.object_words and not self.passive(v):
+            # "shot down a Russian warplane near the Syrian border": the side whose weapon is hit, not the place
+            hit = [self.actor_at[c.i] for d in self.children(v.i, "dobj") if d.lemma.lower() in self.f.weapon_nouns
+                   and d.lemma.lower() not in self.f.member_nouns  # ("Taliban fighters" are people, no jets)
+                   for c in self.children(d.i, "amod", "compound", "poss") if c.i in self.actor_at]
+            if hit:
+                return hit
         if entry and entry.relation == "ASSAULT" and v.lemma in self.f.taking_verbs and not self.passive(v):
             # "captured the Sinai from Egypt, the West Bank from Jordan and the Golan Heights from Syria": taken from them
             losers = [self.actor_at[o.i] for p in self._clause_preps(v, "from") for o in self.children(p.i, "pobj")
@@ -1211,6 +1218,12 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         tried.append({"verb": fc.predicate.split(":")[-1], "lemma": fc.predicate, "rule": fc.rule,
                       "relation": fc.relation, "subjects": [fc.subject.surface], "objects": [fc.object.surface],
                       "claims": 1})
+    # "Russia began air strikes in Syria in support of Assad's government": strikes in the place of the one they
+    # support fall on someone else there, not on it
+    friends = {(fc.subject.actor, fc.object.actor) for fc in out if fc.relation in ("SUPPORT", "AID", "COOPERATE")
+               and fc.polarity == "asserted"}
+    out = [fc for fc in out if not (fc.relation == "ASSAULT" and fc.rule.startswith("noun:")
+                                    and (fc.subject.actor, fc.object.actor) in friends)]
     for relation, doers in s.doer_acts:
         tried.append({"verb": "", "lemma": "", "rule": "frame:event-noun", "relation": relation, "subjects": doers,
                       "objects": [], "why_not": "no actor as object", "doers": doers})
