@@ -620,7 +620,7 @@ class _Sentence:
                 return doers
         if entry and entry.object_words:
             # "gave Kim Il Sung the green light", "gave Israel the go-ahead": the one it is given
-            # (unless a "to" names another: "offered the United States' full support to Ukraine")
+            # (unless a "to" names another: "Blinken offered the United States' full support to Ukraine" is Ukraine's)
             found = [a for d in self.children(v.i, "dative") if d.pos != "ADP" for a in self.actors_of(d.i)]
             if found and not [a for t in [v, *self.children(v.i, "dobj")] for p in self.children(t.i, "prep")
                               if p.text.lower() == "to" for o in self.children(p.i, "pobj") for a in self.actors_of(o.i)]:
