@@ -953,3 +953,14 @@ def test_a_hit_weapon_is_its_sides_and_strikes_in_support_of_a_government_do_not
     # the Al-Aqsa mosque is no armed group
     found = claims("Hamas fired rockets toward Jerusalem after Israeli police raided the Al-Aqsa mosque compound.", rules)
     assert not any("Al-Aqsa" in o for _, _, o, _ in found)
+
+
+def test_warnings_about_someones_acts_criticise_them_and_enemies_named(rules):
+    found = claims("Antony Blinken warned of Russia's very provocative actions.", rules)
+    assert [("Antony Blinken", "ACCUSE", "Russia", "asserted")] == list(found)
+    assert [("North Atlantic Treaty Organization", "ACCUSE", "Russia", "asserted")] == list(
+        claims("NATO warned against Russian aggression.", rules))
+    assert [("Iran", "ACCUSE", "Israel", "asserted")] == list(claims("Iran called Israel an enemy.", rules))
+    # consequences foretold are a threat, not a criticism
+    found = claims("Britain warned of serious consequences if Iran does not release the tankers.", rules)
+    assert [("United Kingdom", "THREATEN", "Iran", "asserted")] == list(found)

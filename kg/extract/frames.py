@@ -1948,6 +1948,14 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             warned = [a for d in s.children(c.i, "nsubj", "nsubjpass") for a in s.actors_of(d.i)]
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", f"warning:{c.lemma}", v, polarity)
+        # "Blinken warned of Russia's very provocative actions", "warned against Russian aggression": a warning
+        # about someone's acts criticises them (ACCUSE); a warning given someone (an object) is the verb's own claim
+        acts = [o for p in s.children(v.i, "prep") if p.text.lower() in ("of", "about", "against")
+                for o in s.children(p.i, "pobj") if o.i not in s.actor_at]
+        owners = [a for o in acts for a in _act_owners(s, o)]
+        if owners and not s.children(v.i, "dobj"):
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), owners, "ACCUSE", "frame:warning", "warning:of-acts", v, polarity)
         # "vowed to make him pay dearly", "warned it would make Israel regret it": the one made to pay
         made = [d for c in s.children(v.i, "xcomp", "ccomp") if c.lemma == "make"
                 for d in s.children(c.i, "ccomp", "xcomp") if d.lemma in s.f.warned_fates]
