@@ -964,3 +964,8 @@ def test_warnings_about_someones_acts_criticise_them_and_enemies_named(rules):
     # consequences foretold are a threat, not a criticism
     found = claims("Britain warned of serious consequences if Iran does not release the tankers.", rules)
     assert [("United Kingdom", "THREATEN", "Iran", "asserted")] == list(found)
+
+
+def test_british_royal_marines_are_not_the_us_marines(rules):
+    found = claims("British Royal Marines seized an Iranian oil tanker off Gibraltar.", rules)
+    assert [("Royal Marines", "ASSAULT", "Iran", "asserted")] == list(found)
