@@ -969,3 +969,21 @@ def test_warnings_about_someones_acts_criticise_them_and_enemies_named(rules):
 def test_british_royal_marines_are_not_the_us_marines(rules):
     found = claims("British Royal Marines seized an Iranian oil tanker off Gibraltar.", rules)
     assert [("Royal Marines", "ASSAULT", "Iran", "asserted")] == list(found)
+
+
+def test_titles_the_parser_runs_into_the_name_and_coordinated_demonyms_split_across_a_noun(rules):
+    # the body and the name read as one phrase under the title's preposition
+    found = claims("Chinese Ambassador to the UN Liu Jieyi said investigations are still ongoing.", rules)
+    assert [("Liu Jieyi", "MEMBER_OF", "China", "asserted")] == list(found)
+    found = claims("U.S. Ambassador to the United Nations Linda Thomas-Greenfield said the vote was a disgrace.", rules)
+    assert [("Linda Thomas-Greenfield", "MEMBER_OF", "United States", "asserted")] == list(found)
+    found = claims("The leader of the opposition Wefaq party Sheikh Ali Salman was hit by a rubber bullet.", rules)
+    assert ("Ali Salman", "LEADER_OF", "Al-Wefaq", "asserted") in found
+    # a party named by its own name is served by its member; an unnamed one is not the state's
+    found = claims("It seems a gradual crackdown is going on, said senior Wefaq party member Matar Matar.", rules)
+    assert [("Matar Matar", "MEMBER_OF", "Al-Wefaq", "asserted")] == list(found)
+    assert not claims("The meeting of the Wefaq party Ali Salman attended was short.", rules)
+    found = claims("Allied Ethiopian and Eritrean government troops attacked the TPLF on Thursday.", rules)
+    assert {("Ethiopia", "ASSAULT", "Tigray People's Liberation Front", "asserted"),
+            ("Eritrea", "ASSAULT", "Tigray People's Liberation Front", "asserted")} <= set(found)
+    assert ("Japan", "AID", "Ukraine", "hedged") in claims("Japan promised $1 billion in aid for Ukraine.", rules)

@@ -109,16 +109,24 @@ _INSTITUTION_WORDS = {"Association", "Society", "Federation", "Union", "League",
                       "Syndicate", "Chamber", "Bar", "Network", "Observatory", "Crescent"}
 
 
-def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool) -> bool:
+def _single_word_actor(parse: Parse, start: int, kind: str, name: str, sentence_start: bool,
+                       rules: Rules) -> bool:
     """One word alone is too often a place, a month or a common noun the NER took for a name: keep
-    an acronym ("RSF") or a group or body named as a noun phrase of its own ("the Houthis"), not an
-    adjective ("Tamil" in "Tamil civilians"), a person's bare surname, nor a city."""
+    an acronym ("RSF"), a group or body named as a noun phrase of its own ("the Houthis") or before the
+    noun of a movement ("the Likud party"), not an adjective ("Tamil" in "Tamil civilians"), a person's
+    bare surname, nor a city."""
     if kind == "organisation" and name.isupper() and len(name) > 1:
         return True
-    if kind not in ("organisation", "group") or (sentence_start and not _the_group(parse, start)):
-        return False
     tok = parse.token_at(start)
-    return tok is not None and tok.dep not in ("amod", "compound") and tok.pos in ("PROPN", "NOUN")
+    if kind not in ("organisation", "group") or tok is None:
+        return False
+    head = parse.tokens[tok.head] if 0 <= tok.head < len(parse.tokens) else None
+    if tok.dep == "compound" and tok.pos == "PROPN" and head is not None and head.pos == "NOUN" \
+            and head.lemma.lower() in rules.frames.movement_words:
+        return True
+    if sentence_start and not _the_group(parse, start):
+        return False
+    return tok.dep not in ("amod", "compound") and tok.pos in ("PROPN", "NOUN")
 
 
 # a title before a bare surname: "Mrs Thatcher", "ex-President Saleh", "General Galtieri"
@@ -750,7 +758,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             sentence_start = not text[parse.start:s].strip(" \"“‘'(*-")
             if len(words) == 1 and kind != "state" and _the_group(parse, s):
                 kind = "group"  # "the Houthis", "the Kurds": a people or movement, whatever NER called it
-            if len(words) == 1 and not _single_word_actor(parse, s, kind, name, sentence_start):
+            if len(words) == 1 and not _single_word_actor(parse, s, kind, name, sentence_start, rules):
                 continue
             ident = slug(name)
             if ident in rules.actors and rules.actors[ident].label == name:

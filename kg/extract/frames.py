@@ -190,8 +190,12 @@ class _Sentence:
                         return [ActorMention(state, am.start, am.end, am.surface, am.sentence, "role")]
                 if c.i in self.actor_at:
                     # "Ethiopian and Eritrean troops": the adjectives coordinated with it too
-                    return [self.actor_at[c.i], *(self.actor_at[x.i] for x in self.children(c.i, "conj")
-                                                  if x.i in self.actor_at)]
+                    joined = [x for x in self.children(c.i, "conj") if x.i in self.actor_at]
+                    if not joined:
+                        # "Ethiopian and Eritrean government troops", parsed with the second under "government"
+                        joined = [self.t[cc.i + 1] for cc in self.children(c.i, "cc") if cc.i + 1 < i
+                                  and cc.i + 1 in self.actor_at and self.t[cc.i + 1].pos == "ADJ"]
+                    return [self.actor_at[c.i], *(self.actor_at[x.i] for x in joined)]
                 if c.lemma == "lead":  # "US-led"
                     for g in self.children(c.i):
                         if g.i in self.actor_at:
@@ -1186,7 +1190,10 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
             pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
-        if own_subject and len(own_subjects) > 1 and ((not objects and relation in s.f.mutual) or reciprocal):
+        # "Russia and Syria attacked the town" attack together; "Iran and Iraq fought a war" fight each other
+        struck = relation == "ASSAULT" and any(d.lemma.lower() not in s.f.reciprocal_nouns for d in s.children(v.i, "dobj"))
+        if own_subject and len(own_subjects) > 1 and ((not objects and relation in s.f.mutual and not struck)
+                                                      or reciprocal):
             # "X and Y clashed"; seven leaders agreeing on a policy made a joint decision, not 42 pacts
             pairs = [(a, b) for a in own_subjects for b in own_subjects if a.actor != b.actor] if len(own_subjects) <= 3 else []
         if not pairs:
@@ -1340,6 +1347,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if above_of is not None and above_of.text.lower() == "of" and s.head(above_of.i) is not None \
                 and s.head(above_of.i).lemma.lower() in _CONTAINERS:
             host = s.head(above_of.i)  # "in a show of solidarity with Hamas": "with" may hang on the show
+        elif above_of is not None and above_of.text.lower() in ("in", "of") and s.head(above_of.i) is not None \
+                and s.head(above_of.i).pos == "NUM":
+            host = s.head(above_of.i)  # "$1 billion in aid for Ukraine": "for" may hang on the sum
         for prep in [*s.children(n.i, "prep"), *(s.children(host.i, "prep") if host is not None else []),
                      *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
             word = prep.text.lower()
@@ -1643,10 +1653,34 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         head = s.head(i)
         if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at:
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
-        for title in titles:
-            out += _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "prep")
-                                                 if c is not title and c.i not in inside], year, "frame:title")
+        found = [c for title in titles
+                 for c in _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod",
+                                                                                                "prep")
+                                                        if c is not title and c.i not in inside], year, "frame:title")]
+        if not found:
+            found = _title_before(s, am, i, inside, year)
+        out += found
     return out
+
+
+def _title_before(s: _Sentence, am: ActorMention, head: int, inside: list[int], year: int | None) -> list[FrameClaim]:
+    """"Chinese Ambassador to the UN Liu Jieyi", "the leader of the Wefaq party Sheikh Ali Salman": the parser takes
+    the body and the name for one phrase under the title's preposition, or the title phrase for the name's sibling."""
+    k = min(inside) - 1
+    while k >= 0 and k not in s.actor_at and s.t[k].pos == "PROPN" and s.t[k].head == head:
+        k -= 1  # honorifics the name carries ("Sheikh", "Gen.")
+    if k < 0:
+        return []
+    body = s.t[k]  # the body's name, or its last word ("the Wefaq party")
+    tokens = [body] if k in s.actor_at else [g for g in s.children(k, "compound") if g.i in s.actor_at]
+    if not tokens or any(s.rules.actors[s.actor_at[g.i].actor].type == "person" for g in tokens):
+        return []
+    prep = s.head(k) if body.dep == "pobj" else s.head(head) if s.t[head].dep == "pobj" else None
+    title = s.head(prep.i) if prep is not None and prep.text.lower() in ("of", "for", "to", "at") else None
+    if title is None or title.i in s.actor_at or title.pos not in ("NOUN", "PROPN") or title.i > k:
+        return []
+    # the body is the title's "of" or "for" (whom he serves), not its "to" (where he is posted)
+    return _office_claims(s, am, title, tokens if prep.text.lower() in ("of", "for") else [], year, "frame:title")
 
 
 def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
@@ -1720,7 +1754,7 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
          or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
         or title.lemma.lower() in s.f.official_titles or (second and title.text.lower() in s.f.leader_titles))
-    if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies for w in words):
+    if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies and not _named_body(s, w) for w in words):
         return []  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
     if any(w.text.lower().rstrip("-") in _FORMER for w in [*words, *s.children(title.i, "amod", "advmod")]) \
             or any(s.t[k].text.lower().rstrip("-") in _FORMER for k in range(max(0, title.i - 2), title.i)):
@@ -2182,6 +2216,12 @@ def _of_its_time(actor: str, year: int, actors) -> str:
         if not w.names and w.start <= year <= w.end:
             return w.actor
     return actor
+
+
+def _named_body(s: _Sentence, word) -> bool:
+    """"the Wefaq party", "the Likud party": the sub-body word names a listed body, which the title then serves."""
+    return any(c.i in s.actor_at and s.rules.actors[s.actor_at[c.i].actor].type in ("group", "organisation")
+               for c in s.children(word.i, "compound"))
 
 
 def _title_words(s: _Sentence, title) -> list:
