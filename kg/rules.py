@@ -617,7 +617,7 @@ def _load_metadata(path: Path) -> list[MetadataPattern]:
 
 # the rule files kg reads from each rules folder, in this order; a user's folder may hold any of them
 RULE_FILES = ("actors.yaml", "office_holders.yaml", "leaders_1945_2009.yaml", "events.yaml", "lexicon.yaml", "relations.yaml", "metadata.yaml", "frames.yaml",
-              "verbs.yaml", "agents.yaml", "common_word_surnames.yaml")
+              "verbs.yaml", "agents.yaml", "places.yaml", "common_word_surnames.yaml")
 # made by scripts/derive_lexicons.py from the PETRARCH2/Phoenix dictionaries; JSON Lines because
 # 20,000 actors load a hundred times faster than from YAML
 DERIVED_FILES = ("derived/world_actors.jsonl", "derived/verbs.jsonl", "derived/agents.jsonl", "derived/places.jsonl")
@@ -681,7 +681,7 @@ def _word(w, where: str) -> str:
     return str(w).lower()
 
 
-def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
+def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor]) -> Frames:
     verbs: dict[tuple[str, str | None], VerbEntry] = {}
     object_verbs: dict[str, list[VerbEntry]] = {}
     agents: dict[str, str] = {}
@@ -690,6 +690,8 @@ def _load_frames(files: list[Path], frames_spec: dict) -> Frames:
         if p.stem == "places":
             for i, e in enumerate(_load_yaml(p) or []):
                 _require(e, ("name", "state"), f"{p}: entry {i + 1}")
+                if str(e["state"]) not in actors:
+                    raise RulesError(f"{p}: entry {i + 1} ({e['name']}): state '{e['state']}' is no actor id")
                 places[str(e["name"])] = str(e["state"])
         elif p.stem == "verbs":
             for i, e in enumerate(_load_yaml(p) or []):
@@ -807,7 +809,7 @@ def _load_rules_cached(directories: tuple[str, ...]) -> Rules:
     _check_actor_refs(actors)
     events = _load_events([p for p in files if p.name == "events.yaml"], actors)
     patterns = _load_patterns([p for p in files if p.name == "relations.yaml"], macros)
-    frames = _load_frames(files, merged("frames.yaml"))
+    frames = _load_frames(files, merged("frames.yaml"), actors)
     speaker_nouns = "|".join(sorted(lexicon.get("speaker_nouns") or ["analysts"], key=len, reverse=True))
     speaker = (f"(?:the\\s+)?(?P<S>{SLOT}|he|she|they|him|her|them|(?:(?:a|an|the|most|some|many|other)\\s+)?"
                f"(?:[A-Za-z\\-]+\\s+){{0,3}}?(?:{speaker_nouns}))")

@@ -987,3 +987,26 @@ def test_titles_the_parser_runs_into_the_name_and_coordinated_demonyms_split_acr
     assert {("Ethiopia", "ASSAULT", "Tigray People's Liberation Front", "asserted"),
             ("Eritrea", "ASSAULT", "Tigray People's Liberation Front", "asserted")} <= set(found)
     assert ("Japan", "AID", "Ukraine", "hedged") in claims("Japan promised $1 billion in aid for Ukraine.", rules)
+
+
+def test_territories_and_regions_are_their_states_and_a_place_besieged_or_captured_is_too(rules):
+    assert [("Argentina", "ASSAULT", "United Kingdom", "asserted")] == list(
+        claims("Argentina invaded the Falklands in 1982.", rules))
+    assert ("Empire of Japan", "ASSAULT", "United States", "asserted") in claims("Japan attacked Pearl Harbor in 1941.", rules)
+    assert [("Russia", "ASSAULT", "Ukraine", "asserted")] == list(claims("Russia's annexation of Crimea was condemned.", rules))
+    # an act laid and ended was laid; one stopped by its doer is not told as done
+    assert [("Soviet Union", "ASSAULT", "Afghanistan", "asserted")] == list(claims("The Soviet siege of Kabul ended.", rules))
+    assert ("United States", "ASSAULT", "Iraq", "asserted") in claims(
+        "The capture of Baghdad by U.S. forces ended the war.", rules)
+    assert not any(r == "ASSAULT" for _, r, _, _ in claims("Russia and Syria attacked the town.", rules))
+    assert {("Iran", "ASSAULT", "Iraq", "asserted"), ("Iraq", "ASSAULT", "Iran", "asserted")} == set(
+        claims("Iran and Iraq fought a bloody war.", rules))
+
+
+def test_the_killed_sides_fight_the_clash_and_take_the_attack_and_delhi_is_india(rules):
+    assert {("China", "ASSAULT", "India", "asserted"), ("India", "ASSAULT", "China", "asserted")} == set(
+        claims("Three Indian soldiers were killed in a clash with Chinese troops.", rules))
+    assert [("Chechen rebels", "ASSAULT", "Russia", "asserted")] == list(
+        claims("Two Russian soldiers were killed in an attack by Chechen rebels.", rules))
+    assert {("China", "ACCUSE", "India", "asserted"), ("India", "ACCUSE", "China", "asserted")} == set(
+        claims("Beijing and Delhi accused each other of crossing the Line of Actual Control.", rules))

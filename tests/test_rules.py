@@ -3,7 +3,9 @@ import shutil
 
 import pytest
 
+from kg.documents import parse_document
 from kg.errors import RulesError
+from kg.extract import extract
 from kg.rules import RELATIONS, load_rules
 from kg.ruletest import run_examples
 from tests.conftest import ROOT, run
@@ -105,6 +107,8 @@ def test_every_rule_predicate_is_declared_in_the_vocabulary(rules):
      "events.yaml: entry 1: event id 'war two' must be lower-case letters"),
     ("events.yaml", "- id: war_two\n  label: War Two\n  wikidata: Q 222\n  aliases: [War Two]\n",
      "events.yaml: entry 1 (war_two): wikidata must be a QID like Q148, not 'Q 222'"),
+    ("places.yaml", "- {name: Ruritania Islands, state: ruritania}\n",
+     "places.yaml: entry 1 (Ruritania Islands): state 'ruritania' is no actor id"),
 ])
 def test_bad_gazetteer_ids_are_one_line_errors(tmp_path, monkeypatch, file, entry, error):
     mine = tmp_path / "mine"
@@ -116,3 +120,18 @@ def test_bad_gazetteer_ids_are_one_line_errors(tmp_path, monkeypatch, file, entr
     result = run(["build", str(tmp_path / "in")], tmp_path / ".kg")
     assert result.exit_code == 1 and error in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / ".kg").exists()
+
+
+def test_a_users_places_extend_the_built_in_ones(tmp_path, monkeypatch):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "places.yaml").write_text("- {name: Ruritania Islands, state: argentina}\n", encoding="utf-8")
+    text = "British troops attacked Ruritania Islands.\n"
+    rules = load_rules()
+    assert not any(m.claim.object == "argentina" for m in extract(parse_document("a.txt", text, rules), rules).mentions)
+    monkeypatch.setenv("KG_RULES", str(mine))
+    rules = load_rules()
+    assert rules.frames.places["Falklands"] == "united_kingdom"  # the built-in ones stay
+    ex = extract(parse_document("a.txt", text, rules), rules)
+    assert {(m.claim.subject, m.claim.relation, m.claim.object) for m in ex.mentions} == \
+        {("united_kingdom", "ASSAULT", "argentina")}

@@ -1405,6 +1405,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 subjects = s.actors_of(pobj.i)  # "the support of the Soviets for Kim", "the withdrawal of X from Y"
             elif not objects and "of" in frame.object_preps:
                 objects = s.actors_of(pobj.i)  # "the invasion of Y"
+                if not objects and frame.relation == "ASSAULT":
+                    objects = s.state_of_place(pobj.i)  # "the bombing of Dresden", "the annexation of Crimea"
                 if not objects and frame.relation in _HOSTILE_ACTS + ("ASSAULT", "RETREAT"):
                     # "the arrest of a French journalist", "the release of two British citizens": whose people
                     objects = [s.actor_at[c.i] for c in s.children(pobj.i, "amod", "poss", "compound")
@@ -1444,8 +1446,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 and s.head(verb.i) is not None and s.head(verb.i).pos in ("NOUN", "NUM"):
             carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
             verb = s.head(carrier.i)
-        if verb is not None and verb.lemma in s.f.stoppers and claimed is None:
-            continue  # "stops all aid to China" ends the aid
+        if verb is not None and verb.lemma in s.f.stoppers and claimed is None and carrier.dep != "nsubj":
+            continue  # "stops all aid to China" ends the aid ("the siege of Kabul ended": it was laid)
         if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
         rule, relation = f"noun:{frame.noun}", frame.relation
@@ -1510,16 +1512,23 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         elif not subjects and verb is not None and verb.dep == "prep" and s.head(verb.i) is not None and (
                 (verb.text.lower() in ("in", "into") and (s.head(verb.i).lemma in _TAKING_PART or (
                     s.head(verb.i).lemma in _BEING_IN and relation in ("CONSULT", "COOPERATE", "AGREE")) or (
-                    s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and not s.passive(s.head(verb.i)))))
+                    s.head(verb.i).lemma in _HARMING and relation == "ASSAULT" and (
+                        not s.passive(s.head(verb.i)) or both_ways))))
                 or (verb.text.lower() == "with" and s.head(verb.i).lemma in _RESPONDING)) \
                 and not s.children(n.i, "poss"):
-            # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"
+            # "the guerrillas (were) engaged in peace talks with the government", "took part in talks"; "three
+            # soldiers were killed in a clash with Chinese troops": their side fought them
             verb = s.head(verb.i)
             subjects = s.subjects(verb) or [a for c in s.children(verb.i, "nsubjpass") for a in s.actors_of(c.i)]
         if relation == "ASSAULT" and subjects and not objects:
             # "a special military operation to demilitarize and denazify Ukraine": whom it is meant for
             objects = [a for c in s.children(n.i, "acl", "relcl") if any(x.text.lower() == "to" for x in s.children(c.i, "aux"))
                        for v2 in [c, *s.children(c.i, "conj")] for d in s.children(v2.i, "dobj") for a in s.actors_of(d.i)]
+        harmed = s.head(verb.i) if verb is not None and verb.text.lower() == "in" and carrier.dep == "pobj" else None
+        if relation == "ASSAULT" and subjects and not objects and harmed is not None and harmed.lemma in _HARMING \
+                and s.passive(harmed):
+            # "two Russian soldiers were killed in an attack by Chechen rebels": the attack fell on the killed
+            objects = [a for c in s.children(harmed.i, "nsubjpass") for a in s.actors_of(c.i)]
         if relation in ("ASSAULT", "RETREAT") and subjects and not objects:
             # "Israeli airstrikes on Gaza", "launched an attack on Haifa": an attack on the town's state
             # ("the capture of Kherson", "Russia's withdrawal from Kherson": the town's state too)
