@@ -1010,3 +1010,40 @@ def test_the_killed_sides_fight_the_clash_and_take_the_attack_and_delhi_is_india
         claims("Two Russian soldiers were killed in an attack by Chechen rebels.", rules))
     assert {("China", "ACCUSE", "India", "asserted"), ("India", "ACCUSE", "China", "asserted")} == set(
         claims("Beijing and Delhi accused each other of crossing the Line of Actual Control.", rules))
+
+
+def test_an_attack_by_x_on_y_a_violated_territory_and_weapons_shown_in_force(rules):
+    # "on Serbia" hung on the army that attacked
+    found = claims("Vucic said the cowardly attack by the NATO army on Serbia is proof of the policies of the USA.", rules)
+    assert ("North Atlantic Treaty Organization", "ASSAULT", "Serbia", "asserted") in found
+    found = claims("The military forces of the North Atlantic Alliance have violated the territory of Yugoslavia.", rules)
+    assert [("North Atlantic Treaty Organization", "ASSAULT", "Yugoslavia", "asserted")] == list(found)
+    assert [("Israel", "MOBILIZE", "Lebanon", "asserted")] == list(claims("Israeli jets violated Lebanese airspace.", rules))
+
+
+def test_agreeing_to_someones_proposal_agrees_with_them(rules):
+    assert [("Fidel Castro", "AGREE", "Nikita Khrushchev", "asserted")] == list(
+        claims("Fidel Castro agreed to Khrushchev's proposal.", rules))
+    assert [("Iran", "AGREE", "Russia", "asserted")] == list(claims("Iran agreed to the Russian proposal.", rules))
+    assert [("Israel", "AGREE", "United States", "asserted")] == list(claims("Israel accepted the U.S. ceasefire plan.", rules))
+    assert not claims("Hamas agreed to a ceasefire.", rules)
+
+
+def test_a_list_of_places_taken_a_gerund_shelling_and_towns_no_list_has(rules):
+    found = claims("After only six days Israel had captured East Jerusalem, the Golan Heights, the West Bank and Sinai itself.", rules)
+    assert {("Israel", "ASSAULT", "Syria", "asserted"), ("Israel", "ASSAULT", "Egypt", "asserted")} == set(found)
+    assert [("Israel", "ASSAULT", "Egypt", "asserted")] == list(
+        claims("On October 29th Israel conquered the entire Sinai Peninsula in one hundred hours.", rules))
+    assert [("Syria", "ASSAULT", "Israel", "asserted")] == list(
+        claims("Syrian shelling of farms in northern Israel had led to an air battle.", rules))
+    # a place name no list has, where the act fell, is no state of its own
+    assert not claims("Egyptian troops occupied Sharm el-Sheikh.", rules)
+
+
+def test_what_one_refused_to_do_is_not_done_and_directing_someone_orders_them(rules):
+    found = claims("Both the United States and China refused to condone the incursion or threaten India.", rules)
+    assert {("United States", "THREATEN", "India", "negated"), ("China", "THREATEN", "India", "negated")} == set(found)
+    found = claims("Despite failing to capture Ukraine's capital Kyiv, Russian forces launched a new offensive.", rules)
+    assert not any(p == "negated" for _, _, _, p in found)
+    assert ("Bill Clinton", "COERCE", "Nawaz Sharif", "asserted") in claims(
+        "In 1999 Bill Clinton directed Nawaz Sharif to pull his troops out of Kargil.", rules)

@@ -739,6 +739,13 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
 
                 if head is not None and head.text.lower() in _LOCATIVE:
                     continue
+                while root is not None and root.dep == "conj" and root.head != root.i:
+                    root = parse.tokens[root.head]
+                if root is not None and root.dep in ("dobj", "nsubjpass", "pobj") and not any(
+                        w.lower() in rules.frames.state_forms for w in name.split()):
+                    # every state is listed: a place name no list has, where an act falls ("occupied Sharm
+                    # el-Sheikh"), is a town or a region, whose state is unknown ("the Republic of X" stays)
+                    continue
             words = name.split()
             if kind == "person" and len(words) == 1 and name in persons_by_last:
                 names[name] = [("short", persons_by_last[name])]

@@ -285,7 +285,10 @@ class _Sentence:
         spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in _TARGET_PREPS
                   for o in self.children(prep.i, "pobj")]  # "a repair facility in Kyiv"
         spots += [c for c in self.children(v.i, "advmod", "npadvmod") if c.text[:1].isupper()]  # "captured Bakhmut"
-        spots += [c for d in list(spots) for c in self.children(d.i, "conj")]  # "hit Tel Aviv and Haifa"
+        listed = [c for d in spots for c in self.children(d.i, "conj")]  # "hit Tel Aviv and Haifa"
+        while listed:  # a list is a chain of conjuncts: "East Jerusalem, the Golan Heights, the West Bank and Sinai"
+            spots += listed
+            listed = [c for d in listed for c in self.children(d.i, "conj") if c not in spots]
         # whose the target is comes first: "bombed an Iranian embassy complex in Damascus" hit Iran
         # ("captured Japanese guns" took the guns; whether the weapons stand for their side is settled above)
         places = [o for o in spots if o.lemma.lower() not in self.f.weapon_nouns | self.f.spoils]
@@ -582,6 +585,13 @@ class _Sentence:
                 # "arrived in Islamabad on an official visit", "flew to Moscow for talks": where they went
                 found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("in", "to", "at")
                          for o in self.children(prep.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
+            if not found and entry.relation in _ATTITUDES | {"AGREE"}:
+                # "agreed to Khrushchev's proposal", "agreed to the Russian plan": whose proposal it is
+                found = [a for prep in self.children(v.i, "prep") if prep.text.lower() == entry.particle
+                         for o in self.children(prep.i, "pobj") if self._object_word(o, entry)
+                         for c in self.children(o.i, "poss", "amod", "compound")
+                         for a in (self.actors_of(c.i) if c.dep == "poss" else
+                                   [self.actor_at[c.i]] if c.i in self.actor_at else [])]
             return found
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
@@ -645,6 +655,13 @@ class _Sentence:
             found = self._prep_objects(v, prep)
             if found:
                 return found
+        if entry and entry.relation == "AGREE" and not entry.object_words:
+            # "agreed to Khrushchev's proposal", "agreed to the Russian plan": whose proposal it is
+            found = [a for prep in self.children(v.i, "prep") if prep.text.lower() == "to"
+                     for o in self.children(prep.i, "pobj") if o.lemma.lower() in self.f.proposals
+                     for a in self._owners(o)]
+            if found:
+                return found
         if entry and entry.relation in ("AID", "CONSULT"):
             # "sent humanitarian aid to Kharkiv", "flew to the Syrian capital": the state of the place
             found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("to", "into")
@@ -701,6 +718,8 @@ class _Sentence:
                          for a in (self.actors_of(c.i) if c.dep == "poss" else
                                    [self.actor_at[c.i], *(self.actor_at[x.i] for x in self.children(c.i, "conj")
                                                           if x.i in self.actor_at)] if c.i in self.actor_at else [])]
+                if not found and "compound" in owned:
+                    found = self._owners(d)  # "accepted the U.S. ceasefire plan"
                 if not found and entry.relation == "THREATEN" and d.lemma.lower() in self.f.nouns:
                     # "threatened military intervention in Niger", "threatened strikes on Iran": where it would fall
                     found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("in", "against", "on")
@@ -779,6 +798,18 @@ class _Sentence:
                 if prep.text.lower() in ("of", "to"):
                     for o in self.children(prep.i, "pobj"):
                         found += self.actors_of(o.i) or [a for c in self.children(o.i, "poss") for a in self.actors_of(c.i)]
+        return found
+
+    def _owners(self, n: Token) -> list[ActorMention]:
+        """Whose a thing is by the words before it: "Khrushchev's proposal", "the Russian plan", "the U.S. ceasefire plan"."""
+        found = []
+        for c in self.children(n.i, "poss", "amod", "compound"):
+            if c.dep == "poss":
+                found += self.actors_of(c.i)
+            elif c.i in self.actor_at:
+                found.append(self.actor_at[c.i])
+            elif c.dep == "compound":
+                found += [self.actor_at[g.i] for g in self.children(c.i, "compound", "amod") if g.i in self.actor_at]
         return found
 
     def _prep_object_word(self, v: Token, entry: VerbEntry) -> bool:
@@ -882,6 +913,11 @@ class _Sentence:
         for k, tok in enumerate(chain):
             if k and tok.lemma in self.f.denial and chain[k - 1].dep in ("ccomp", "xcomp"):
                 return "negated", [f"denied by '{tok.text}'"]
+            if k and tok.lemma in self.f.refusals and chain[k - 1].dep == "xcomp" and all(
+                    t.dep == "conj" for t in chain[:k - 1]):
+                # "refused to condone the incursion or threaten India": neither was done (but "refused to stop
+                # attacking" goes on attacking)
+                return "negated", [f"refused by '{tok.text}'"]
             if k and chain[k - 1].dep != "xcomp":
                 continue  # "did not try to attack" negates the attack; "didn't sleep over whether to" does not
             if any(c.dep == "neg" or c.lemma in ("never",) for c in self.children(tok.i)):
@@ -1131,6 +1167,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             up = s.head(v.i)
             subjects = s.actors_of(up.i) or (s.actors_of(up.head) if up.dep == "appos" else [])
             objects = s._prep_objects(v, entry.particle)
+        if relation == "MOBILIZE" and not subjects:
+            # "Israeli jets violated Lebanese airspace": in a show of force the weapons stand for their side too
+            s.weapons = True
+            subjects = s.subjects(v)
+            s.weapons = False
         if relation == "ASSAULT" and (not subjects or not objects):
             # "shot down Iranian drones": in an attack the weapons stand for their side
             s.weapons = True
@@ -1185,6 +1226,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
             # attack fell on the one it was taken from
             objects = s._prep_objects(v, "from")
+            if not objects and v.pos == "VERB":
+                # "Israel had captured East Jerusalem, the Golan Heights and Sinai": the other places of the list
+                objects = s.place_targets(v)
             pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if v.lemma in s.f.reciprocal_verbs and (s._prep_objects(v, "with") or any(
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
@@ -1321,7 +1365,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     """"X's invasion of Y", "the Soviet invasion of Afghanistan", "aid to Y" under "X provided"."""
     out = []
     for n in s.t:
-        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else None
+        # ("Syrian shelling of farms": the tagger may call a gerund with an adjective a verb)
+        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else \
+            s.f.nouns.get(n.text.lower()) if n.tag == "VBG" and n.dep in _ARGUMENTS and s.children(n.i, "amod", "poss") \
+            else None
         if frame is None or (frame.modifiers and not any(c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers
                                                          for c in s.children(n.i, "amod", "compound"))):
             continue  # "an operation" is no attack; "a military operation against Y" is
@@ -1358,6 +1405,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     continue  # "entered the war on the side of North Korea": an ally, not the enemy
                 if word == "by" and not subjects:
                     subjects = s.actors_of(pobj.i)
+                    for late in s.children(pobj.i, "prep"):
+                        # "the attack by the NATO army on Serbia", parsed with "on Serbia" under the army
+                        if late.text.lower() in frame.object_preps and late.text.lower() not in ("of", "by") \
+                                and late.text.lower() not in by_prep:
+                            by_prep[late.text.lower()] = [a for o in s.children(late.i, "pobj") for a in s.actors_of(o.i)]
                 elif word == "of":
                     of_phrases.append(pobj)
                 elif word in frame.object_preps and word not in by_prep:
