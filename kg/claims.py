@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
+from itertools import combinations, islice
+from typing import Iterator
 
 import pyoxigraph as ox
 
-from kg.query import bind, canned, run
+from kg.query import bind, canned, run, run_streamed
 from kg.rdf import QUAD_CLASSES, claim_iri
 from kg.rules import Rules
 from kg.store import Store
@@ -139,13 +140,32 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
                   contested: bool = False, rules: Rules | None = None, limit: int | None = None,
                   offset: int | None = None, among: list | None = None, quotes: int | None = None,
                   evidence: bool = True) -> list[ClaimRecord]:
-    """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
-    with limit/offset, in the same order); among: only claims between these actors (IRIs from the store);
-    quotes: only each claim's first this many quotes (in the order of evidence), the rest only counted;
-    evidence=False: no quote read nor counted.
+    """claim_records_streamed, all held: for views that need every claim at once (graphs, timelines)."""
+    return list(claim_records_streamed(
+        store, actor=actor, relation=relation, doc=doc, min_sources=min_sources, single_source=single_source,
+        corroborated=corroborated, contested=contested, rules=rules, limit=limit, offset=offset, among=among,
+        quotes=quotes, evidence=evidence))
 
-    The filtering is the canned query claims.rq, so the command line and SPARQL agree.
-    """
+
+# claims read at once: their support and quotes are fetched for the batch (a VALUES block) and the
+# batch is handed on before the next is read, so memory holds a batch, never the whole listing
+CLAIM_BATCH = 500
+
+
+def claim_records_streamed(store: Store, *, actor: str | None = None, relation: str | None = None,
+                           doc: str | None = None, min_sources: int | None = None, single_source: bool = False,
+                           corroborated: bool = False, contested: bool = False, rules: Rules | None = None,
+                           limit: int | None = None, offset: int | None = None, among: list | None = None,
+                           quotes: int | None = None, evidence: bool = True) -> Iterator[ClaimRecord]:
+    """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
+    with limit/offset, in the same order), CLAIM_BATCH claims at a time; among: only claims between these
+    actors (IRIs from the store); quotes: only each claim's first this many quotes (in the order of
+    evidence), the rest only counted; evidence=False: no quote read nor counted.
+
+    The filtering is the canned query claims.rq, so the command line and SPARQL agree. Its answer is
+    read as Oxigraph gives it (sorted once, held by Oxigraph one row per claim, without quotes), not
+    paged with OFFSET, which would sort every claim again for each batch. A bad filter value is an
+    error here, before the first claim is asked for."""
     low = max(min_sources or 0, 2 if corroborated else 0) or None
     values = {"actor": actor, "relation": relation, "doc": doc,
               "min_sources": str(low) if low else None, "max_sources": "1" if single_source else None,
@@ -165,29 +185,36 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
                   "?claim rdf:subject ?s ; rdf:object ?o }"
         claims = [r["claim"] for r in run(store, between).rows] if among else []
         if not claims:
-            return []
+            return iter(())
         text = _for_claims(text, claims)
-    found = run(store, text, substitutions, source="claims.rq")
-    if not found.rows:
-        return []
-    chosen = [r["claim"] for r in found.rows]
-    subset = chosen if len(chosen) <= _SELECTIVE_MAX else None
-    sources: dict[str, list[str]] = {}
-    for r in run(store, _for_claims(_CLAIM_SOURCES, subset)).rows:
-        sources.setdefault(r["claim"].value, []).append(r["label"].value)
-    contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, subset)).rows}
-    classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
-    class_names = {v: k for k, v in QUAD_CLASSES.items()}
-    out = []
-    for r in found.rows:
-        iri, rel = r["claim"].value, _local(r["rel"])
-        out.append(ClaimRecord(
-            id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
-            relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
-            negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
-            documents=int(r["documents"].value), sources=int(r["sources"].value),
-            source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids))
-    return with_evidence(store, out, quotes, chosen) if evidence else out
+    return _claim_batches(store, text, substitutions, quotes, evidence)
+
+
+def _claim_batches(store: Store, text: str, substitutions: dict, quotes: int | None,
+                   evidence: bool) -> Iterator[ClaimRecord]:
+    """The claims claims.rq (as text) finds, with their sources, contests and quotes, a batch at a time."""
+    found = run_streamed(store, text, substitutions, source="claims.rq").rows
+    classes = class_names = None
+    while batch := list(islice(found, CLAIM_BATCH)):
+        if classes is None:
+            classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
+            class_names = {v: k for k, v in QUAD_CLASSES.items()}
+        chosen = [r["claim"] for r in batch]
+        sources: dict[str, list[str]] = {}
+        for r in run(store, _for_claims(_CLAIM_SOURCES, chosen)).rows:
+            sources.setdefault(r["claim"].value, []).append(r["label"].value)
+        contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, chosen)).rows}
+        out = []
+        for r in batch:
+            iri, rel = r["claim"].value, _local(r["rel"])
+            out.append(ClaimRecord(
+                id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
+                relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
+                negated=r["negated"].value == "true",
+                quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
+                documents=int(r["documents"].value), sources=int(r["sources"].value),
+                source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids))
+        yield from (with_evidence(store, out, quotes, chosen) if evidence else out)
 
 
 def with_evidence(store: Store, records: list[ClaimRecord], quotes: int | None = None,
@@ -298,7 +325,7 @@ def contested_pairs(store: Store, actor: str | None = None, rules: Rules | None 
     """Each contested pair with both sides' claim, source and quote (only those touching actor, if given)."""
     keep = None
     if actor:
-        keep = {r.id for r in claim_records(store, actor=actor, contested=True, rules=rules)}
+        keep = {r.id for r in claim_records_streamed(store, actor=actor, contested=True, rules=rules, evidence=False)}
     sides: dict[str, dict] = {}
     for r in run(store, _CONTEST_PAIRS).rows:
         entry = sides.setdefault(r["contest"].value, {"kind": r["kind"].value, "note": _text(r["note"])})
