@@ -71,23 +71,44 @@ class ClaimRecord:
         return d
 
 
+# the labels of a mention's publisher, speaker and event are looked up apart (_labelled): as OPTIONALs of two
+# patterns each here, Oxigraph read every publisher, speaker and event in the store for each batch of claims
 _EVIDENCE = """
-SELECT ?claim ?doc ?publisher ?quote ?start ?end ?sent ?pol ?speaker ?origin ?rule ?event ?year ?quantity WHERE {
+SELECT ?claim ?doc ?pub ?quote ?start ?end ?sent ?pol ?spa ?spn ?origin ?rule ?ev ?year ?quantity WHERE {
   ?m kg:claim ?claim ; prov:wasDerivedFrom ?d ; kg:polarity ?p ; kg:sentenceIndex ?sent ;
      kg:rule ?r ; kg:origin ?o ; oa:hasTarget ?t .
   ?r rdfs:label ?rule . ?o kg:sourceLabel ?origin . ?t oa:hasSelector ?qs , ?ps .
   ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
   ?d kg:fileName ?doc .
   BIND(LCASE(STRAFTER(STR(?p), "#")) AS ?pol)
-  OPTIONAL { ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }
-  OPTIONAL { ?m kg:attributedTo ?spa . ?spa rdfs:label ?sp }
+  OPTIONAL { ?d schema:publisher ?pub }
+  OPTIONAL { ?m kg:attributedTo ?spa }
   OPTIONAL { ?m kg:attributedToName ?spn }
-  BIND(COALESCE(?sp, ?spn) AS ?speaker)
-  OPTIONAL { ?m kg:event ?ev . ?ev rdfs:label ?event }
+  OPTIONAL { ?m kg:event ?ev }
   OPTIONAL { ?m kg:year ?year }
   OPTIONAL { ?m kg:quantityText ?quantity }
 }
 """
+
+_LABELS = "SELECT ?x ?label WHERE { ?x rdfs:label ?label }"
+
+
+def _labelled(store: Store, rows: list[dict]) -> Iterator[dict]:
+    """Evidence rows with ?publisher, ?speaker and ?event: the labels of ?pub, ?spa (else ?spn) and ?ev, one
+    row for each label as `OPTIONAL { ?pub rdfs:label ?publisher }` would give (unbound when there is none)."""
+    nodes = sorted({r[k] for r in rows for k in ("pub", "spa", "ev") if r[k] is not None}, key=str)
+    labels: dict = {}
+    for i in range(0, len(nodes), _SELECTIVE_MAX):
+        text = _LABELS.replace("WHERE {", "WHERE { VALUES ?x { " + " ".join(map(str, nodes[i:i + _SELECTIVE_MAX])) + " }", 1)
+        for r in run(store, text).rows:
+            labels.setdefault(r["x"], []).append(r["label"])
+    for r in rows:
+        for publisher in labels.get(r["pub"], [None]):
+            for speaker in labels.get(r["spa"], [None]):
+                for event in labels.get(r["ev"], [None]):
+                    yield {**r, "publisher": publisher, "speaker": r["spn"] if speaker is None else speaker,
+                           "event": event}
+
 
 # each mention's claim and document, without its quote: picks the quotes a view shows (4-6x cheaper a row)
 _MENTION_DOCS = """
@@ -232,7 +253,7 @@ def with_evidence(store: Store, records: list[ClaimRecord], quotes: int | None =
         quote_docs, mentions = _first_mentions(store, iris, subset, quotes)
         evidence_rows = [r for i in range(0, len(mentions), _SELECTIVE_MAX)
                          for r in run(store, _for_mentions(_EVIDENCE, mentions[i:i + _SELECTIVE_MAX])).rows]
-    for r in evidence_rows:
+    for r in _labelled(store, evidence_rows):
         quoted.setdefault(r["claim"].value, []).append(Evidence(
             doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
             start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
