@@ -194,13 +194,15 @@ def test_claim_records_reads_a_batch_only_when_its_first_claim_is_asked_for(corp
     records = claim_records_streamed(store)
     assert isinstance(records, types.GeneratorType) and queries == []
     first = next(records)
-    # claims.rq, the relation classes, then the first batch's sources, contests, quotes and their labels
-    assert len(queries) == 6 and queries[0].startswith("# description: Every claim")
+    # claims.rq, the relation classes, then the first batch's sources, contests, quotes, the quotes' speakers,
+    # events, years and figures, their documents' publishers, and the labels of those
+    per_batch = 6
+    assert len(queries) == 2 + per_batch and queries[0].startswith("# description: Every claim")
     second = next(records)
-    assert len(queries) == 6  # the same batch: nothing more read
+    assert len(queries) == 2 + per_batch  # the same batch: nothing more read
     third = next(records)
-    assert len(queries) == 10  # the next batch: its sources, contests, quotes and labels
+    assert len(queries) == 2 + 2 * per_batch  # the next batch
     rest = list(records)
     assert [first, second, third, *rest] == every and len(every) > 50
-    batches = (len(every) + 1) // 2  # the labels are not asked for when a batch's quotes name none
-    assert 2 + 3 * batches < len(queries) <= 2 + 4 * batches
+    batches = (len(every) + 1) // 2  # the labels are not asked for when a batch's quotes name nothing to label
+    assert 2 + (per_batch - 1) * batches < len(queries) <= 2 + per_batch * batches
