@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import Interrupted, KgError, QueryError
 from kg.store import DEFAULT_STORE, Store, open_store
 
 
@@ -352,7 +352,9 @@ def _canned_options(tokens: list[str]) -> dict[str, str]:
 @click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"),
               help="Read the query from a file (- for stdin).")
 @click.option("--format", "fmt", default=None,
-              help="SELECT: table, csv, tsv, json, xml (default table). CONSTRUCT/DESCRIBE: ttl, nt, xml, jsonld, nq, trig.")
+              help="SELECT: table, csv, tsv, json, xml (default table). CONSTRUCT/DESCRIBE: ttl, nt, xml, jsonld, nq, "
+                   "trig. All but table are written row by row as the store answers; table holds every row first "
+                   "to align its columns (use csv or tsv for large answers).")
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
@@ -376,28 +378,40 @@ def query(ctx: click.Context, query: str | None, query_file, fmt: str | None, li
                 need = "required" if p.required else (f"default {p.default}" if p.default else "optional")
                 click.echo(f"    --{p.name.replace('_', '-')} {p.type.upper()} ({need}) {p.help}")
         return
-    # the query runs in a child process that Ctrl-C, --timeout and --max-memory can stop (kg.query.run_bounded)
+    # the query runs in a child process that Ctrl-C, --timeout and --max-memory can stop (kg.query.stream_bounded),
+    # which writes the answer as the store gives it and sends it here a chunk at a time
     if query_file is not None:
         text, source = query_file.read(), query_file.name
-        result = q.run_bounded(lambda: q.run(store, text, source=source), timeout, max_memory)
+        answer = lambda: q.run_streamed(store, text, source=source)  # noqa: E731
     elif query and query in q.canned_queries():
         values = _canned_options(ctx.args)
-        result = q.run_bounded(lambda: q.run_canned(store, query, values), timeout, max_memory)
+        answer = lambda: q.run_canned_streamed(store, query, values)  # noqa: E731
     elif query:
         if ctx.args:
             raise click.UsageError(f"unexpected arguments {' '.join(ctx.args)}: only canned queries take parameters")
-        result = q.run_bounded(lambda: q.run(store, query), timeout, max_memory)
+        answer = lambda: q.run_streamed(store, query)  # noqa: E731
     else:
         raise click.UsageError("give a query string, -f FILE, a canned query name, or --list")
-    if result.kind == "ask":
-        click.echo("true" if result.boolean else "false")
-        sys.exit(0 if result.boolean else 1)
-    if result.kind == "graph":
-        _write_output(q.format_graph(result, fmt or "ttl"), output)
-        return
-    if (fmt or "table") not in q.RESULT_FORMATS:
-        raise click.UsageError(f"--format {fmt}: a SELECT result is written as {', '.join(q.RESULT_FORMATS)}")
-    _write_output(q.format_solutions(result, fmt or "table"), output)
+
+    def work(channel) -> None:
+        result = answer()
+        channel.head((result.kind, result.boolean))
+        q.write_answer(result, fmt, channel)
+
+    try:
+        with q.stream_bounded(work, timeout, max_memory) as stream:
+            kind, boolean = stream.head
+            if kind == "ask":
+                click.echo("true" if boolean else "false")
+                sys.exit(0 if boolean else 1)
+            wrong = q.answer_format_error(kind, fmt)
+            if wrong and kind == "select":
+                raise click.UsageError(wrong)
+            if wrong:
+                raise QueryError(wrong)
+            _write_output(stream, output)
+    except KeyboardInterrupt:  # while the answer was being written out
+        raise Interrupted("query: interrupted (Ctrl-C); stopped") from None
 
 
 def _claim_filters(fn):
@@ -424,22 +438,35 @@ def _claim_filters(fn):
 @_fails_cleanly
 def claims(store: Store, actor, relation, doc, min_sources, single_source, corroborated, contested, limit, offset,
            fmt, output) -> None:
-    """Claims with their support: documents, independent sources, and every quote with its offsets."""
+    """Claims with their support: documents, independent sources, and every quote with its offsets.
+
+    Claims are read and printed a batch at a time, so memory does not grow with the listing."""
     from kg import report
-    from kg.claims import claim_records, contested_pairs
-    from kg.tables import to_csv, to_json
-    records = claim_records(store, actor=actor, relation=relation, doc=doc, min_sources=min_sources,
-                            single_source=single_source, corroborated=corroborated, contested=contested,
-                            limit=limit, offset=offset)
-    pairs = contested_pairs(store, actor=actor) if contested else []
-    if fmt == "csv":
-        text = to_csv(report.evidence_rows(records), report.EVIDENCE_COLUMNS)
-    elif fmt == "json":
-        data = [r.as_dict() for r in records]
-        text = to_json({"claims": data, "contested_pairs": report.contested_rows(pairs)} if contested else data)
-    else:
-        text = report.claims_text(records) + (("\n" + report.contested_text(pairs)) if contested else "")
-    _write_output(text, output)
+    from kg.claims import claim_records_streamed, contested_pairs
+    from kg.tables import csv_chunks, json_chunks, to_json
+    records = claim_records_streamed(store, actor=actor, relation=relation, doc=doc, min_sources=min_sources,
+                                     single_source=single_source, corroborated=corroborated, contested=contested,
+                                     limit=limit, offset=offset)
+
+    def pairs():
+        return contested_pairs(store, actor=actor)
+
+    def chunks():
+        if fmt == "csv":
+            yield from csv_chunks(report.evidence_rows_streamed(records), report.EVIDENCE_COLUMNS)
+        elif fmt == "json" and contested:
+            # the document json.dumps({"claims": ..., "contested_pairs": ...}, indent=2) makes
+            yield '{\n  "claims": '
+            yield from json_chunks((r.as_dict() for r in records), level=1, end="")
+            yield (',\n  "contested_pairs": ' + to_json(report.contested_rows(pairs())).rstrip("\n").replace("\n", "\n  ")
+                   + "\n}\n")
+        elif fmt == "json":
+            yield from json_chunks(r.as_dict() for r in records)
+        else:
+            yield from report.claims_text_chunks(records)
+            if contested:
+                yield "\n" + report.contested_text(pairs())
+    _write_output(chunks(), output)
 
 
 @cli.command()

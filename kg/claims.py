@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
+from itertools import combinations, islice, product
+from typing import Iterator
 
 import pyoxigraph as ox
 
-from kg.query import bind, canned, run
+from kg.query import bind, canned, run, run_streamed
 from kg.rdf import QUAD_CLASSES, claim_iri
 from kg.rules import Rules
 from kg.store import Store
@@ -70,23 +71,65 @@ class ClaimRecord:
         return d
 
 
+# what a mention may lack (publisher, speaker, event, year, figure) is looked up apart (_completed), for the
+# batch's mentions and documents: as OPTIONALs here Oxigraph read every such triple in the store for each
+# batch of claims (110 ms a batch at 1,000 articles), growing with the corpus
 _EVIDENCE = """
-SELECT ?claim ?doc ?publisher ?quote ?start ?end ?sent ?pol ?speaker ?origin ?rule ?event ?year ?quantity WHERE {
+SELECT ?claim ?m ?d ?doc ?quote ?start ?end ?sent ?pol ?origin ?rule WHERE {
   ?m kg:claim ?claim ; prov:wasDerivedFrom ?d ; kg:polarity ?p ; kg:sentenceIndex ?sent ;
      kg:rule ?r ; kg:origin ?o ; oa:hasTarget ?t .
   ?r rdfs:label ?rule . ?o kg:sourceLabel ?origin . ?t oa:hasSelector ?qs , ?ps .
   ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
   ?d kg:fileName ?doc .
   BIND(LCASE(STRAFTER(STR(?p), "#")) AS ?pol)
-  OPTIONAL { ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }
-  OPTIONAL { ?m kg:attributedTo ?spa . ?spa rdfs:label ?sp }
-  OPTIONAL { ?m kg:attributedToName ?spn }
-  BIND(COALESCE(?sp, ?spn) AS ?speaker)
-  OPTIONAL { ?m kg:event ?ev . ?ev rdfs:label ?event }
-  OPTIONAL { ?m kg:year ?year }
-  OPTIONAL { ?m kg:quantityText ?quantity }
 }
 """
+
+# a FILTER, not a VALUES block of predicates: with VALUES ?p Oxigraph scanned every triple of each predicate
+_MENTION_DETAILS = """
+SELECT ?m ?p ?v WHERE {
+  ?m ?p ?v FILTER(?p IN (kg:attributedTo, kg:attributedToName, kg:event, kg:year, kg:quantityText))
+}
+"""
+_PUBLISHERS = "SELECT ?d ?v WHERE { ?d schema:publisher ?v }"
+_LABELS = "SELECT ?m ?v WHERE { ?m rdfs:label ?v }"
+_KG = "https://w3id.org/kg/ns#"
+
+
+def _objects(store: Store, query: str, nodes: list, variable: str = "m") -> dict:
+    """{node: {predicate IRI or '': [objects]}} of the query's rows for these nodes, a VALUES block at a time."""
+    found: dict = {}
+    for i in range(0, len(nodes), _SELECTIVE_MAX):
+        values = f"WHERE {{ VALUES ?{variable} {{ " + " ".join(map(str, nodes[i:i + _SELECTIVE_MAX])) + " }"
+        for r in run(store, query.replace("WHERE {", values, 1)).rows:
+            key = r["p"].value if "p" in r else ""
+            found.setdefault(r[variable], {}).setdefault(key, []).append(r["v"])
+    return found
+
+
+def _completed(store: Store, rows: list[dict]) -> Iterator[dict]:
+    """Evidence rows with ?publisher, ?speaker, ?event, ?year and ?quantity, one row for each combination of
+    their values, as the OPTIONALs `{ ?d schema:publisher ?pub . ?pub rdfs:label ?publisher }`,
+    `{ ?m kg:attributedTo ?spa . ?spa rdfs:label ?sp }` (else kg:attributedToName), `{ ?m kg:event ?ev .
+    ?ev rdfs:label ?event }`, `{ ?m kg:year ?year }` and `{ ?m kg:quantityText ?quantity }` would give."""
+    details = _objects(store, _MENTION_DETAILS, sorted({r["m"] for r in rows}, key=str))
+    publishers = _objects(store, _PUBLISHERS, sorted({r["d"] for r in rows}, key=str), "d")
+    named = {n for d in (*details.values(), *publishers.values()) for p in ("", _KG + "attributedTo", _KG + "event")
+             for n in d.get(p, [])}
+    labels = {n: ps[""] for n, ps in _objects(store, _LABELS, sorted(named, key=str)).items()}
+
+    def labelled(nodes: list) -> list:
+        return [label for n in nodes for label in labels.get(n, [])] or [None]
+    for r in rows:
+        mention = details.get(r["m"], {})
+        speakers = labelled(mention.get(_KG + "attributedTo", []))
+        for publisher, sp, spn, event, year, quantity in product(
+                labelled(publishers.get(r["d"], {}).get("", [])), speakers,
+                mention.get(_KG + "attributedToName") or [None], labelled(mention.get(_KG + "event", [])),
+                mention.get(_KG + "year") or [None], mention.get(_KG + "quantityText") or [None]):
+            yield {**r, "publisher": publisher, "speaker": spn if sp is None else sp, "event": event, "year": year,
+                   "quantity": quantity}
+
 
 # each mention's claim and document, without its quote: picks the quotes a view shows (4-6x cheaper a row)
 _MENTION_DOCS = """
@@ -139,13 +182,32 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
                   contested: bool = False, rules: Rules | None = None, limit: int | None = None,
                   offset: int | None = None, among: list | None = None, quotes: int | None = None,
                   evidence: bool = True) -> list[ClaimRecord]:
-    """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
-    with limit/offset, in the same order); among: only claims between these actors (IRIs from the store);
-    quotes: only each claim's first this many quotes (in the order of evidence), the rest only counted;
-    evidence=False: no quote read nor counted.
+    """claim_records_streamed, all held: for views that need every claim at once (graphs, timelines)."""
+    return list(claim_records_streamed(
+        store, actor=actor, relation=relation, doc=doc, min_sources=min_sources, single_source=single_source,
+        corroborated=corroborated, contested=contested, rules=rules, limit=limit, offset=offset, among=among,
+        quotes=quotes, evidence=evidence))
 
-    The filtering is the canned query claims.rq, so the command line and SPARQL agree.
-    """
+
+# claims read at once: their support and quotes are fetched for the batch (a VALUES block) and the
+# batch is handed on before the next is read, so memory holds a batch, never the whole listing
+CLAIM_BATCH = 500
+
+
+def claim_records_streamed(store: Store, *, actor: str | None = None, relation: str | None = None,
+                           doc: str | None = None, min_sources: int | None = None, single_source: bool = False,
+                           corroborated: bool = False, contested: bool = False, rules: Rules | None = None,
+                           limit: int | None = None, offset: int | None = None, among: list | None = None,
+                           quotes: int | None = None, evidence: bool = True) -> Iterator[ClaimRecord]:
+    """Claims with support counts, sources and every quote, filtered as `kg claims` is (a page of them
+    with limit/offset, in the same order), CLAIM_BATCH claims at a time; among: only claims between these
+    actors (IRIs from the store); quotes: only each claim's first this many quotes (in the order of
+    evidence), the rest only counted; evidence=False: no quote read nor counted.
+
+    The filtering is the canned query claims.rq, so the command line and SPARQL agree. Its answer is
+    read as Oxigraph gives it (sorted once, held by Oxigraph one row per claim, without quotes), not
+    paged with OFFSET, which would sort every claim again for each batch. A bad filter value is an
+    error here, before the first claim is asked for."""
     low = max(min_sources or 0, 2 if corroborated else 0) or None
     values = {"actor": actor, "relation": relation, "doc": doc,
               "min_sources": str(low) if low else None, "max_sources": "1" if single_source else None,
@@ -165,29 +227,36 @@ def claim_records(store: Store, *, actor: str | None = None, relation: str | Non
                   "?claim rdf:subject ?s ; rdf:object ?o }"
         claims = [r["claim"] for r in run(store, between).rows] if among else []
         if not claims:
-            return []
+            return iter(())
         text = _for_claims(text, claims)
-    found = run(store, text, substitutions, source="claims.rq")
-    if not found.rows:
-        return []
-    chosen = [r["claim"] for r in found.rows]
-    subset = chosen if len(chosen) <= _SELECTIVE_MAX else None
-    sources: dict[str, list[str]] = {}
-    for r in run(store, _for_claims(_CLAIM_SOURCES, subset)).rows:
-        sources.setdefault(r["claim"].value, []).append(r["label"].value)
-    contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, subset)).rows}
-    classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
-    class_names = {v: k for k, v in QUAD_CLASSES.items()}
-    out = []
-    for r in found.rows:
-        iri, rel = r["claim"].value, _local(r["rel"])
-        out.append(ClaimRecord(
-            id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
-            relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
-            negated=r["negated"].value == "true", quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
-            documents=int(r["documents"].value), sources=int(r["sources"].value),
-            source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids))
-    return with_evidence(store, out, quotes, chosen) if evidence else out
+    return _claim_batches(store, text, substitutions, quotes, evidence)
+
+
+def _claim_batches(store: Store, text: str, substitutions: dict, quotes: int | None,
+                   evidence: bool) -> Iterator[ClaimRecord]:
+    """The claims claims.rq (as text) finds, with their sources, contests and quotes, a batch at a time."""
+    found = run_streamed(store, text, substitutions, source="claims.rq").rows
+    classes = class_names = None
+    while batch := list(islice(found, CLAIM_BATCH)):
+        if classes is None:
+            classes = {r["rel"].value: r["cls"].value.rsplit("#", 1)[-1] for r in run(store, _QUAD_CLASSES).rows}
+            class_names = {v: k for k, v in QUAD_CLASSES.items()}
+        chosen = [r["claim"] for r in batch]
+        sources: dict[str, list[str]] = {}
+        for r in run(store, _for_claims(_CLAIM_SOURCES, chosen)).rows:
+            sources.setdefault(r["claim"].value, []).append(r["label"].value)
+        contested_ids = {r["claim"].value for r in run(store, _for_claims(_CONTESTED, chosen)).rows}
+        out = []
+        for r in batch:
+            iri, rel = r["claim"].value, _local(r["rel"])
+            out.append(ClaimRecord(
+                id=_local(r["claim"]), subject_id=_local(r["subject"]), subject=r["subjectLabel"].value,
+                relation=rel, object_id=_local(r["object"]), object=r["objectLabel"].value,
+                negated=r["negated"].value == "true",
+                quad_class=class_names.get(classes.get(r["rel"].value, ""), ""),
+                documents=int(r["documents"].value), sources=int(r["sources"].value),
+                source_names=sorted(sources.get(iri, [])), contested=iri in contested_ids))
+        yield from (with_evidence(store, out, quotes, chosen) if evidence else out)
 
 
 def with_evidence(store: Store, records: list[ClaimRecord], quotes: int | None = None,
@@ -205,7 +274,7 @@ def with_evidence(store: Store, records: list[ClaimRecord], quotes: int | None =
         quote_docs, mentions = _first_mentions(store, iris, subset, quotes)
         evidence_rows = [r for i in range(0, len(mentions), _SELECTIVE_MAX)
                          for r in run(store, _for_mentions(_EVIDENCE, mentions[i:i + _SELECTIVE_MAX])).rows]
-    for r in evidence_rows:
+    for r in _completed(store, evidence_rows):
         quoted.setdefault(r["claim"].value, []).append(Evidence(
             doc=r["doc"].value, publisher=_text(r["publisher"]), quote=r["quote"].value,
             start=int(r["start"].value), end=int(r["end"].value), sentence=int(r["sent"].value),
@@ -298,7 +367,7 @@ def contested_pairs(store: Store, actor: str | None = None, rules: Rules | None 
     """Each contested pair with both sides' claim, source and quote (only those touching actor, if given)."""
     keep = None
     if actor:
-        keep = {r.id for r in claim_records(store, actor=actor, contested=True, rules=rules)}
+        keep = {r.id for r in claim_records_streamed(store, actor=actor, contested=True, rules=rules, evidence=False)}
     sides: dict[str, dict] = {}
     for r in run(store, _CONTEST_PAIRS).rows:
         entry = sides.setdefault(r["contest"].value, {"kind": r["kind"].value, "note": _text(r["note"])})

@@ -12,6 +12,7 @@ xsd:integer) and bound with Oxigraph's substitutions, never pasted into the quer
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import faulthandler
 import io
@@ -22,10 +23,12 @@ import re
 import resource
 import select
 import signal
+import struct
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -63,13 +66,14 @@ class CannedQuery:
 
 @dataclass
 class QueryResult:
-    """What a query returned: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
+    """What a query returned: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
+    From run() rows and triples are lists; from run_streamed() iterators, read once as the store answers."""
 
     kind: str                                   # select | ask | graph
     variables: list[str] = field(default_factory=list)
-    rows: list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]] = field(default_factory=list)
+    rows: Iterable[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]] = field(default_factory=list)
     boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
+    triples: Iterable[ox.Triple] = field(default_factory=list)
 
 
 def parse_canned(path: Path) -> CannedQuery:
@@ -217,6 +221,14 @@ def opened(store: Store) -> ox.Store:
 
 def run(store: Store, text: str, substitutions: dict | None = None, *, source: str = "query") -> QueryResult:
     """Run SPARQL with the project's prefixes predeclared; syntax errors name line and column."""
+    result = run_streamed(store, text, substitutions, source=source)
+    result.rows, result.triples = list(result.rows), list(result.triples)
+    return result
+
+
+def run_streamed(store: Store, text: str, substitutions: dict | None = None, *,
+                 source: str = "query") -> QueryResult:
+    """run(), its rows or triples an iterator over the store's answer: held one at a time, not all."""
     db = opened(store)
     try:
         result = db.query(text, prefixes=PREFIXES, substitutions=substitutions or None)
@@ -232,33 +244,136 @@ def run(store: Store, text: str, substitutions: dict | None = None, *, source: s
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        rows = [{v: sol[v] for v in variables} for sol in result]
-        return QueryResult("select", variables, rows)
-    return QueryResult("graph", triples=list(result))
+        return QueryResult("select", variables, ({v: sol[v] for v in variables} for sol in result))
+    return QueryResult("graph", triples=iter(result))
 
 
 def run_canned(store: Store, name: str, values: dict[str, str | None], rules: Rules | None = None) -> QueryResult:
     """Run a canned query; the bound parameter columns are left out of the result."""
+    result = run_canned_streamed(store, name, values, rules)
+    result.rows = list(result.rows)
+    return result
+
+
+def run_canned_streamed(store: Store, name: str, values: dict[str, str | None],
+                        rules: Rules | None = None) -> QueryResult:
+    """run_canned(), its rows an iterator (see run_streamed)."""
     query = canned(name)
-    result = run(store, query.text, bind(query, values, store, rules), source=f"{name}.rq")
+    result = run_streamed(store, query.text, bind(query, values, store, rules), source=f"{name}.rq")
     params = {p.name for p in query.params}
     result.variables = [v for v in result.variables if v not in params]
-    result.rows = [{v: r[v] for v in result.variables} for r in result.rows]
+    result.rows = ({v: r[v] for v in result.variables} for r in result.rows)
     return result
 
 
 # --- a query that can be stopped ---------------------------------------------------------------
 
-def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = None):
-    """work() in a forked child process, stopped (killed) on timeout or Ctrl-C, and given memory_mb
-    more address space than it starts with; returns what work() returns.
+# what the child sends its parent, each as one frame (kind byte, payload length, payload): a head (the
+# answer's kind: known before its rows), output bytes as they are made, and then the end or an error
+_FRAME = struct.Struct("!cQ")
+_HEAD, _DATA, _END, _ERROR, _CRASH = b"H", b"D", b"K", b"E", b"C"
+_CHUNK = 1 << 16  # output bytes gathered into one frame: a frame a row would cost more than the row
+
+
+class Channel:
+    """The child's side of the pipe: head() once, then write() output bytes (a binary file to
+    ox.serialize), sent in frames of about 64 KB; a full pipe blocks the child until the parent reads."""
+
+    def __init__(self, fd: int):
+        self._out = os.fdopen(fd, "wb")
+        self._buffer = bytearray()
+
+    def head(self, value) -> None:
+        self._frame(_HEAD, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= _CHUNK:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._frame(_DATA, bytes(self._buffer))
+            self._buffer.clear()
+
+    def finish(self, kind: bytes, payload: bytes = b"") -> None:
+        self.flush()
+        self._frame(kind, payload)
+        self._out.close()
+
+    def _frame(self, kind: bytes, payload: bytes) -> None:
+        self._out.write(_FRAME.pack(kind, len(payload)) + payload)
+        self._out.flush()
+
+
+class BoundedStream:
+    """The parent's side: `head` (what the child sent first), then iterating gives the output bytes as
+    they come. close() (or leaving a `with` block) stops the child if it still runs."""
+
+    def __init__(self, frames: Iterator[tuple[bytes, bytes]], memory_mb: int | None):
+        self._frames, self._memory_mb = frames, memory_mb
+        self.head = None
+        kind, payload = self._next()
+        if kind == _END:  # the work sent no head
+            self.close()
+        elif kind != _HEAD:
+            raise RuntimeError(f"the query process sent {kind!r} first")
+        else:
+            self.head = pickle.loads(payload)
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            while True:
+                kind, payload = self._next()
+                if kind == _END:
+                    return
+                yield payload
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._frames.close()
+
+    def __enter__(self) -> "BoundedStream":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _next(self) -> tuple[bytes, bytes]:
+        """The next data, head or end frame; an error the child sent is raised here."""
+        try:
+            kind, payload = next(self._frames)
+        except StopIteration:  # the child died without a last word: killed for its memory
+            self.close()
+            more = f" (more than {self._memory_mb} MB, --max-memory)" if self._memory_mb is not None else ""
+            raise StoppedError(f"query: stopped: it needed more memory than it may use{more}; narrow the pattern "
+                               f"or add a LIMIT") from None
+        except BaseException:
+            self.close()
+            raise
+        if kind in (_ERROR, _CRASH):
+            self.close()
+            error = pickle.loads(payload)
+            if kind == _ERROR:
+                raise error[0](error[1])
+            raise RuntimeError(f"the query process failed:\n{error}")
+        return kind, payload
+
+
+def stream_bounded(work: Callable[[Channel], None], timeout_s: float | None = None,
+                   memory_mb: int | None = None) -> BoundedStream:
+    """work(channel) in a forked child process, stopped (killed) on timeout or Ctrl-C, and given memory_mb
+    more address space than it starts with; what it writes to the channel comes back as it is written.
 
     pyoxigraph evaluates in native code that does not come back to Python for signals, so neither
     Ctrl-C nor a timer can stop a long query in-process; a child process can always be killed. A fork
-    costs a few milliseconds and the parent has opened no store, so the child starts clean."""
+    costs a few milliseconds and the parent has opened no store, so the child starts clean. The timeout
+    counts until the child has sent its last byte, so a reader slower than it also counts."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: do the work, send back the result or the error, never return
+    if pid == 0:  # the child: do the work, send back the output and the end or the error, never return
         os.close(read_end)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole process group: just die
         # Oxigraph's last words when an allocation fails are not kg's one-line error
@@ -266,20 +381,28 @@ def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = No
         faulthandler.disable()  # nor a test runner's dump of a child killed for its memory
         if memory_mb is not None:
             resource.setrlimit(resource.RLIMIT_AS, (_address_space() + (memory_mb << 20),) * 2)
+        channel = Channel(write_end)
         try:
             try:
-                payload = ("ok", work())
+                work(channel)
+                last = (_END, b"")
             except KgError as exc:
-                payload = ("error", type(exc), str(exc))
-            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # a bug: the parent shows the child's traceback
-            data = pickle.dumps(("crash", traceback.format_exc()))
-        with os.fdopen(write_end, "wb") as out:
-            out.write(data)
+                last = (_ERROR, pickle.dumps((type(exc), str(exc))))
+            except MemoryError:
+                os._exit(1)  # as when Oxigraph's allocation fails: the parent says why
+            channel.finish(*last)
+        except BaseException:  # a bug: the parent shows the child's traceback (or the parent has gone)
+            with contextlib.suppress(BaseException):
+                channel.finish(_CRASH, pickle.dumps(traceback.format_exc()))
         os._exit(0)
     os.close(write_end)
+    return BoundedStream(_frames(pid, read_end, timeout_s), memory_mb)
+
+
+def _frames(pid: int, read_end: int, timeout_s: float | None) -> Iterator[tuple[bytes, bytes]]:
+    """(kind, payload) of each frame the child sends; the child is killed and reaped when this ends."""
     deadline = None if timeout_s is None else time.monotonic() + timeout_s
-    chunks: list[bytes] = []
+    buffer = bytearray()
     try:
         with os.fdopen(read_end, "rb", buffering=0) as pipe:
             while True:
@@ -289,22 +412,25 @@ def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = No
                                        f"add a LIMIT")
                 chunk = pipe.read(1 << 20)
                 if not chunk:
-                    break
-                chunks.append(chunk)
+                    return
+                buffer += chunk
+                while len(buffer) >= _FRAME.size:
+                    kind, size = _FRAME.unpack_from(buffer)
+                    if len(buffer) < _FRAME.size + size:
+                        break
+                    payload = bytes(buffer[_FRAME.size:_FRAME.size + size])
+                    del buffer[:_FRAME.size + size]
+                    yield kind, payload
     except KeyboardInterrupt:
         raise Interrupted("query: interrupted (Ctrl-C); stopped") from None
     finally:
         _reap(pid)
-    if not chunks:
-        more = f" (more than {memory_mb} MB, --max-memory)" if memory_mb is not None else ""
-        raise StoppedError(f"query: stopped: it needed more memory than it may use{more}; narrow the pattern "
-                           f"or add a LIMIT")
-    payload = pickle.loads(b"".join(chunks))
-    if payload[0] == "ok":
-        return payload[1]
-    if payload[0] == "error":
-        raise payload[1](payload[2])
-    raise RuntimeError(f"the query process failed:\n{payload[1]}")
+
+
+def run_bounded(work, timeout_s: float | None = None, memory_mb: int | None = None):
+    """work() in a child process as stream_bounded runs it; returns what work() returns (sent whole)."""
+    with stream_bounded(lambda channel: channel.head(work()), timeout_s, memory_mb) as stream:
+        return stream.head
 
 
 def _address_space() -> int:
@@ -369,46 +495,93 @@ def _xml_term(term) -> str:
     return f"<literal>{xml_escape(term.value)}</literal>"
 
 
-def format_solutions(result: QueryResult, fmt: str) -> str:
-    """SELECT results in a SPARQL 1.1 Query Results format (json, xml, csv, tsv)."""
-    vs, rows = result.variables, result.rows
+def solution_chunks(variables: list[str], rows: Iterable[dict], fmt: str) -> Iterator[str]:
+    """SELECT results in a SPARQL 1.1 Query Results format (json, xml, csv, tsv), a row at a time, or as
+    an aligned table (which sees every row first: its columns are as wide as their widest cell)."""
+    vs = variables
     if fmt == "json":
-        bindings = [{v: _json_term(r[v]) for v in vs if r[v] is not None} for r in rows]
-        return json.dumps({"head": {"vars": vs}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "xml":
-        lines = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-        lines += [f'<variable name="{v}"/>' for v in vs] + ["</head>", "<results>"]
+        # the document json.dumps(..., indent=1) makes, its bindings written as they come
+        before, after = json.dumps({"head": {"vars": vs}, "results": {"bindings": []}},
+                                   ensure_ascii=False, indent=1).rsplit("[]", 1)
+        yield before
+        first = True
+        for r in rows:
+            item = json.dumps({v: _json_term(r[v]) for v in vs if r[v] is not None}, ensure_ascii=False, indent=1)
+            yield ("[\n   " if first else ",\n   ") + item.replace("\n", "\n   ")
+            first = False
+        yield ("[]" if first else "\n  ]") + after + "\n"
+    elif fmt == "xml":
+        head = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+        yield "\n".join(head + [f'<variable name="{v}"/>' for v in vs] + ["</head>", "<results>"]) + "\n"
         for r in rows:
             cells = "".join(f'<binding name="{v}">{_xml_term(r[v])}</binding>' for v in vs if r[v] is not None)
-            lines.append(f"<result>{cells}</result>")
-        return "\n".join(lines + ["</results>", "</sparql>"]) + "\n"
-    if fmt == "csv":
+            yield f"<result>{cells}</result>\n"
+        yield "</results>\n</sparql>\n"
+    elif fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\r\n")  # the CSV results format asks for CRLF
         w.writerow(vs)
-        w.writerows([["" if r[v] is None else r[v].value for v in vs] for r in rows])
-        return out.getvalue()
-    if fmt == "tsv":
+        for r in rows:
+            w.writerow(["" if r[v] is None else r[v].value for v in vs])
+            if out.tell() >= 1 << 14:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+    elif fmt == "tsv":
         # TSV results write each term in its Turtle/N-Triples form
-        lines = ["\t".join("?" + v for v in vs)]
-        lines += ["\t".join("" if r[v] is None else str(r[v]) for v in vs) for r in rows]
-        return "\n".join(lines) + "\n"
-    if fmt == "table":
-        return text_table(vs, [[compact(r[v]) for v in vs] for r in rows])
-    raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+        yield "\t".join("?" + v for v in vs) + "\n"
+        for r in rows:
+            yield "\t".join("" if r[v] is None else str(r[v]) for v in vs) + "\n"
+    elif fmt == "table":
+        yield text_table(vs, [[compact(r[v]) for v in vs] for r in rows])
+    else:
+        raise QueryError(f"unknown result format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+
+
+def format_solutions(result: QueryResult, fmt: str) -> str:
+    """SELECT results in a SPARQL 1.1 Query Results format (json, xml, csv, tsv) or a table, whole."""
+    return "".join(solution_chunks(result.variables, result.rows, fmt))
+
+
+def write_graph(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> None:
+    """CONSTRUCT/DESCRIBE results in an RDF syntax, written to out as they are serialised."""
+    if fmt not in GRAPH_FORMATS:
+        raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph; use --format {'|'.join(GRAPH_FORMATS)}")
+    rdf_format = GRAPH_FORMATS[fmt]
+    if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        ox.serialize(triples, out, rdf_format, prefixes=PREFIXES)
+    else:
+        ox.serialize(triples, out, rdf_format)
 
 
 def format_graph(result: QueryResult, fmt: str) -> bytes:
-    """CONSTRUCT/DESCRIBE results in an RDF syntax."""
-    if fmt not in GRAPH_FORMATS:
-        raise QueryError(f"a CONSTRUCT or DESCRIBE result is a graph; use --format {'|'.join(GRAPH_FORMATS)}")
+    """CONSTRUCT/DESCRIBE results in an RDF syntax, whole."""
     out = io.BytesIO()
-    rdf_format = GRAPH_FORMATS[fmt]
-    if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
-        ox.serialize(result.triples, out, rdf_format, prefixes=PREFIXES)
-    else:
-        ox.serialize(result.triples, out, rdf_format)
+    write_graph(result.triples, fmt, out)
     return out.getvalue()
+
+
+def write_answer(result: QueryResult, fmt: str | None, out) -> None:
+    """A query's answer written to out (a binary file) in fmt, as the store gives it: SELECT rows in
+    chunks of the chosen result format, a graph as it is serialised; nothing for ASK or a format
+    the answer cannot take (answer_format_error says why)."""
+    if answer_format_error(result.kind, fmt) or result.kind == "ask":
+        return
+    if result.kind == "graph":
+        write_graph(result.triples, fmt or "ttl", out)
+        return
+    for chunk in solution_chunks(result.variables, result.rows, fmt or "table"):
+        out.write(chunk.encode("utf-8"))
+
+
+def answer_format_error(kind: str, fmt: str | None) -> str | None:
+    """Why an answer of this kind cannot be written in fmt, or None when it can."""
+    if kind == "select" and (fmt or "table") not in RESULT_FORMATS:
+        return f"--format {fmt}: a SELECT result is written as {', '.join(RESULT_FORMATS)}"
+    if kind == "graph" and (fmt or "ttl") not in GRAPH_FORMATS:
+        return f"a CONSTRUCT or DESCRIBE result is a graph; use --format {'|'.join(GRAPH_FORMATS)}"
+    return None
 
 
 def text_table(columns: list[str], rows: list[list[str]], *, max_width: int = 60) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import asdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.query import text_table
 
@@ -22,31 +22,39 @@ def claim_title(r: ClaimRecord) -> str:
 
 def claims_text(records: list[ClaimRecord]) -> str:
     """Each claim with its support, then every quote with its document and offsets."""
-    out = []
+    return "".join(claims_text_chunks(records))
+
+
+def claims_text_chunks(records: Iterable[ClaimRecord]) -> Iterator[str]:
+    """claims_text, a claim at a time."""
+    count = 0
     for r in records:
         flag = "  [contested]" if r.contested else ""
-        out.append(f"{claim_title(r)}{flag}")
-        out.append(f"  {r.documents} document{'s' * (r.documents != 1)}, {r.sources} independent "
-                   f"source{'s' * (r.sources != 1)}: {', '.join(r.source_names)}")
+        out = [f"{claim_title(r)}{flag}",
+               f"  {r.documents} document{'s' * (r.documents != 1)}, {r.sources} independent "
+               f"source{'s' * (r.sources != 1)}: {', '.join(r.source_names)}"]
         for e in r.evidence:
             said = f", according to {e.attributed_to}" if e.attributed_to else ""
             out.append(f"    {e.doc} [{e.start}:{e.end}] {e.polarity}{said}: \"{' '.join(e.quote.split())}\"")
-        out.append("")
-    out.append(f"{len(records)} claim{'s' * (len(records) != 1)}")
-    return "\n".join(out) + "\n"
+        count += 1
+        yield "\n".join(out) + "\n\n"
+    yield f"{count} claim{'s' * (count != 1)}\n"
 
 
-def evidence_rows(records: list[ClaimRecord]) -> list[dict]:
+def evidence_rows(records: Iterable[ClaimRecord]) -> list[dict]:
     """One flat row per quote, the claim's fields repeated: what a spreadsheet wants."""
-    rows = []
+    return list(evidence_rows_streamed(records))
+
+
+def evidence_rows_streamed(records: Iterable[ClaimRecord]) -> Iterator[dict]:
+    """evidence_rows, a row at a time."""
     for r in records:
         for e in r.evidence:
             row = {k: getattr(r, k) for k in ("subject", "relation", "object", "negated", "quad_class", "documents",
                                               "sources", "contested")}
             row["claim_id"] = r.id
             row.update(asdict(e))
-            rows.append(row)
-    return rows
+            yield row
 
 
 def _side_lines(side, width: int) -> list[str]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import shlex
 import socket
+import shutil
 import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -34,6 +35,7 @@ _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 # where the three services sit, relative to the store URL; Oxigraph server's layout is the default
 ENDPOINTS = {"query": "query", "update": "update", "data": "store"}
 DEFAULT_TIMEOUT_S = 300.0
+_SPOOL_BYTES = 16 << 20  # an answer larger than this waits on disk to be parsed, not in memory
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _ANY_QUAD = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 _STATE_QUERY = f"SELECT ?p ?o WHERE {{ GRAPH {MARKER_GRAPH} {{ {_MARKER} ?p ?o }} }}"
@@ -174,10 +176,7 @@ class RemoteStore:
         rdf_format = ox.RdfFormat.from_media_type(media_type)
         if rdf_format is None:
             raise StoreError(f"{url}: the server answered in {media_type or 'an unnamed format'}, which kg does not read")
-        try:
-            return [q.triple for q in ox.parse(data, rdf_format)]
-        except SyntaxError as exc:
-            raise StoreError(f"{url}: the server's answer does not parse ({_one_line(exc)})") from None
+        return _triples(data, rdf_format, url)
 
     def _update(self, sparql: str) -> None:
         self._http("POST", self.endpoints["update"], urllib.parse.urlencode({"update": sparql}).encode("utf-8"),
@@ -192,12 +191,17 @@ class RemoteStore:
                              f"({_one_line(exc)})") from None
 
     def _http(self, method: str, url: str, body, headers: dict[str, str], *, syntax_errors: bool = False
-              ) -> tuple[bytes, str]:
+              ) -> tuple[BinaryIO, str]:
         """One request with a timeout; every failure is a one-line StoreError naming the URL."""
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get_content_type()
+                # kept in memory up to _SPOOL_BYTES, beyond that on disk, and parsed from there as kg
+                # reads the answer: the connection is not held open across kg's next requests
+                answer = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
+                shutil.copyfileobj(response, answer, 1 << 16)
+                answer.seek(0)
+                return answer, response.headers.get_content_type()
         except urllib.error.HTTPError as exc:
             detail = _one_line(exc.read().decode("utf-8", "replace"))[:300]
             if syntax_errors and exc.code == 400:  # the server's parser refused the query
@@ -312,6 +316,15 @@ def _marker_quads(values: dict[ox.NamedNode, ox.Literal]) -> list[ox.Quad]:
 def _chain(first: list[ox.Quad], rest: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
     yield from first
     yield from rest
+
+
+def _triples(data: BinaryIO, rdf_format: ox.RdfFormat, url: str) -> Iterator[ox.Triple]:
+    """A CONSTRUCT or DESCRIBE answer's triples, parsed as they are read."""
+    try:
+        for quad in ox.parse(data, rdf_format):
+            yield quad.triple
+    except SyntaxError as exc:
+        raise StoreError(f"{url}: the server's answer does not parse ({_one_line(exc)})") from None
 
 
 def _one_line(exc: BaseException | str) -> str:

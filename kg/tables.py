@@ -158,14 +158,16 @@ def csv_chunks(rows: Iterable[dict], columns: list[str]) -> Iterator[str]:
     yield out.getvalue()
 
 
-def json_chunks(rows: Iterable[dict]) -> Iterator[str]:
-    """to_json, a row at a time (each row indented as json.dumps indents a list's items)."""
+def json_chunks(rows: Iterable, level: int = 0, end: str = "\n") -> Iterator[str]:
+    """to_json, a row at a time (each row indented as json.dumps indents a list's items); level: how
+    deep the list sits in a document json.dumps(..., indent=2) makes, end: what follows it."""
+    pad = "\n" + "  " * (level + 1)
     first = True
     for row in rows:
-        item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        yield ("[\n  " if first else ",\n  ") + item
+        item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", pad)
+        yield ("[" if first else ",") + pad + item
         first = False
-    yield "[]\n" if first else "\n]\n"
+    yield ("[]" if first else "\n" + "  " * level + "]") + end
 
 
 def export_graph(store: Store, fmt: str, *, include_log: bool = False) -> bytes:
