@@ -300,7 +300,9 @@ class Frames:
     instrument_verbs: frozenset[str] = frozenset()
     partner_complements: frozenset[str] = frozenset()
     proposals: frozenset[str] = frozenset()
-    refusals: frozenset[str] = frozenset()  # "refused to threaten India": the act is not done  # "agreed to Khrushchev's proposal": agreeing with its author
+    refusals: frozenset[str] = frozenset()
+    membership_verbs: frozenset[str] = frozenset()
+    allegation_nouns: frozenset[str] = frozenset()  # "the TPLF's allegation of an attack by Eritrean troops"  # "a coalition consisting of X and Y"  # "refused to threaten India": the act is not done  # "agreed to Khrushchev's proposal": agreeing with its author
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
     taking_verbs: frozenset[str] = frozenset()  # "captured the Sinai from Egypt": an attack on Egypt
@@ -757,6 +759,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   proposals=words("proposals"), refusals=words("refusals"),
+                  membership_verbs=words("membership_verbs"), allegation_nouns=words("allegation_nouns"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   ally_nouns=allies, arming_verbs=words("arming_verbs"),
                   taking_verbs=words("taking_verbs"), companion_words=words("companion_words"),

@@ -1047,3 +1047,20 @@ def test_what_one_refused_to_do_is_not_done_and_directing_someone_orders_them(ru
     assert not any(p == "negated" for _, _, _, p in found)
     assert ("Bill Clinton", "COERCE", "Nawaz Sharif", "asserted") in claims(
         "In 1999 Bill Clinton directed Nawaz Sharif to pull his troops out of Kargil.", rules)
+
+
+def test_the_members_a_body_is_said_to_consist_of(rules):
+    found = claims("The Saudi-led coalition, which includes the UAE and Egypt, bombed Sanaa.", rules)
+    assert {("United Arab Emirates", "MEMBER_OF", "Saudi-led coalition", "asserted"),
+            ("Egypt", "MEMBER_OF", "Saudi-led coalition", "asserted")} <= set(found)
+    found = claims("A US-led coalition comprising Britain, France and Australia struck Iraq.", rules)
+    assert ("Australia", "MEMBER_OF", "US-led coalition", "asserted") in found
+
+
+def test_an_allegation_held_accuses_the_doer_and_a_commitment_to_a_states_security_supports_it(rules):
+    found = claims("The statement did not address the TPLF's allegation of a joint attack by Ethiopian and Eritrean troops.", rules)
+    assert {("Tigray People's Liberation Front", "ACCUSE", "Ethiopia", "asserted"),
+            ("Tigray People's Liberation Front", "ACCUSE", "Eritrea", "asserted")} == set(found)
+    assert [("United States", "SUPPORT", "Taiwan", "asserted")] == list(
+        claims("Washington reaffirmed its commitment to Taiwan's defence.", rules))
+    assert not claims("Iran reaffirmed its commitment to the nuclear deal.", rules)

@@ -1262,6 +1262,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
+               *_membership_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
@@ -1989,6 +1990,18 @@ def _allegation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, s.subjects(v), accused, "ACCUSE", "frame:allegation", f"allegation:{v.lemma}", v,
                                polarity)
+    for n in s.t:
+        # "the TPLF's allegation of a joint attack by Ethiopian and Eritrean troops": whose act is alleged
+        if n.pos != "NOUN" or n.lemma.lower() not in s.f.allegation_nouns:
+            continue
+        accusers = [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]
+        acts = [o for p in s.children(n.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")]
+        accused = [a for o in acts for p in s.children(o.i, "prep") if p.text.lower() == "by"
+                   for b in s.children(p.i, "pobj") for a in s.actors_of(b.i)]
+        accused = accused or [a for o in acts for c in s.children(o.i, "poss") for a in s.actors_of(c.i)]
+        polarity = "hedged" if sentence_hedged else "asserted"
+        out += _claims_between(s, accusers, accused, "ACCUSE", "frame:allegation", f"allegation:{n.lemma.lower()}", n,
+                               polarity)
     return out
 
 
@@ -2182,6 +2195,31 @@ def _ally_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out += _claims_between(s, allies, owners, relation, "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
             if relation == "COOPERATE":  # allies are each other's
                 out += _claims_between(s, owners, allies, relation, "frame:ally", f"ally:{n.lemma.lower()}", n, polarity)
+    return out
+
+
+def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"a coalition led by Saudi Arabia (consisting of the UAE, Egypt and Sudan)", "the Saudi-led coalition, which
+    includes the UAE", "NATO, an alliance of 30 states including Turkey": each one named is a member of the body."""
+    out = []
+    for n in s.t:
+        body = s.actor_at.get(n.i)
+        if body is None or s.rules.actors[body.actor].type not in ("organisation", "group", "military_unit"):
+            continue
+        heads = [n, *(c for c in s.children(n.i, "appos") if c.i not in s.actor_at)]  # "NATO, an alliance of ..."
+        listed = [x for h in heads for c in s.children(h.i, "acl", "relcl") if c.lemma in s.f.membership_verbs
+                  for x in [*s.children(c.i, "dobj"),
+                            *(o for t in [c, *s.children(c.i, "prt")] for p in s.children(t.i, "prep")
+                              if p.text.lower() == "of" for o in s.children(p.i, "pobj"))]]
+        listed += [o for h in heads for p in s.children(h.i, "prep") if p.text.lower() == "including"
+                   for o in s.children(p.i, "pobj")]
+        listed += [o for h in heads[1:] for p in s.children(h.i, "prep") if p.text.lower() == "of"
+                   for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
+        members = [a for x in listed for a in s.actors_of(x.i) if a.actor != body.actor
+                   and s.rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")]
+        polarity = "hedged" if sentence_hedged else "asserted"
+        out += _claims_between(s, list({a.actor: a for a in members}.values()), [body], "MEMBER_OF", "frame:membership",
+                               "membership", n, polarity)
     return out
 
 
