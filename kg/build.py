@@ -1066,6 +1066,32 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
 
 
+@dataclass
+class PruneSummary:
+    cache: str
+    dropped: int         # extractions dropped
+    kept: int
+    bytes_before: int    # the cache file's size
+    bytes_after: int
+
+
+def prune_cache(store: Store, rules: Rules | None = None) -> PruneSummary:
+    """Drop the cached extractions neither the live build nor the rules in force use (removed or replaced
+    documents, earlier rules or extraction code): the live build's own and those the next change would
+    read stay, so `kg add` and `kg remove` still change the build in place."""
+    rules = rules or load_rules(saved=_saved_rules(store))
+    if not store.exists():
+        raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+    with store.writing(), Cache(_cache_path(store)) as cache:
+        before = cache.path.stat().st_size
+        extractor = extractor_digest(rules)
+        keep = {cache_key(r["sha"].value, extractor) for r in store.query(_STORED_HASHES)}
+        if isinstance(store, Store) and live_index.indexed_build(cache.db) == store.current_build().name:
+            keep |= {k for (k,) in cache.db.execute("SELECT key FROM live_doc")}  # made with other rules
+        dropped, kept = cache.prune(keep)
+    return PruneSummary(str(cache.path), dropped, kept, before, cache.path.stat().st_size)
+
+
 def _check_removable(names: list[str], stored: set[str], count: int) -> None:
     unknown = [n for n in names if n not in stored]
     if unknown:

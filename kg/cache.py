@@ -149,6 +149,19 @@ class Cache:
     def has(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM extraction WHERE key = ?", (key,)).fetchone() is not None
 
+    def prune(self, keep: set[str]) -> tuple[int, int]:
+        """Drop every extraction whose key is not in keep, in one transaction, then give the freed pages
+        back to the file system (VACUUM, itself all or nothing); (dropped, kept)."""
+        with self._db:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM temp.keep")
+            self._db.executemany("INSERT OR IGNORE INTO temp.keep VALUES (?)", ((k,) for k in keep))
+            dropped = self._db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM temp.keep)").rowcount
+            self._db.execute("DELETE FROM temp.keep")
+        (kept,) = self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()
+        self._db.execute("VACUUM")
+        return dropped, kept
+
     def put_rows(self, rows: Iterable[tuple[str, bytes, bytes]]) -> None:
         """Store rows made by cache_row (in a worker process, so the writer only inserts)."""
         with self._db:

@@ -11,6 +11,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -108,7 +109,7 @@ class Pattern:
     relation: str
     predicate: str
     source: str
-    regex: re.Pattern
+    expanded: str    # the source with its macros expanded: what `regex` is compiled from
     symmetric: bool
     examples: tuple[Example, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -116,6 +117,15 @@ class Pattern:
     subject_types: tuple[str, ...] = ACTOR_TYPES  # "Chinese ground forces under the CPV": a state is no member
     object_types: tuple[str, ...] = ACTOR_TYPES
     object_is: str | None = None  # "country": the object is the subject's own state ("Kosygin, the premier")
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Compiled when first used (the rules are checked by compiling it once when read): the 99 patterns
+        take 0.3 s to compile, which a command that extracts nothing, such as a cached `kg add`, never pays."""
+        return re.compile(self.expanded, _PATTERN_FLAGS)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "regex"}  # saved and sent uncompiled
 
 
 @dataclass(frozen=True)
@@ -445,10 +455,13 @@ def _expand(source: str, macros: dict[str, str], where: str) -> str:
     return text
 
 
+_PATTERN_FLAGS = re.IGNORECASE
+
+
 def _compile(source: str, macros: dict[str, str], where: str) -> re.Pattern:
     text = _expand(source, macros, where)
     try:
-        return re.compile(text, re.IGNORECASE)
+        return re.compile(text, _PATTERN_FLAGS)
     except re.error as exc:
         raise RulesError(f"{where}: invalid pattern at position {exc.pos}: {exc.msg}") from None
 
@@ -600,7 +613,7 @@ def _load_patterns(paths: list[Path], macros: dict[str, str]) -> list[Pattern]:
             unknown = sorted(set(types[key]) - set(ACTOR_TYPES))
             if unknown:
                 raise RulesError(f"{where}: {key} names unknown actor types {unknown}")
-        patterns.append(Pattern(e["id"], e["relation"], e["predicate"], e["pattern"], regex, symmetric,
+        patterns.append(Pattern(e["id"], e["relation"], e["predicate"], e["pattern"], regex.pattern, symmetric,
                                 tuple(examples), tuple(e.get("counter_examples") or []), object_is=implicit,
                                 **types))
     return patterns
