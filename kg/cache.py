@@ -36,7 +36,7 @@ def _code_digest() -> str:
     """The extraction code itself: an edited extractor must not be served old results."""
     root = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}|{ROW_FORMAT}".encode())
-    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py"]):
+    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py", root / "minhash.py"]):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
