@@ -193,6 +193,28 @@ def remove(store: Store, docs: tuple[str, ...]) -> None:
 
 
 @cli.group()
+def cache() -> None:
+    """The extraction cache beside the store (every document's extraction, kept for rebuilds and kg add)."""
+
+
+@cache.command("prune")
+@click.pass_obj
+@_fails_cleanly
+def cache_prune(store: Store) -> None:
+    """Drop cached extractions the live build and the rules in force do not use (removed documents,
+    earlier rules), and shrink the cache file; kg add and kg remove still change the build in place."""
+    from kg.build import prune_cache
+    with _stopped_like_ctrl_c():
+        done = prune_cache(store)
+    click.echo(f"dropped {done.dropped} cached extractions, kept {done.kept}; {done.cache}: "
+               f"{_mb(done.bytes_before)} -> {_mb(done.bytes_after)} ({_mb(done.bytes_before - done.bytes_after)} freed)")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+@cli.group()
 def export() -> None:
     """Export the graph, the claims or the actor mentions."""
 

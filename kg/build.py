@@ -41,6 +41,7 @@ from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_
                     rule_quads, rules_used, source_node, used_actors, vocabulary_quads)
 from kg.rules import Rules, load_rules
 from kg import live_index
+from kg.minhash import MinHash
 from kg.store import Store
 
 _STORED_DOCS = """
@@ -452,6 +453,12 @@ def _cache_path(store: Store) -> Path:
     return home / f"{hashlib.sha256(str(store.path).encode()).hexdigest()[:16]}-{CACHE_FILE}"
 
 
+def _saved_rules(store: Store) -> Path:
+    """Where the rules in force are kept once read (kg.rules.load_rules), beside the extraction cache."""
+    cache = _cache_path(store)
+    return cache.with_name(cache.name.replace(CACHE_FILE, "rules.pickle"))
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -469,7 +476,7 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     paths = list(paths)  # walked twice: sized here, read below
     if _jobs(jobs) > 1 and not scheduler and _more_than_a_batch(paths):
         _workers_context()  # the parser loads in the forkserver while the rules and files are read
-    rules = rules or load_rules()
+    rules = rules or load_rules(saved=_saved_rules(store))
     reading = read_paths(paths, rules)
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
@@ -880,14 +887,11 @@ def _edges_after(old: dict, before: Corroboration, after: Corroboration, t: _Tou
 
 
 def _region_documents(db, ids: set[str]) -> tuple[list[Document], dict]:
-    from datasketch import LeanMinHash
-    import numpy as np
     docs, prints = [], {}
     sql = "SELECT name, id, sha, date, publisher, prints, scheme FROM live_doc WHERE id IN ({})"
     for name, doc_id, sha, date, publisher, hv, scheme in live_index.rows_where(db, sql, ids):
         docs.append(Document(doc_id, name, "", sha, date=date, publisher=publisher))
-        prints[doc_id] = LeanMinHash(seed=1, hashvalues=np.frombuffer(hv, dtype=np.uint64),
-                                     **({"scheme": scheme} if scheme else {}))
+        prints[doc_id] = MinHash.from_bytes(hv, scheme)
     return docs, prints
 
 
@@ -1030,7 +1034,7 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     """Add documents to the store; a document with the same file name is replaced, nothing is duplicated.
     Only the new documents are extracted."""
     t0, started = time.perf_counter(), _now()
-    rules = rules or load_rules()
+    rules = rules or load_rules(saved=_saved_rules(store))
     reading = read_paths(paths, rules)  # every file is read (and checked) before anything changes
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
@@ -1062,6 +1066,32 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped, replaced=replaced)
 
 
+@dataclass
+class PruneSummary:
+    cache: str
+    dropped: int         # extractions dropped
+    kept: int
+    bytes_before: int    # the cache file's size
+    bytes_after: int
+
+
+def prune_cache(store: Store, rules: Rules | None = None) -> PruneSummary:
+    """Drop the cached extractions neither the live build nor the rules in force use (removed or replaced
+    documents, earlier rules or extraction code): the live build's own and those the next change would
+    read stay, so `kg add` and `kg remove` still change the build in place."""
+    rules = rules or load_rules(saved=_saved_rules(store))
+    if not store.exists():
+        raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
+    with store.writing(), Cache(_cache_path(store)) as cache:
+        before = cache.path.stat().st_size
+        extractor = extractor_digest(rules)
+        keep = {cache_key(r["sha"].value, extractor) for r in store.query(_STORED_HASHES)}
+        if isinstance(store, Store) and live_index.indexed_build(cache.db) == store.current_build().name:
+            keep |= {k for (k,) in cache.db.execute("SELECT key FROM live_doc")}  # made with other rules
+        dropped, kept = cache.prune(keep)
+    return PruneSummary(str(cache.path), dropped, kept, before, cache.path.stat().st_size)
+
+
 def _check_removable(names: list[str], stored: set[str], count: int) -> None:
     unknown = [n for n in names if n not in stored]
     if unknown:
@@ -1075,7 +1105,7 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
     """Take documents (by stored file name) out of the store, with everything only they said; unknown
     names are an error and change nothing."""
     t0, started = time.perf_counter(), _now()
-    rules = rules or load_rules()
+    rules = rules or load_rules(saved=_saved_rules(store))
     names = list(dict.fromkeys(names))
     with store.writing(), Cache(_cache_path(store)) as cache:
         if not store.exists():

@@ -19,14 +19,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
-from datasketch import LeanMinHash
-
 from kg import __version__
 from kg.corroborate import fingerprint, mention_counts
 from kg.documents import Document, document_id
 from kg.extract import ActorMention, Extraction
 from kg.live_index import open_index
+from kg.minhash import MinHash
 from kg.rules import Rules
 
 CACHE_FILE = "extractions.sqlite"
@@ -38,7 +36,7 @@ def _code_digest() -> str:
     """The extraction code itself: an edited extractor must not be served old results."""
     root = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}|{ROW_FORMAT}".encode())
-    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py"]):
+    for f in sorted([*root.glob("extract/*.py"), root / "documents.py", root / "rules.py", root / "minhash.py"]):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
@@ -71,14 +69,12 @@ class Summary:
     sentences: int
     repeated: int
     actor_mentions: int
-    scheme: str = ""         # the MinHash's hashing scheme (datasketch 2)
+    scheme: str = ""         # the MinHash's hashing scheme (kg.minhash.SCHEME)
     mention_counts: dict = field(default_factory=dict)  # actor -> its distinct mentions in the document
 
     @property
-    def fingerprint(self) -> LeanMinHash:
-        """The MinHash (its values only: no permutations are made, 40x faster and 3x smaller)."""
-        return LeanMinHash(seed=1, hashvalues=np.frombuffer(self.hashvalues, dtype=np.uint64),
-                           **({"scheme": self.scheme} if self.scheme else {}))
+    def fingerprint(self) -> MinHash:
+        return MinHash.from_bytes(self.hashvalues, self.scheme)
 
 
 def portable(ex: Extraction) -> Extraction:
@@ -97,8 +93,8 @@ def summarize(ex: Extraction) -> Summary:
                     actors=list(first.values()), trace=[], rules=None,
                     mentions=[replace(m, quote="") for m in ex.mentions])
     mh = fingerprint(ex.document.text)
-    return Summary(small, mh.hashvalues.astype(np.uint64).tobytes(), len(ex.sentences),
-                   sum(s.repeated for s in ex.sentences), len(ex.actors), getattr(mh, "scheme", ""),
+    return Summary(small, mh.to_bytes(), len(ex.sentences),
+                   sum(s.repeated for s in ex.sentences), len(ex.actors), mh.scheme,
                    mention_counts(ex))
 
 
@@ -152,6 +148,19 @@ class Cache:
 
     def has(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM extraction WHERE key = ?", (key,)).fetchone() is not None
+
+    def prune(self, keep: set[str]) -> tuple[int, int]:
+        """Drop every extraction whose key is not in keep, in one transaction, then give the freed pages
+        back to the file system (VACUUM, itself all or nothing); (dropped, kept)."""
+        with self._db:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM temp.keep")
+            self._db.executemany("INSERT OR IGNORE INTO temp.keep VALUES (?)", ((k,) for k in keep))
+            dropped = self._db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM temp.keep)").rowcount
+            self._db.execute("DELETE FROM temp.keep")
+        (kept,) = self._db.execute("SELECT COUNT(*) FROM extraction").fetchone()
+        self._db.execute("VACUUM")
+        return dropped, kept
 
     def put_rows(self, rows: Iterable[tuple[str, bytes, bytes]]) -> None:
         """Store rows made by cache_row (in a worker process, so the writer only inserts)."""

@@ -23,10 +23,10 @@ from typing import Iterable
 
 from kg.documents import slug
 from kg.extract import Extraction, Mention
+from kg.minhash import BandIndex, MinHash, bands
 from kg.rules import Rules
 
 SHINGLE_WORDS = 5
-NUM_PERM = 128
 NEAR_COPY_JACCARD = 0.6  # lightly edited reprints score 0.7-0.95; unrelated articles of one field < 0.1
 _WORD = re.compile(r"\w+")
 
@@ -112,14 +112,11 @@ class ActorEdge:
         return hashlib.sha256(f"{self.subject}|{self.object}|{self.quad_class}".encode()).hexdigest()[:20]
 
 
-def fingerprint(text: str):
+def fingerprint(text: str) -> MinHash:
     """MinHash of the text's word 5-shingles (lower-cased), the same for every run."""
-    from datasketch import MinHash  # imported here: it costs reading commands 0.4 s to start
     words = [w.lower() for w in _WORD.findall(text)]
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
-    mh.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-    return mh
+    return MinHash.of(s.encode("utf-8") for s in sorted(shingles))
 
 
 def find_copies(extractions: list[Extraction], prints_of: dict | None = None) -> list[CopyLink]:
@@ -130,31 +127,17 @@ def find_copies(extractions: list[Extraction], prints_of: dict | None = None) ->
     return copies_among([ex.document for ex in extractions], prints_of)
 
 
-@lru_cache(maxsize=1)
-def _lsh_params() -> tuple[int, int]:
-    """datasketch's bands and rows for the threshold (it integrates to find them: 25 ms a time)."""
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=NEAR_COPY_JACCARD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
-def _lsh():
-    from datasketch import MinHashLSH
-    return MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
-
-
 def lsh_bands() -> list[tuple[int, int]]:
     """The MinHash ranges find_copies compares as one band each: documents sharing no band are never
     compared, so a copy family lies within the documents linked by shared bands."""
-    b, r = _lsh_params()
-    return [(i * r, (i + 1) * r) for i in range(b)]
+    return bands()
 
 
 def copies_among(documents, prints_of: dict | None = None) -> list[CopyLink]:
     """find_copies over documents (kg.documents.Document, the text needed only without prints_of)."""
     docs = sorted(documents, key=lambda d: (d.date is None, d.date or "", d.file_name))
     order = {d.id: i for i, d in enumerate(docs)}
-    lsh = _lsh()
+    lsh = BandIndex()
     prints: dict = {}
     parent: dict[str, str] = {}
     best: dict[str, tuple[str, str, float]] = {}

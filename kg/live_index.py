@@ -14,9 +14,8 @@ import sqlite3
 from collections import Counter
 from typing import Iterable, Iterator
 
-import numpy as np
-
 from kg.corroborate import ActorEdge, Source, Support, lsh_bands, origin_of, side_key
+from kg.minhash import MinHash
 from kg.rdf import base_rule, rules_used, used_actors
 from kg.rules import Rules
 
@@ -91,8 +90,7 @@ def decode_source(text: str) -> Source:
 
 
 def bands_of(hashvalues: bytes) -> list[tuple[int, bytes]]:
-    values = np.frombuffer(hashvalues, dtype=np.uint64)
-    return [(i, values[a:b].tobytes()) for i, (a, b) in enumerate(lsh_bands())]
+    return [(i, MinHash(hashvalues).band(a, b)) for i, (a, b) in enumerate(lsh_bands())]
 
 
 def pair_of(subject: str, obj: str) -> str:
