@@ -396,7 +396,13 @@ def stream_bounded(work: Callable[[Channel], None], timeout_s: float | None = No
                 channel.finish(_CRASH, pickle.dumps(traceback.format_exc()))
         os._exit(0)
     os.close(write_end)
-    return BoundedStream(_frames(pid, read_end, timeout_s), memory_mb)
+    try:
+        return BoundedStream(_frames(pid, read_end, timeout_s), memory_mb)
+    except BaseException as exc:  # Ctrl-C before the frames' own clean-up began: the child must not outlive us
+        _reap(pid)
+        if isinstance(exc, KeyboardInterrupt):
+            raise Interrupted("query: interrupted (Ctrl-C); stopped") from None
+        raise
 
 
 def _frames(pid: int, read_end: int, timeout_s: float | None) -> Iterator[tuple[bytes, bytes]]:
