@@ -316,6 +316,7 @@ class Frames:
     proposals: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     membership_verbs: frozenset[str] = frozenset()
+    serving_titles: frozenset[str] = frozenset()  # "Iranian commander X" serves Iran; "Hamas chief X" leads Hamas
     allegation_nouns: frozenset[str] = frozenset()  # "the TPLF's allegation of an attack by Eritrean troops"  # "a coalition consisting of X and Y"  # "refused to threaten India": the act is not done  # "agreed to Khrushchev's proposal": agreeing with its author
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
@@ -776,7 +777,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   proposals=words("proposals"), refusals=words("refusals"),
-                  membership_verbs=words("membership_verbs"), allegation_nouns=words("allegation_nouns"),
+                  membership_verbs=words("membership_verbs"), serving_titles=words("serving_titles"), allegation_nouns=words("allegation_nouns"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   ally_nouns=allies, arming_verbs=words("arming_verbs"),
                   taking_verbs=words("taking_verbs"), companion_words=words("companion_words"),

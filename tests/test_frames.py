@@ -1064,3 +1064,14 @@ def test_an_allegation_held_accuses_the_doer_and_a_commitment_to_a_states_securi
     assert [("United States", "SUPPORT", "Taiwan", "asserted")] == list(
         claims("Washington reaffirmed its commitment to Taiwan's defence.", rules))
     assert not claims("Iran reaffirmed its commitment to the nuclear deal.", rules)
+
+
+def test_a_commander_named_with_a_state_serves_it_and_one_named_with_a_force_leads_it(rules):
+    found = claims("A U.S. drone strike killed Iranian commander Qassem Soleimani at Baghdad airport.", rules)
+    assert ("Qasem Soleimani", "MEMBER_OF", "Iran", "asserted") in found
+    assert not any(r == "LEADER_OF" for _, r, _, _ in found)
+    assert ("Asim Munir", "MEMBER_OF", "Pakistan", "asserted") in claims(
+        "Pakistan's army chief General Asim Munir met Biden.", rules)
+    assert ("Mohamed Hamdan Dagalo", "LEADER_OF", "Rapid Support Forces", "asserted") in claims(
+        "RSF commander Mohamed Hamdan Dagalo rejected the talks.", rules)
+    assert ("Ismail Haniyeh", "LEADER_OF", "Hamas", "asserted") in claims("Hamas chief Ismail Haniyeh met Erdogan.", rules)

@@ -1832,6 +1832,9 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     if any(w.lemma.lower() == "opposition" for w in [*words, *s.children(title.i, "compound")]):
         # "Kenya's opposition leader X" leads Kenya's opposition, not Kenya
         states = [a for a in states if actors[a.actor].type == "group"]
+    if leader and states and title.text.lower() in s.f.serving_titles and actors[states[0].actor].type == "state" \
+            and not any(w.text.lower() in ("supreme", "in-chief") for w in [*words, *s.children(title.i)]):
+        leader = False  # "Iranian commander Qassem Soleimani", "Pakistan's army chief": an officer of the state
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
     if not states and leader and (not words or phrase in s.f.leader_titles):  # "opposition leader X" leads no state
