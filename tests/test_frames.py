@@ -1075,3 +1075,24 @@ def test_a_commander_named_with_a_state_serves_it_and_one_named_with_a_force_lea
     assert ("Mohamed Hamdan Dagalo", "LEADER_OF", "Rapid Support Forces", "asserted") in claims(
         "RSF commander Mohamed Hamdan Dagalo rejected the talks.", rules)
     assert ("Ismail Haniyeh", "LEADER_OF", "Hamas", "asserted") in claims("Hamas chief Ismail Haniyeh met Erdogan.", rules)
+
+
+def test_threats_of_several_acts_each_other_shared_and_names_spelled_before_their_acronym(rules):
+    # each act threatened is a threat, none is done
+    assert [("Serbia", "THREATEN", "Netherlands", "asserted")] == list(
+        claims("Serbian forces threatened to resume bombing and kill captured Dutch soldiers.", rules))
+    found = claims("Armenia and Azerbaijan reached agreement on a ceasefire, but immediately accused each other of "
+                   "derailing the deal.", rules)
+    assert {("Armenia", "ACCUSE", "Azerbaijan", "asserted"), ("Azerbaijan", "ACCUSE", "Armenia", "asserted")} <= set(found)
+    # a name spelled out before its acronym is one body, not the state whose adjective opens it
+    assert [("Rwandan Patriotic Front", "ASSAULT", "Rwanda", "asserted")] == list(claims(
+        "In 1990, the Rwandan Patriotic Front (RPF), a rebel group composed mostly of Tutsi refugees, invaded "
+        "northern Rwanda.", rules))
+    assert not any("Line of Control" in o for _, _, o, _ in claims(
+        "Troops of India and Pakistan exchanged fire on the Line of Control (LoC) on Wednesday.", rules))
+    # telling the press is no consultation; civilians lead nothing; fighters armed by a state are not its arms
+    assert not claims("Earlier Wednesday, Radovan Karadzic told CNN that the Serbs were withdrawing.", rules)
+    assert not claims("The junta detained civilian leader Aung San Suu Kyi.", rules)
+    assert not claims("Mujahideen fighters, armed by the United States and Pakistan, fought the Soviet army.", rules)
+    assert ("US-led coalition", "ASSAULT", "Iraq", "asserted") in claims(
+        "In early 1991 a US-led coalition expelled Iraqi forces.", rules)

@@ -23,6 +23,8 @@ _ARGUMENT = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
 # relative clause cuts off from its verb ("The protesters, who massed outside, pelted the police")
 _GROUP_SLOTS = _ARGUMENT | {"ROOT"}
 # a place name after these is where something happened, not who acted ("fighting in Bakhmut")
+# sectors of people who own no leaders, governments or posts as a group (CAMEO: civilians, refugees)
+_UNORGANISED = {"CVL", "REF"}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "around", "outside", "inside", "within", "from", "into",
              "through", "along", "over", "off", "north", "south", "east", "west", "between"}
 _CAPITAL = re.compile(r"(?<![\w'])[A-Z][\w'’.-]*[a-z][\w'’.-]*|(?<![\w'])[A-Z]{2,}\b")
@@ -367,6 +369,8 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             if people is not None and tok.lemma.lower() in rules.frames.armed_nouns and (
                     sector is None or sector in rules.frames.state_sectors):
                 sector = "REB"  # "Tigrayan forces": no state's army, a people's armed group
+            if owning and tok.pos == "ADJ" and sector in _UNORGANISED:
+                continue  # "civilian leader Aung San Suu Kyi", "the civilian government": no group of civilians
             if sector is None or sector in rules.frames.state_sectors or tok.lemma.lower() in rules.frames.institution_nouns:
                 continue
             mods = [c for c in parse.tokens if c.head == tok.i and c.dep in ("amod", "compound")]
@@ -687,6 +691,34 @@ def led_bodies(text: str, parses: dict[int, Parse], known: list[ActorMention], r
     return actors, names
 
 
+# "the Rwandan Patriotic Front (RPF)": a name spelled out before an acronym in brackets
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|de|del|la|al|el)){1,9})"
+                         r"\s+\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_LINKS = {"of", "for", "and", "the", "de", "del", "la", "al", "el"}
+
+
+def spelled_out_names(text: str, rules: Rules) -> list[tuple[str, str, str | None]]:
+    """(name, acronym, listed actor id or None) for "Full Name (ACRONYM)": the full name is the actor the
+    acronym names ("the Rwandan Patriotic Front (RPF)" is not Rwanda inside it). The acronym's capitals
+    must all be initials of the name's words; the name is the shortest tail of the phrase that has them."""
+    out = []
+    for m in _SPELLED_OUT.finditer(text):
+        acronym = m.group(2)
+        letters = {c for c in acronym if c.isupper()}
+        words = m.group(1).split()
+        while words and (words[0].lower() in _LINKS or words[0][0] != acronym[0]):
+            words = words[1:]  # "During the Rwandan Patriotic Front": from the word the acronym starts with
+        if len(words) < 2 or not letters <= {w[0] for w in words if w.lower() not in _LINKS} or any(
+                w.lower() in rules.frames.place_words - rules.frames.movement_words for w in words):
+            continue  # ("the Line of Control (LoC)" is a place)
+        actor = rules.actor_by_name(acronym)
+        listed = actor.id if actor is not None and acronym in actor.aliases and actor.type != "person" else None
+        name = " ".join(words)
+        if actor is None or listed is not None and name not in actor.aliases:
+            out.append((name, acronym, listed))
+    return out
+
+
 def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rules: Rules, years: list[int] = ()
              ) -> tuple[dict[str, Actor], dict[str, list[tuple[str, str]]]]:
     """The document's own actors and the names that find them: (actors by id, surface -> [(kind, id)]).
@@ -795,6 +827,17 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
         if name not in names and slug(name) not in rules.actors:
             actors.setdefault(slug(name), Actor(slug(name), name, kind, (name,), listed=False))
             names[name] = [("actor", slug(name))]
+    for name, acronym, listed in spelled_out_names(text, rules):
+        if listed is None and rules.actor_by_name(name) is None:
+            # a body no list has, named in full once and by its acronym after
+            ident = slug(name)
+            armed = any(w.lower().rstrip("s") in rules.frames.movement_words | rules.frames.armed_nouns
+                        for w in name.split())
+            actors.setdefault(ident, Actor(ident, name, "group" if armed else "organisation", (name, acronym),
+                                           listed=False))
+            names[name] = names[acronym] = [("actor", ident)]
+        elif listed is not None:
+            names.setdefault(name, [("actor", listed)])
     for m in _NUMBERED_UNIT.finditer(text):
         name = m.group(1)
         # one army's "3rd Corps" is not another's: the text's own

@@ -208,7 +208,10 @@ class _Sentence:
                 return named[:1]
             for c in self.children(i, "acl"):
                 # "a coalition led by Saudi Arabia"; in an attack "rockets fired by Hezbollah" are Hezbollah's
-                if c.lemma == "lead" or (self.weapons and word in self.f.weapon_nouns and c.tag == "VBN"):
+                # ("Mujahideen fighters, armed by the United States": fighters armed are not arms fired)
+                if c.lemma == "lead" or (self.weapons and word in self.f.weapon_nouns and c.tag == "VBN"
+                                         and c.lemma not in self.f.arming_verbs
+                                         and c.text.lower() not in self.f.backing_participles):
                     for by in self.children(c.i, "agent"):
                         found = [a for p in self.children(by.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
                         if found:
@@ -1136,9 +1139,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 objects = objects or s._prep_objects(v, "with")
             elif not objects and not s.children(v.i, "dobj", "nsubjpass") and not addressed:
                 # "threatened to shell Y": the complement's object; but "ordered his men to hand
-                # the guns to Y" orders the men, not Y
-                objects = s.objects(comp, comp_entry)
-                done.add(comp.i)
+                # the guns to Y" orders the men, not Y ("threatened to resume bombing and kill Dutch soldiers":
+                # each verb of the complement)
+                acts = [comp, *(c for c in s.children(comp.i, "conj") if c.pos == "VERB" and relation == "THREATEN")]
+                objects = [a for c in acts for a in s.objects(c, s.entry(c))]
+                done.update(c.i for c in acts)
             else:
                 done.add(comp.i)
             if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
@@ -1236,8 +1241,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
         # "Russia and Syria attacked the town" attack together; "Iran and Iraq fought a war" fight each other
         struck = relation == "ASSAULT" and any(d.lemma.lower() not in s.f.reciprocal_nouns for d in s.children(v.i, "dobj"))
-        if own_subject and len(own_subjects) > 1 and ((not objects and relation in s.f.mutual and not struck)
-                                                      or reciprocal):
+        # ("reached a ceasefire but accused each other": each other is those who share the subject too)
+        if (own_subject or reciprocal) and len(own_subjects) > 1 and ((not objects and relation in s.f.mutual
+                                                                      and not struck) or reciprocal):
             # "X and Y clashed"; seven leaders agreeing on a policy made a joint decision, not 42 pacts
             pairs = [(a, b) for a in own_subjects for b in own_subjects if a.actor != b.actor] if len(own_subjects) <= 3 else []
         if not pairs:
@@ -2218,8 +2224,10 @@ def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                    for o in s.children(p.i, "pobj")]
         listed += [o for h in heads[1:] for p in s.children(h.i, "prep") if p.text.lower() == "of"
                    for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
+        # (bodies, not the people a group is "composed mostly of Tutsi refugees")
         members = [a for x in listed for a in s.actors_of(x.i) if a.actor != body.actor
-                   and s.rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")]
+                   and (s.rules.actors[a.actor].type in ("state", "organisation", "military_unit")
+                        or s.rules.actors[a.actor].type == "group" and s.rules.actors[a.actor].listed)]
         polarity = "hedged" if sentence_hedged else "asserted"
         out += _claims_between(s, list({a.actor: a for a in members}.values()), [body], "MEMBER_OF", "frame:membership",
                                "membership", n, polarity)
