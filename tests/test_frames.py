@@ -1096,3 +1096,17 @@ def test_threats_of_several_acts_each_other_shared_and_names_spelled_before_thei
     assert not claims("Mujahideen fighters, armed by the United States and Pakistan, fought the Soviet army.", rules)
     assert ("US-led coalition", "ASSAULT", "Iraq", "asserted") in claims(
         "In early 1991 a US-led coalition expelled Iraqi forces.", rules)
+
+
+def test_ground_taken_back_backers_named_on_the_actor_and_leaders_of_armies(rules):
+    assert [("Democratic Republic of the Congo", "ASSAULT", "M23", "asserted")] == list(
+        claims("Congolese troops retook Goma from the M23 rebels.", rules))
+    assert [("Somalia", "ASSAULT", "al-Shabaab", "asserted")] == list(
+        claims("Somali troops regained control of the town from al-Shabaab.", rules))
+    assert not claims("Namibia regained independence in 1990.", rules)
+    # the backer named on the actor is not the actor
+    assert [("Libya", "ASSAULT", "Khalifa Haftar", "asserted")] == list(claims(
+        "Libya's UN-backed government has carried out a series of air-strikes against forces loyal to Haftar.", rules))
+    assert ("Khalifa Haftar", "LEADER_OF", "Libyan National Army", "asserted") in claims(
+        "Units of the Libyan National Army, led by Marshal Khalifa Haftar, are rapidly moving to Tripoli.", rules)
+    assert [("Hezbollah", "ASSAULT", "Israel", "asserted")] == list(claims("Hezbollah led the attack on Israel.", rules))

@@ -174,7 +174,8 @@ class _Sentence:
         if (tok.pos in ("NOUN", "PROPN") or (tok.pos == "ADJ" and tok.dep in _ARGUMENTS)) and self._agent_noun(i):
             # "Somalia's al-Shabab terror group" is al-Shabab's; "his Chinese counterpart Wang Yi" is Wang Yi
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "appos") if c.i in self.actor_at
-                     and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation", "person")]
+                     and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation", "person")
+                     and not self._backer(c)]
             if named:
                 return named[-1:]
             # "Freedonian border guards", "the Soviet government", "US-led coalition", "forces of X"
@@ -188,6 +189,8 @@ class _Sentence:
                     if state is not None:
                         am = self.actor_at[c.i]
                         return [ActorMention(state, am.start, am.end, am.surface, am.sentence, "role")]
+                if c.i in self.actor_at and self._backer(c):
+                    continue  # "Libya's UN-backed government": the UN backs it, Libya's government acts
                 if c.i in self.actor_at:
                     # "Ethiopian and Eritrean troops": the adjectives coordinated with it too
                     joined = [x for x in self.children(c.i, "conj") if x.i in self.actor_at]
@@ -530,8 +533,9 @@ class _Sentence:
                 return hit
         if entry and entry.relation == "ASSAULT" and v.lemma in self.f.taking_verbs and not self.passive(v):
             # "captured the Sinai from Egypt, the West Bank from Jordan and the Golan Heights from Syria": taken from them
-            losers = [self.actor_at[o.i] for p in self._clause_preps(v, "from") for o in self.children(p.i, "pobj")
-                      if o.i in self.actor_at]
+            # ("retook Goma from the M23 rebels", "seized control of Bulo Burde from Somali government forces")
+            losers = [a for p in self._clause_preps(v, "from") for o in self.children(p.i, "pobj")
+                      for a in ([self.actor_at[o.i]] if o.i in self.actor_at else self.actors_of(o.i))]
             # "recaptured most territory once lost to Boko Haram": who held it
             losers += [a for d in [v, *self.children(v.i, "dobj")] for c in self.children(d.i, "acl", "advcl")
                        if c.lemma in ("lose", "cede") and c.tag == "VBN"
@@ -814,6 +818,12 @@ class _Sentence:
             elif c.dep == "compound":
                 found += [self.actor_at[g.i] for g in self.children(c.i, "compound", "amod") if g.i in self.actor_at]
         return found
+
+    def _backer(self, c: Token) -> bool:
+        """Whether a modifier names who backs the noun, not whose it is: "UN-backed", "Iran - backed"."""
+        after = self.t[c.i + 1:c.i + 3]
+        return c.text.lower().rpartition("-")[2] in self.f.backing_participles or (
+            len(after) == 2 and after[0].text == "-" and after[1].text.lower() in self.f.backing_participles)
 
     def _prep_object_word(self, v: Token, entry: VerbEntry) -> bool:
         """Whether the entry's object noun is the object of its preposition ("under arrest", "on trial")."""
@@ -1772,8 +1782,21 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
 def _led_by_claims(s: _Sentence) -> list[FrameClaim]:
     """"the Soviet faction led by Heo Jiayi", "the Yan'an faction represented by Wu Ting": the person heads the body."""
     out = []
+    for v in s.t:
+        # "Abdulla heads the Adhaalath Party", "Haftar commands the Libyan National Army"
+        if v.pos == "VERB" and v.lemma in _HEADING - {"found", "represent"} and not s.passive(v) and not s.particles(v):
+            leaders = [a for a in s.subjects(v) if s.rules.actors[a.actor].type == "person"]
+            bodies = [a for d in s.children(v.i, "dobj") for a in s.actors_of(d.i)
+                      if s.rules.actors[a.actor].type in ("group", "organisation", "military_unit")]
+            polarity, _ = s.polarity(v, False)
+            out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", f"led-by:{v.lemma}", min(a.start, b.start),
+                               max(a.end, b.end), polarity) for a in leaders for b in bodies]
     for n in s.t:
         body = s.actor_at.get(n.i)
+        if body is None and n.lemma.lower() in s.f.partitives | s.f.armed_nouns:
+            # "Units of the Libyan National Army, led by Marshal Khalifa Haftar": the army named after "of"
+            body = next((a for p in s.children(n.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
+                         for a in s.actors_of(o.i)), None)
         if body is None or s.rules.actors[body.actor].type not in ("group", "organisation", "military_unit"):
             continue
         for c in s.children(n.i, "acl"):

@@ -216,7 +216,7 @@ _VERB_FORMS = {f: lemma for lemma, forms in {
     "snipe": ("sniped", "sniping", "snipes"), "lambaste": ("lambasted", "lambasting", "lambastes"),
     "fine": ("fined", "fining"), "rape": ("raped", "raping"), "hope": ("hoped", "hoping"),
     "cordon": ("cordoned", "cordoning"), "rearrest": ("rearrested", "rearresting"),
-    "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling")}.items() for f in forms}
+    "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling"), "retake": ("retook",)}.items() for f in forms}
 
 
 def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
