@@ -29,6 +29,7 @@ SHARD_NAME = "graph-{:05d}.nq"
 MARKER_FILE = "kg-marker.nq"
 _READ_BATCH = 50_000  # quads serialized at once
 MERGE_FAN_IN = 256    # sorted runs merged at once (each an open file)
+DEFAULT_SHARD_BYTES = 64 << 20
 
 
 class ShardError(KgError):
@@ -50,7 +51,7 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
     (a single quad longer than that gets a shard of its own) in directory, which must be new or empty.
     Written beside it first and moved into place at the end: a failure leaves nothing half-written."""
     target = Path(directory)
-    _check_target(target)
+    check_shard_folder(target)
     tmp = target.parent / f".{target.name}.partial-{uuid.uuid4().hex}"
     try:
         (tmp / "runs").mkdir(parents=True)
@@ -75,7 +76,8 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
     return summary
 
 
-def _check_target(target: Path) -> None:
+def check_shard_folder(target: Path) -> None:
+    """A ShardError unless target can take the shards: a new or empty folder in an existing one."""
     if target.exists() and not target.is_dir():
         raise ShardError(f"{target}: not a directory; give a new or empty folder for the shards")
     if target.is_dir() and any(target.iterdir()):
