@@ -495,6 +495,7 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
         try:
             written = store.replace(quads) if shards is None else export_shards(quads, shards, shard_size)
         except BaseException:
+            quads.close()  # workers stopped now, not when the traceback lets go of the generator
             cache.db.rollback()  # the index goes on describing the build left live
             raise
         if shards is None:

@@ -97,3 +97,15 @@ def test_bad_shard_options_fail_in_one_line_before_anything_is_read(seed_store, 
         assert result.output.count("\n") == 1 or "Usage:" in result.output, result.output
     assert (tmp_path / "full" / "graph-00001.nq").read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["full"]  # nothing made, no store either
+
+
+@pytest.mark.parametrize("value, places", [(2000000.0, 1), (1.5, 1), (0.0, 1), (0.04, 1), (12.25, 1), (0.95, 3),
+                                           (1.0, 3), (0.1234, 3), (0.0004, 3)])
+def test_decimals_are_written_as_a_store_gives_them_back(value, places):
+    import pyoxigraph as ox
+    from kg.rdf import _decimal
+    written = ox.Quad(ox.NamedNode("https://example.org/m"), ox.NamedNode("https://example.org/low"),
+                      _decimal(value, places))
+    store = ox.Store()
+    store.add(written)
+    assert list(store) == [written] and next(iter(store)).object.value == written.object.value
