@@ -1,5 +1,6 @@
 """Run the pipeline: read documents, extract them (in worker processes, through the extraction cache),
-corroborate, turn it all into RDF and store it atomically; `add` and `remove` change the live build
+corroborate, turn it all into RDF and store it atomically (or write it as N-Quads shards for a server's
+bulk loader, kg.shards, the store left as it was); `add` and `remove` change the live build
 by the difference instead of rewriting it, reading only what the change touches from the live build's
 index (kg.live_index).
 

@@ -2,9 +2,10 @@
 (`oxigraph load`, Fuseki's tdb2.tdbloader or Graph Store Protocol POSTs: README, "Large corpora").
 
 The shards are the lines of `kg export graph`, sorted and in order: DIR/graph-00001.nq, graph-00002.nq, ...
-concatenated are that export byte for byte, so the same graph always gives the same files. The quads are
-read from the store in batches and sorted in runs of at most one shard's size on disk, then merged, so
-memory stays bounded whatever the graph's size. DIR/kg-marker.nq holds the marker kg reads on a SPARQL
+concatenated are that export byte for byte, so the same graph always gives the same files. The quads
+(read from a store, or as `kg build --shards` makes them, duplicates and all) are serialized in batches
+and sorted in runs of at most one shard's size on disk, then merged, each line once, so memory stays
+bounded whatever the graph's size. DIR/kg-marker.nq holds the marker kg reads on a SPARQL
 server (kg.store_remote): load it last, once every shard is in.
 """
 from __future__ import annotations

@@ -109,3 +109,23 @@ def test_decimals_are_written_as_a_store_gives_them_back(value, places):
     store = ox.Store()
     store.add(written)
     assert list(store) == [written] and next(iter(store)).object.value == written.object.value
+
+
+def test_an_interrupted_build_leaves_no_shards_and_the_index_of_the_live_build(seed_store, tmp_path, monkeypatch):
+    import shutil
+    import kg.shards
+    store = tmp_path / ".kg"
+    shutil.copytree(seed_store, store)
+    live = (store / "CURRENT").read_text()
+
+    def interrupted(*args, **kwargs):  # Ctrl-C once every quad is in the sorted runs, as the shards are written
+        raise KeyboardInterrupt
+    monkeypatch.setattr(kg.shards, "_write_shards", interrupted)
+    result = run(["build", str(SEEDS), "--shards", str(tmp_path / "s")], store)
+    assert result.exit_code == 1 and "Aborted" in result.output  # click's answer to Ctrl-C
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg"]  # no shards, no half-written folder beside
+    assert (store / "CURRENT").read_text() == live
+    # the index still describes the live build: kg remove changes it in place, no refusal
+    removed = run(["remove", "001_f706a8db8eb965ff.txt"], store)
+    assert removed.exit_code == 0 and "changing the build in place" in removed.output, removed.output
