@@ -129,3 +129,13 @@ def test_an_interrupted_build_leaves_no_shards_and_the_index_of_the_live_build(s
     # the index still describes the live build: kg remove changes it in place, no refusal
     removed = run(["remove", "001_f706a8db8eb965ff.txt"], store)
     assert removed.exit_code == 0 and "changing the build in place" in removed.output, removed.output
+
+
+def test_extraction_on_a_dask_cluster_gives_the_same_shards(seed_store, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        result = run(["build", str(SEEDS), "--scheduler", cluster.scheduler_address, "--shards", str(tmp_path / "s")],
+                     tmp_path / ".kg")
+    assert result.exit_code == 0 and "3 documents extracted" in result.output, result.output
+    assert _shards(tmp_path / "s") == _export(seed_store)
