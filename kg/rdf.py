@@ -112,7 +112,8 @@ def _int(n: int) -> Literal:
 def _decimal(x: float, places: int = 1) -> Literal:
     """x rounded to places, in the canonical form a store gives back ("2000000", "0.95"), so the quads
     written straight to shard files (kg build --shards) are those a store's export has."""
-    text = f"{x:.{places}f}".rstrip("0").rstrip(".")
+    text = f"{x:.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return Literal("0" if text in ("", "-0") else text, datatype=iri("xsd:decimal"))
 
 

@@ -100,7 +100,7 @@ def test_bad_shard_options_fail_in_one_line_before_anything_is_read(seed_store, 
 
 
 @pytest.mark.parametrize("value, places", [(2000000.0, 1), (1.5, 1), (0.0, 1), (0.04, 1), (12.25, 1), (0.95, 3),
-                                           (1.0, 3), (0.1234, 3), (0.0004, 3)])
+                                           (1.0, 3), (0.1234, 3), (0.0004, 3), (100.0, 0), (-0.04, 1)])
 def test_decimals_are_written_as_a_store_gives_them_back(value, places):
     import pyoxigraph as ox
     from kg.rdf import _decimal
