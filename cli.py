@@ -124,7 +124,12 @@ def _print_summary(s) -> None:
     click.echo(f"{s.documents} documents, {s.sentences} sentences ({s.repeated_sentences} repeated, not re-extracted)")
     click.echo(f"{s.actor_mentions} actor mentions of {s.actors} actors")
     click.echo(f"{s.claims} claims in {s.mentions} mentions")
-    what = "stored in" if s.how == "written" else "removed or added, changing the build in place in"
+    if s.how == "shards":
+        from kg.shards import MARKER_FILE
+        what = (f"in {s.shards} shard{'s' if s.shards != 1 else ''} of at most {s.largest_shard} bytes "
+                f"(load {MARKER_FILE} last) written to")
+    else:
+        what = "stored in" if s.how == "written" else "removed or added, changing the build in place in"
     click.echo(f"{s.quads} quads {what} {s.store} in {s.seconds:.2f}s "
                f"({s.extracted} documents extracted, the rest from the extraction cache)")
 
@@ -159,13 +164,25 @@ _SCHEDULER = click.option("--scheduler", metavar="URL",
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_JOBS
 @_SCHEDULER
+@click.option("--shards", type=click.Path(), default=None, metavar="DIR",
+              help="Write the graph as sorted N-Quads shard files DIR/graph-00001.nq, ... (a new or empty folder) "
+                   "for a SPARQL server's bulk loader instead of into the store, which stays as it was; the "
+                   "extraction cache beside the store is used and filled.")
+@click.option("--shard-size", default=None, metavar="SIZE",
+              help="With --shards: largest shard in bytes (K, M, G suffixes; default 64M).")
 @click.pass_obj
 @_fails_cleanly
-def build(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None) -> None:
+def build(store: Store, paths: tuple[str, ...], jobs: int | None, scheduler: str | None, shards: str | None,
+          shard_size: str | None) -> None:
     """Build the graph of the articles under PATHS (files or folders), replacing the previous build."""
     from kg.build import build as run_build
+    from kg.shards import DEFAULT_SHARD_BYTES
+    if shard_size is not None and shards is None:
+        raise click.UsageError("--shard-size needs --shards DIR")
+    size = DEFAULT_SHARD_BYTES if shard_size is None else _size(shard_size)
     with _stopped_like_ctrl_c():
-        _print_summary(run_build(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar()))
+        _print_summary(run_build(paths, store, jobs=jobs, scheduler=scheduler, progress=_progress_bar(),
+                                 shards=shards, shard_size=size))
 
 
 @cli.command()

@@ -1,5 +1,6 @@
 """Run the pipeline: read documents, extract them (in worker processes, through the extraction cache),
-corroborate, turn it all into RDF and store it atomically; `add` and `remove` change the live build
+corroborate, turn it all into RDF and store it atomically (or write it as N-Quads shards for a server's
+bulk loader, kg.shards, the store left as it was); `add` and `remove` change the live build
 by the difference instead of rewriting it, reading only what the change touches from the live build's
 index (kg.live_index).
 
@@ -42,6 +43,7 @@ from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_
 from kg.rules import Rules, load_rules
 from kg import live_index
 from kg.minhash import MinHash
+from kg.shards import DEFAULT_SHARD_BYTES, ShardSummary, check_shard_folder, export_shards
 from kg.store import Store
 
 _STORED_DOCS = """
@@ -81,7 +83,9 @@ class BuildSummary:
     replaced: list[str] = field(default_factory=list)  # kg add: stored documents given again with other text
     extracted: int = 0   # documents extracted this time (the others came from the extraction cache)
     how: str = "written"  # written: a whole new build (quads: written) | changed: the live build by the
-    #                       difference (quads: removed and added)
+    #                       difference (quads: removed and added) | shards: written as shard files (store: their folder)
+    shards: int = 0         # shard files written (how == "shards")
+    largest_shard: int = 0  # bytes of the largest
 
 
 def stored_documents(store: Store, rules: Rules) -> list[Document]:
@@ -468,11 +472,15 @@ def _jobs(jobs: int | None) -> int:
 
 
 def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *, jobs: int | None = None,
-          scheduler: str | None = None, progress: Progress | None = None) -> BuildSummary:
-    """Replace the store's graph with the graph of the documents under paths.
+          scheduler: str | None = None, progress: Progress | None = None, shards: str | Path | None = None,
+          shard_size: int = DEFAULT_SHARD_BYTES) -> BuildSummary:
+    """Replace the store's graph with the graph of the documents under paths; with `shards`, write that
+    graph as N-Quads shard files in that folder instead (kg.shards), leaving the store's live build as it is.
 
     Every file is read and checked before the store changes; a failed build leaves the previous one live."""
     t0, started = time.perf_counter(), _now()
+    if shards is not None:
+        check_shard_folder(Path(shards))  # before any file is read: a folder in the way fails at once
     paths = list(paths)  # walked twice: sized here, read below
     if _jobs(jobs) > 1 and not scheduler and _more_than_a_batch(paths):
         _workers_context()  # the parser loads in the forkserver while the rules and files are read
@@ -483,14 +491,48 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     reading = replace(reading, documents=[])
     with store.writing(), Cache(_cache_path(store)) as cache:
         done: dict = {}
+        quads = _streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
+                                progress=progress, total=total, started=started)
         try:
-            live = store.replace(_streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs),
-                                                 scheduler=scheduler, progress=progress, total=total, started=started))
+            written = store.replace(quads) if shards is None else export_shards(quads, shards, shard_size)
         except BaseException:
+            quads.close()  # workers stopped now, not when the traceback lets go of the generator
             cache.db.rollback()  # the index goes on describing the build left live
             raise
-        summary = _recorded_streamed(store, live, cache, t0, done["extracted"])
+        if shards is None:
+            summary = _recorded_streamed(store, written, cache, t0, done["extracted"])
+        else:
+            summary = _recorded_shards(written, cache, t0, done["extracted"])
     return replace(summary, warnings=reading.warnings, skipped=reading.skipped)
+
+
+# the name the index and the cache give a build written as shards (never a store build's name: kg.store)
+SHARDS_BUILD = "shards:"
+
+
+def _recorded_shards(shards: ShardSummary, cache: Cache, t0: float, extracted: int) -> BuildSummary:
+    """_recorded_streamed for a build written as shards: the index, made while the quads were written,
+    now describes the shards (kg add and kg remove refuse to change it: _refuse_shards), and its
+    extractions stay cached for the next build."""
+    name = SHARDS_BUILD + str(Path(shards.directory).resolve())
+    cache.record_build(name, writer_digest())
+    db = cache.db
+    with db:
+        counts = live_index.whole_totals(db)
+        live_index.set_totals(db, counts)
+        live_index.set_build(db, name)
+    return BuildSummary(store=shards.directory, quads=shards.quads, seconds=round(time.perf_counter() - t0, 2),
+                        extracted=extracted, how="shards", shards=shards.shards, largest_shard=shards.largest,
+                        **counts)
+
+
+def _refuse_shards(cache: Cache, store: Store, command: str) -> None:
+    """kg add and kg remove change the build the index describes; one written as shards cannot be."""
+    built = live_index.indexed_build(cache.db) or ""
+    if built.startswith(SHARDS_BUILD):
+        raise StoreError(f"{store.path}: the last build went to shards in {built[len(SHARDS_BUILD):]}, which "
+                         f"kg {command} cannot change; build again with the new files (`kg build PATHS --shards "
+                         f"NEW_DIR`: cached extractions are reused) or into the store (`kg build PATHS`)")
 
 
 def _write_streamed(store: Store, keys: dict[str, str], cache: Cache, rules: Rules, started: str, t0: float,
@@ -1039,6 +1081,7 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     with store.writing(), Cache(_cache_path(store)) as cache:
+        _refuse_shards(cache, store, "add")
         indexed = _indexed(store, cache, rules)
         if indexed:
             given = [d.file_name for d in docs]
@@ -1078,15 +1121,19 @@ class PruneSummary:
 def prune_cache(store: Store, rules: Rules | None = None) -> PruneSummary:
     """Drop the cached extractions neither the live build nor the rules in force use (removed or replaced
     documents, earlier rules or extraction code): the live build's own and those the next change would
-    read stay, so `kg add` and `kg remove` still change the build in place."""
+    read stay, so `kg add` and `kg remove` still change the build in place; after `kg build --shards`,
+    that build's stay too, so building it again extracts nothing."""
     rules = rules or load_rules(saved=_saved_rules(store))
-    if not store.exists():
+    if not store.exists() and not _cache_path(store).exists():
         raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
     with store.writing(), Cache(_cache_path(store)) as cache:
         before = cache.path.stat().st_size
         extractor = extractor_digest(rules)
-        keep = {cache_key(r["sha"].value, extractor) for r in store.query(_STORED_HASHES)}
-        if isinstance(store, Store) and live_index.indexed_build(cache.db) == store.current_build().name:
+        keep = {cache_key(r["sha"].value, extractor) for r in store.query(_STORED_HASHES)} if store.exists() else set()
+        indexed = live_index.indexed_build(cache.db) or ""
+        # the documents of the live build, and of the last build if it went to shards (the next builds')
+        if indexed.startswith(SHARDS_BUILD) or isinstance(store, Store) and store.exists() \
+                and indexed == store.current_build().name:
             keep |= {k for (k,) in cache.db.execute("SELECT key FROM live_doc")}  # made with other rules
         dropped, kept = cache.prune(keep)
     return PruneSummary(str(cache.path), dropped, kept, before, cache.path.stat().st_size)
@@ -1108,6 +1155,7 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
     rules = rules or load_rules(saved=_saved_rules(store))
     names = list(dict.fromkeys(names))
     with store.writing(), Cache(_cache_path(store)) as cache:
+        _refuse_shards(cache, store, "remove")
         if not store.exists():
             raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
         indexed = _indexed(store, cache, rules)

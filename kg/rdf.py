@@ -109,8 +109,12 @@ def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD_INT)
 
 
-def _decimal(x: float) -> Literal:
-    return Literal(f"{x:.1f}", datatype=iri("xsd:decimal"))
+def _decimal(x: float, places: int = 1) -> Literal:
+    """x rounded to places, in the canonical form a store gives back ("2000000", "0.95"), so the quads
+    written straight to shard files (kg build --shards) are those a store's export has."""
+    text = f"{x:.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return Literal("0" if text in ("", "-0") else text, datatype=iri("xsd:decimal"))
 
 
 def _q(s, p, o, g=_DG) -> Quad:
@@ -415,7 +419,7 @@ def corroboration_quads(corr: Corroboration) -> Iterator[Quad]:
         d, orig = NamedNode(f"{ID}doc/{c.doc}"), NamedNode(f"{ID}doc/{c.original}")
         yield _q(d, iri("kg:exactCopyOf" if c.kind == "exact" else "kg:nearCopyOf"), orig)
         yield _q(d, iri("prov:wasDerivedFrom"), orig)
-        yield _q(d, iri("kg:copySimilarity"), Literal(f"{c.similarity:.3f}", datatype=iri("xsd:decimal")))
+        yield _q(d, iri("kg:copySimilarity"), _decimal(c.similarity, 3))
     for (doc_id, mid), src in sorted(corr.origins.items()):
         yield _q(NamedNode(f"{ID}mention/{mid}"), iri("kg:origin"), source_node(src))
     for claim_id, sup in sorted(corr.support.items()):

@@ -2,9 +2,10 @@
 (`oxigraph load`, Fuseki's tdb2.tdbloader or Graph Store Protocol POSTs: README, "Large corpora").
 
 The shards are the lines of `kg export graph`, sorted and in order: DIR/graph-00001.nq, graph-00002.nq, ...
-concatenated are that export byte for byte, so the same graph always gives the same files. The quads are
-read from the store in batches and sorted in runs of at most one shard's size on disk, then merged, so
-memory stays bounded whatever the graph's size. DIR/kg-marker.nq holds the marker kg reads on a SPARQL
+concatenated are that export byte for byte, so the same graph always gives the same files. The quads
+(read from a store, or as `kg build --shards` makes them, duplicates and all) are serialized in batches
+and sorted in runs of at most one shard's size on disk, then merged, each line once, so memory stays
+bounded whatever the graph's size. DIR/kg-marker.nq holds the marker kg reads on a SPARQL
 server (kg.store_remote): load it last, once every shard is in.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ SHARD_NAME = "graph-{:05d}.nq"
 MARKER_FILE = "kg-marker.nq"
 _READ_BATCH = 50_000  # quads serialized at once
 MERGE_FAN_IN = 256    # sorted runs merged at once (each an open file)
+DEFAULT_SHARD_BYTES = 64 << 20
 
 
 class ShardError(KgError):
@@ -50,7 +52,7 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
     (a single quad longer than that gets a shard of its own) in directory, which must be new or empty.
     Written beside it first and moved into place at the end: a failure leaves nothing half-written."""
     target = Path(directory)
-    _check_target(target)
+    check_shard_folder(target)
     tmp = target.parent / f".{target.name}.partial-{uuid.uuid4().hex}"
     try:
         (tmp / "runs").mkdir(parents=True)
@@ -75,7 +77,8 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
     return summary
 
 
-def _check_target(target: Path) -> None:
+def check_shard_folder(target: Path) -> None:
+    """A ShardError unless target can take the shards: a new or empty folder in an existing one."""
     if target.exists() and not target.is_dir():
         raise ShardError(f"{target}: not a directory; give a new or empty folder for the shards")
     if target.is_dir() and any(target.iterdir()):

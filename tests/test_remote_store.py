@@ -211,3 +211,24 @@ def test_shards_bulk_loaded_with_oxigraph_load_answer_as_the_local_store(oxigrap
         remote, local = run(command, url), run(command, seed_store)
         assert remote.exit_code == local.exit_code == 0, (command, remote.output)
         assert remote.output == local.output, command
+
+
+def test_a_build_written_as_shards_loads_into_a_server_that_answers_as_the_local_store(oxigraph_server, seed_store,
+                                                                                         tmp_path):
+    # the whole plan for a large corpus: kg build --shards, the server's bulk loader, the marker last
+    import shutil
+    cache = tmp_path / ".kg"
+    shutil.copytree(seed_store, cache)  # its extractions: nothing is extracted again
+    shards = tmp_path / "shards"
+    result = run(["build", str(SEEDS), "--shards", str(shards), "--shard-size", "300K"], cache)
+    assert result.exit_code == 0 and "0 documents extracted" in result.output, result.output
+    location = tmp_path / "server"
+    for files in (sorted(shards.glob("graph-*.nq")), [shards / "kg-marker.nq"]):
+        subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", *map(str, files)],
+                       check=True, capture_output=True, timeout=300)
+    url = oxigraph_server(location)
+    for command in (["claims", "--single-source", "--format", "json"], ["claims", "--contested"],
+                    ["actors", "--format", "json"], ["export", "graph"], ["sources", "--format", "json"]):
+        remote, local = run(command, url), run(command, seed_store)
+        assert remote.exit_code == local.exit_code == 0, (command, remote.output)
+        assert remote.output == local.output and len(local.output.splitlines()) > 3, command
