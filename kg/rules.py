@@ -316,7 +316,12 @@ class Frames:
     proposals: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     membership_verbs: frozenset[str] = frozenset()
-    serving_titles: frozenset[str] = frozenset()  # "Iranian commander X" serves Iran; "Hamas chief X" leads Hamas
+    serving_titles: frozenset[str] = frozenset()
+    mediated_nouns: frozenset[str] = frozenset()  # "talks mediated by Russia", "a Russia-brokered ceasefire"
+    mediating_verbs: frozenset[str] = frozenset()
+    mediating_participles: frozenset[str] = frozenset()
+    mediation_words: frozenset[str] = frozenset()  # "under the mediation of Saudi Arabia"
+    acting_complements: frozenset[str] = frozenset()  # "helped broker a pause": brokered it  # "Iranian commander X" serves Iran; "Hamas chief X" leads Hamas
     allegation_nouns: frozenset[str] = frozenset()  # "the TPLF's allegation of an attack by Eritrean troops"  # "a coalition consisting of X and Y"  # "refused to threaten India": the act is not done  # "agreed to Khrushchev's proposal": agreeing with its author
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
@@ -777,7 +782,10 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),
                   proposals=words("proposals"), refusals=words("refusals"),
-                  membership_verbs=words("membership_verbs"), serving_titles=words("serving_titles"), allegation_nouns=words("allegation_nouns"),
+                  membership_verbs=words("membership_verbs"), serving_titles=words("serving_titles"),
+                  mediated_nouns=words("mediated_nouns"), mediating_verbs=words("mediating_verbs"),
+                  mediating_participles=words("mediating_participles"), mediation_words=words("mediation_words"),
+                  acting_complements=words("acting_complements"), allegation_nouns=words("allegation_nouns"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   ally_nouns=allies, arming_verbs=words("arming_verbs"),
                   taking_verbs=words("taking_verbs"), companion_words=words("companion_words"),
@@ -902,10 +910,13 @@ def _read_rules(dirs: list[Path], digest: str) -> Rules:
     speaker_nouns = "|".join(sorted(lexicon.get("speaker_nouns") or ["analysts"], key=len, reverse=True))
     speaker = (f"(?:the\\s+)?(?P<S>{SLOT}|he|she|they|him|her|them|(?:(?:a|an|the|most|some|many|other)\\s+)?"
                f"(?:[A-Za-z\\-]+\\s+){{0,3}}?(?:{speaker_nouns}))")
+    # {ST}: a speaker whose title may stand before the name, where nothing but the speech verb follows ('...,"
+    # Pentagon chief 0 said.', '..., US Secretary of State 0 said in a statement.')
+    titled = f"(?:(?:{SLOT}|[A-Za-z][\\w.'-]*)\\s+){{0,5}}?{speaker}"
     attributions = []
     for i, e in enumerate(lexicon.get("attribution") or []):
         where = f"lexicon.yaml: attribution {e.get('id', i + 1)!r}"
-        src = e["pattern"].replace("{S}", speaker).replace("{SPEECH}", "(?P<V>{SPEECH})", 1)
+        src = e["pattern"].replace("{ST}", titled).replace("{S}", speaker).replace("{SPEECH}", "(?P<V>{SPEECH})", 1)
         attributions.append(AttributionPattern(e["id"], _compile(src, macros, where)))
     by_label: dict[str, str] = {}
     for a in actors.values():

@@ -1110,3 +1110,22 @@ def test_ground_taken_back_backers_named_on_the_actor_and_leaders_of_armies(rule
     assert ("Khalifa Haftar", "LEADER_OF", "Libyan National Army", "asserted") in claims(
         "Units of the Libyan National Army, led by Marshal Khalifa Haftar, are rapidly moving to Tripoli.", rules)
     assert [("Hezbollah", "ASSAULT", "Israel", "asserted")] == list(claims("Hezbollah led the attack on Israel.", rules))
+
+
+def test_a_mediator_deals_with_each_party_and_helping_broker_is_brokering(rules):
+    found = claims("Armenia and Azerbaijan reached an agreement during talks in Moscow mediated by Russia.", rules)
+    assert {("Russia", "CONSULT", "Armenia", "asserted"), ("Russia", "CONSULT", "Azerbaijan", "asserted")} <= set(found)
+    found = claims("Egypt and Qatar helped broker a pause between Israel and Hamas.", rules)
+    assert ("Qatar", "CONSULT", "Hamas", "asserted") in found and not any(r == "AID" for _, r, _, _ in found)
+    assert [("United States", "AID", "Israel", "asserted")] == list(
+        claims("The US helped Israel to shoot down the drones.", rules))
+
+
+def test_we_in_a_quote_is_the_speakers_side_and_a_title_may_stand_before_the_speaker(rules):
+    found = claims("\"We call on Burmese military leaders to release all government officials,\" US Secretary of "
+                   "State Antony Blinken said in a statement.", rules)
+    assert ("United States", "REQUEST", "Myanmar", "asserted") in found
+    assert [("Ukraine", "ACCUSE", "Russia", "asserted")] == [c for c in claims(
+        "\"We condemn the Russian strikes,\" Ukraine's foreign ministry said.", rules) if c[1] == "ACCUSE"]
+    # a bare "we" outside quotes is the writer's
+    assert not claims("We condemn Russia, the editorial said.", rules)

@@ -1156,6 +1156,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 done.update(c.i for c in acts)
             else:
                 done.add(comp.i)
+            if v.lemma in s.f.acting_complements and not s.children(v.i, "dobj") and comp_entry is not None:
+                relation = comp_entry.relation  # "Egypt and Qatar helped broker a pause between Israel and Hamas"
             if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
                     and not any(c.dep == "neg" for c in s.children(comp.i)):
                 relation = "THREATEN"  # "promised to invade North Korea" is a threat to it ("not to invade" is none)
@@ -1278,7 +1280,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_membership_claims(s, sentence_hedged),
+               *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
                *_participle_claims(s, sentence_hedged)]:
@@ -2254,6 +2256,42 @@ def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         polarity = "hedged" if sentence_hedged else "asserted"
         out += _claims_between(s, list({a.actor: a for a in members}.values()), [body], "MEMBER_OF", "frame:membership",
                                "membership", n, polarity)
+    return out
+
+
+def _mediation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"talks in Moscow mediated by Russia", "a Russia-brokered ceasefire", "talks under the mediation of Saudi
+    Arabia": the mediator deals with each party (CONSULT); the parties are named "between" or do what the talks
+    are part of ("Armenia and Azerbaijan reached an agreement during talks mediated by Russia")."""
+    out = []
+    for n in s.t:
+        if n.pos != "NOUN" or (n.lemma.lower() not in s.f.mediated_nouns and n.text.lower() not in s.f.mediated_nouns):
+            continue
+        mediators = [a for c in s.children(n.i, "acl") if c.lemma in s.f.mediating_verbs and c.tag == "VBN"
+                     for by in s.children(c.i, "agent") for p in s.children(by.i, "pobj") for a in s.actors_of(p.i)]
+        for c in s.children(n.i, "amod"):  # "a Russia-brokered ceasefire", "the Qatari-mediated talks"
+            prefix, _, word = c.text.lower().rpartition("-")
+            if word in s.f.mediating_participles:
+                mediators += [s.actor_at[c.i]] if prefix and c.i in s.actor_at else [
+                    s.actor_at[g.i] for g in s.children(c.i, "npadvmod", "compound", "amod") if g.i in s.actor_at]
+        mediators += [a for p in s.children(n.i, "prep") if p.text.lower() in ("under", "with", "through")
+                      for o in s.children(p.i, "pobj") if o.lemma.lower() in s.f.mediation_words
+                      for q in s.children(o.i, "prep") if q.text.lower() in ("of", "by")
+                      for r in s.children(q.i, "pobj") for a in s.actors_of(r.i)]
+        if not mediators:
+            continue
+        parties = [a for p in s.children(n.i, "prep") if p.text.lower() == "between"
+                   for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)]
+        up = n
+        while not parties and up.dep in ("dobj", "pobj", "prep", "nsubjpass") and s.head(up.i) is not None:
+            up = s.head(up.i)
+            if up.pos == "VERB":
+                parties = s.subjects(up)
+        polarity = "hedged" if sentence_hedged else "asserted"
+        out += _claims_between(s, list({a.actor: a for a in mediators}.values()),
+                               [a for a in {a.actor: a for a in parties}.values()
+                                if a.actor not in {m.actor for m in mediators}],
+                               "CONSULT", "frame:mediation", f"mediation:{n.lemma.lower()}", n, polarity)
     return out
 
 

@@ -24,9 +24,14 @@ def resolve_first_person(pending, sent: Sentence, doc: Document, rules: Rules, p
     out = []
     for kind, s, e, surface, si in pending:
         side = perspective
-        if speaker and speaker.actor and inside_quotes(doc.text, s, sent.start):
+        quoted = bool(speaker and speaker.actor and inside_quotes(doc.text, s, sent.start))
+        if kind == "first_speaker" and not quoted:
+            continue  # a bare "we" outside quotes is the writer's, whom kg does not know
+        if quoted:
             sp = rules.actors[speaker.actor]
             side = sp.id if sp.type == "state" else sp.country
+            if kind == "first_speaker" and sp.type in ("organisation", "group", "military_unit") and not sp.country:
+                side = sp.id  # "'We will not stop,' Hamas said": the body itself
         if not side:
             continue
         target = side
