@@ -912,7 +912,11 @@ def _read_rules(dirs: list[Path], digest: str) -> Rules:
                f"(?:[A-Za-z\\-]+\\s+){{0,3}}?(?:{speaker_nouns}))")
     # {ST}: a speaker whose title may stand before the name, where nothing but the speech verb follows ('...,"
     # Pentagon chief 0 said.', '..., US Secretary of State 0 said in a statement.')
-    titled = f"(?:(?:{SLOT}|[A-Za-z][\\w.'-]*)\\s+){{0,5}}?{speaker}"
+    title_words = {w for t in (*frames.official_titles, *frames.leader_titles) for w in t.split()} | {
+        "of", "foreign", "defence", "defense", "deputy", "vice", "senior", "top", "state", "military", "army"}
+    title_words -= {"official"}  # ("the official Korean Central News Agency said": an adjective, no title)
+    titles = "|".join(sorted((re.escape(w) for w in title_words), key=len, reverse=True))
+    titled = f"(?:(?:{SLOT}|(?-i:[A-Z])[\\w.'-]*|(?:{titles}))\\s+){{0,5}}?{speaker}"  # (patterns ignore case)
     attributions = []
     for i, e in enumerate(lexicon.get("attribution") or []):
         where = f"lexicon.yaml: attribution {e.get('id', i + 1)!r}"

@@ -1129,3 +1129,12 @@ def test_we_in_a_quote_is_the_speakers_side_and_a_title_may_stand_before_the_spe
         "\"We condemn the Russian strikes,\" Ukraine's foreign ministry said.", rules) if c[1] == "ACCUSE"]
     # a bare "we" outside quotes is the writer's
     assert not claims("We condemn Russia, the editorial said.", rules)
+
+
+def test_a_title_before_a_speaker_is_no_licence_for_any_words_before_him(rules):
+    found = claim_mentions("China denounced Yugoslavia and Tito; but, in 1960, they criticized each other in the "
+                           "Romanian Communist Party congress, when Khrushchev and Peng Zhen openly argued.", rules)
+    assert found and all(m.speaker is None for m in found.values())
+    found = claim_mentions("\"We call on Burmese military leaders to release all government officials,\" US "
+                           "Secretary of State Antony Blinken said in a statement.", rules)
+    assert found[("United States", "REQUEST", "Myanmar", "asserted")].speaker == "antony_blinken"
