@@ -1138,3 +1138,21 @@ def test_a_title_before_a_speaker_is_no_licence_for_any_words_before_him(rules):
     found = claim_mentions("\"We call on Burmese military leaders to release all government officials,\" US "
                            "Secretary of State Antony Blinken said in a statement.", rules)
     assert found[("United States", "REQUEST", "Myanmar", "asserted")].speaker == "antony_blinken"
+
+
+def test_assault_verbs_the_dictionaries_lack_and_a_round_of_strikes_is_its_sides(rules):
+    assert [("North Atlantic Treaty Organization", "ASSAULT", "Republika Srpska", "asserted")] == list(
+        claims("Bosnian Serbs were battered by a new round of NATO air strikes.", rules))
+    assert [("United Kingdom", "ASSAULT", "Argentina", "asserted")] == list(
+        claims("A British submarine torpedoed the Argentine cruiser.", rules))
+    assert [("Taliban", "ASSAULT", "Afghanistan", "asserted")] == list(
+        claims("The Taliban routed Afghan government forces.", rules))
+
+
+def test_aid_stopped_is_no_aid_and_lists_with_an_apposition_in_the_middle(rules):
+    assert [("United Kingdom", "SANCTION", "Rwanda", "asserted")] == list(claims("Britain suspended aid to Rwanda.", rules))
+    found = claims("Egypt, the United Arab Emirates, and Russia have been backing Haftar's forces.", rules)
+    assert {"Egypt", "United Arab Emirates", "Russia"} == {s for s, r, o, _ in found if r == "SUPPORT"}
+    # the ally named in apposition is the one before it, not the whole list
+    found = claims("Iran, Syria's closest ally, and Russia condemned the strike.", rules)
+    assert {("Iran", "COOPERATE", "Syria", "asserted"), ("Syria", "COOPERATE", "Iran", "asserted")} == set(found)

@@ -112,8 +112,11 @@ class _Sentence:
         for c in self.children(i, "appos"):
             if not out:
                 out += self._actors_here(c.i, depth + 1)
-            elif c.i in self.actor_at and self.children(c.i, "conj"):
-                # "the United States, France, the United Kingdom and Japan" read as an apposition
+            elif c.i in self.actor_at and (self.children(c.i, "conj") or (
+                    self.children(i, "conj") and i in self.actor_at
+                    and self.rules.actors[self.actor_at[c.i].actor].type == self.rules.actors[self.actor_at[i].actor].type)):
+                # "the United States, France, the United Kingdom and Japan" read as an apposition; "Egypt, the
+                # United Arab Emirates, and Russia" with the middle one as Egypt's apposition
                 out += [a for a in self.actors_of(c.i, depth) if a not in out]
         return out
 
@@ -2221,7 +2224,8 @@ def _ally_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         up = s.head(n.i)
         polarity = "hedged" if sentence_hedged else "asserted"
         if up is not None and n.dep == "appos":
-            allies += s.actors_of(up.i)  # "Iran, an ally of Syria"
+            # "Iran, an ally of Syria" (not the others listed with Iran: "Iran, Syria's closest ally, and Russia")
+            allies += [s.actor_at[up.i]] if up.i in s.actor_at else s.actors_of(up.i)
         elif up is not None and n.dep == "attr" and up.lemma in ("be", "remain", "become"):
             allies += s.subjects(up)  # "Iran is Syria's closest ally"
             polarity, _ = s.polarity(up, sentence_hedged)
