@@ -1156,3 +1156,15 @@ def test_aid_stopped_is_no_aid_and_lists_with_an_apposition_in_the_middle(rules)
     # the ally named in apposition is the one before it, not the whole list
     found = claims("Iran, Syria's closest ally, and Russia condemned the strike.", rules)
     assert {("Iran", "COOPERATE", "Syria", "asserted"), ("Syria", "COOPERATE", "Iran", "asserted")} == set(found)
+
+
+def test_revenge_for_a_victim_claims_of_responsibility_and_a_states_services(rules):
+    # revenge for a killing threatens whoever is blamed, not the one killed
+    assert not claims("Iran vowed revenge for the killing of Haniyeh.", rules)
+    assert [("Irish Republican Army", "ASSAULT", "United Kingdom", "asserted")] == list(claims(
+        "The Irish Republican Army claimed responsibility Tuesday for the car-bomb attack on the British army's "
+        "headquarters.", rules))
+    assert [("Warsaw Pact", "ASSAULT", "Czechoslovakia", "asserted")] == list(
+        claims("Warsaw Pact troops overran Czechoslovakia in August 1968.", rules))
+    found = claims("Mossad agents killed a Hamas commander in Dubai.", rules)
+    assert {("Mossad", "ASSAULT", "Hamas", "asserted"), ("Mossad", "MEMBER_OF", "Israel", "asserted")} == set(found)

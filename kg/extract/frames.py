@@ -356,6 +356,9 @@ class _Sentence:
         # "a strike on a Jaish-e-Mohammad camp", "an attack on Iran's nuclear sites": whose the place is
         owners = [self.actor_at[c.i] for o in spots for c in self.children(o.i, "amod", "poss", "compound", "nmod")
                   if c.i in self.actor_at and o.i not in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type != "person"]
+        # "an attack on the British army's headquarters": whose army
+        owners += [a for o in spots if o.i not in self.actor_at for c in self.children(o.i, "poss") if c.i not in self.actor_at
+                   for a in self.actors_of(c.i) if self.rules.actors[a.actor].type != "person"]
         # "an attack on a base for African Union troops"
         owners += [a for o in spots if o.i not in self.actor_at and o.lemma.lower() not in _AGAINST_NOUNS | {"side", "behalf"}
                    for prep in self.children(o.i, "prep") if prep.text.lower() in ("of", "for")
@@ -708,6 +711,8 @@ class _Sentence:
                 for prep in self.children(d.i, "prep"):
                     if prep.text.lower() == "against" and entry.relation not in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE"):
                         continue  # "joined the war against Israel": the enemy, not the partner
+                    if prep.text.lower() == "for" and entry.relation == "THREATEN":
+                        continue  # "vowed revenge for the killing of Haniyeh": what it avenges, not whom it threatens
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         # "a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
@@ -1667,6 +1672,9 @@ def _claimed_by(s: _Sentence, n: Token) -> Token | None:
     """The verb by which someone owns an act: "claimed responsibility for the attacks" (or denied it)."""
     prep = s.head(n.i)
     owned = s.head(prep.i) if prep is not None and prep.text.lower() == "for" and n.dep == "pobj" else None
+    if owned is not None and owned.pos == "VERB" and owned.lemma in _CLAIMING and any(
+            d.lemma.lower() in ("responsibility", "credit") for d in s.children(owned.i, "dobj")):
+        return owned  # "claimed responsibility Tuesday for the attack": "for" hung on the verb
     verb = s.head(owned.i) if owned is not None and owned.lemma.lower() in ("responsibility", "credit") \
         and owned.dep == "dobj" else None
     return verb if verb is not None and verb.lemma in _CLAIMING else None
@@ -1766,6 +1774,9 @@ def _title_before(s: _Sentence, am: ActorMention, head: int, inside: list[int], 
     return _office_claims(s, am, title, tokens if prep.text.lower() in ("of", "for") else [], year, "frame:title")
 
 
+_SERVICES = {"SPY", "JUD"}  # a state's intelligence services and courts (CAMEO sectors)
+
+
 def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
     """"Iran's foreign ministry": the ministry (kg.extract.discover.ministry_actors) belongs to its state;
     "the Saudi-led coalition" (kg.extract.discover.led_bodies) is led by Saudi Arabia."""
@@ -1776,6 +1787,11 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
             continue  # "it" names no ministry: the name it stands for said whose it is
         if actor.type == "organisation" and not actor.listed and actor.sector == "GOV" and actor.country \
                 and actor.label.startswith("Ministry of "):
+            state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
+            out.append(FrameClaim(am, state, "MEMBER_OF", "frame:ministry", "memberOf", am.start, am.end, "asserted"))
+        elif actor.type == "organisation" and actor.listed and actor.sector in _SERVICES and actor.country \
+                and s.rules.actors.get(actor.country) is not None and s.rules.actors[actor.country].type == "state":
+            # "Mossad", "the CIA", "the Justice Department": a listed service of its state
             state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
             out.append(FrameClaim(am, state, "MEMBER_OF", "frame:ministry", "memberOf", am.start, am.end, "asserted"))
         elif actor.type == "organisation" and not actor.listed and "-led " in actor.label and actor.represents:
