@@ -1168,3 +1168,19 @@ def test_revenge_for_a_victim_claims_of_responsibility_and_a_states_services(rul
         claims("Warsaw Pact troops overran Czechoslovakia in August 1968.", rules))
     found = claims("Mossad agents killed a Hamas commander in Dubai.", rules)
     assert {("Mossad", "ASSAULT", "Hamas", "asserted"), ("Mossad", "MEMBER_OF", "Israel", "asserted")} == set(found)
+
+
+def test_talks_called_off_treaties_signed_between_backing_had_tariffs_and_drones_aimed(rules):
+    assert [("China", "REJECT", "United States", "asserted")] == list(
+        claims("China cancelled talks with the United States.", rules))
+    assert {("Israel", "AGREE", "Lebanon", "asserted"), ("Lebanon", "AGREE", "Israel", "asserted")} == set(
+        claims("A peace treaty was signed between Israel and Lebanon.", rules))
+    assert [("United States", "SUPPORT", "Philippines", "asserted")] == list(
+        claims("The Philippines had the backing of the United States.", rules))
+    assert [("United States", "SANCTION", "China", "asserted")] == list(
+        claims("The United States imposed tariffs on Chinese goods.", rules))
+    assert [("Soviet Union", "ASSAULT", "Czechoslovakia", "asserted")] == list(
+        claims("The Soviet-led invasion of Czechoslovakia began in 1968.", rules))
+    assert [("Iran", "ASSAULT", "Israel", "asserted")] == list(
+        claims("Iran launched an attack, sending drones toward Israel.", rules))
+    assert [("United States", "AID", "Ukraine", "asserted")] == list(claims("The US sent drones to Ukraine.", rules))

@@ -763,6 +763,14 @@ class _Sentence:
                      if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
             if found:
                 return found
+        if entry and entry.object_words and entry.relation == "SANCTION":
+            # "imposed tariffs on Chinese goods", "duties on $34 billion in Chinese goods": whose goods they are
+            spots = [o for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
+                     if prep.text.lower() in ("on", "against") for o in self.children(prep.i, "pobj")]
+            spots += [o for d in list(spots) for prep in self.children(d.i, "prep") if prep.text.lower() in ("in", "of")
+                      for o in self.children(prep.i, "pobj")]
+            return [self.actor_at[c.i] for o in spots for c in self.children(o.i, "amod", "poss", "compound")
+                    if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"][:1]
         return []
 
     def _owned_objects(self, v: Token) -> list[Token]:
@@ -1068,6 +1076,7 @@ def _its_owner(s: _Sentence, its: Token) -> ActorMention | None:
 
 # acts whose object's owner is the one they fall on ("shot down one of its jets", "froze its assets")
 _HITTING = {"ASSAULT", "SANCTION"}
+_AIMED = {"toward", "towards", "at", "against"}  # weapons sent this way are fired, not supplied
 # stances on a tie two sides share: "X and Y praised their ties" is each praising the other
 _BONDS = {"SUPPORT", "AGREE", "COOPERATE", "CONSULT"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -1173,6 +1182,10 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         elif entry is not None:
             relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
             objects = s.objects(v, entry)
+            if relation == "AID" and any(d.lemma.lower() in s.f.weapon_nouns and any(
+                    p.text.lower() in _AIMED for p in [*s.children(d.i, "prep"), *s.children(v.i, "prep")])
+                    for d in s.children(v.i, "dobj")):
+                relation = "ASSAULT"  # "sending a swarm of drones toward Israel": arms aimed at it, not given it
         if relation is None:
             continue
         if v.lemma in s.f.reciprocal_verbs and any(s.f.nouns.get(d.lemma.lower()) for d in s.children(v.i, "dobj")):
@@ -1403,6 +1416,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         for c in s.children(n.i, "poss", "amod", "compound", "nmod"):
             if c.i in s.actor_at:
                 subjects = [s.actor_at[c.i]]
+            elif c.lemma == "lead" and c.dep == "amod":  # "the Soviet-led invasion of Czechoslovakia"
+                subjects = [s.actor_at[g.i] for g in s.children(c.i, "npadvmod", "compound") if g.i in s.actor_at] or subjects
         if not subjects:
             # "the Indian Air Force strike": the state whose named force it is
             subjects = [s.actor_at[g.i] for c in s.children(n.i, "compound") if c.pos == "PROPN" and c.i not in s.actor_at
@@ -1499,8 +1514,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                    min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity)
                         for a in sides for b in sides if a.actor != b.actor]
                 continue
+        # ("a peace treaty was signed between Israel and Lebanon": on the passive verb)
         between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
-                                                          if n.dep == "nsubj" and s.head(n.i) is not None else [])]
+                                                          if n.dep in ("nsubj", "nsubjpass") and s.head(n.i) is not None
+                                                          else [])]
                    if prep.text.lower() == "between" for p in s.children(prep.i, "pobj")]
         if between and frame.relation in s.f.between_relations and not subjects and not objects:
             # "clashes between X and Y", "talks between X and Y" (or "clashes intensified between ...")
@@ -1530,7 +1547,13 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
         rule, relation = f"noun:{frame.noun}", frame.relation
-        if verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
+        if verb is not None and verb.lemma in ("have", "enjoy") and carrier.dep == "dobj" and relation == "SUPPORT" \
+                and of_phrases:
+            # "Manila had the backing of the United States", "enjoys the support of Moscow": the one of "of" backs
+            subjects = [a for pobj in of_phrases for a in s.actors_of(pobj.i)]
+            objects = s.subjects(verb) if subjects else []
+            rule = f"frame:receive:{frame.noun}"
+        elif verb is not None and verb.lemma in s.f.receiving_verbs and carrier.dep == "dobj":
             # "Y received aid from X": X gave it; the receiver is the verb's subject
             givers = [a for t in (n, carrier, verb) for prep in s.children(t.i, "prep") if prep.text.lower() == "from"
                       for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)] or subjects  # "billions in U.S. aid"
