@@ -1184,3 +1184,16 @@ def test_talks_called_off_treaties_signed_between_backing_had_tariffs_and_drones
     assert [("Iran", "ASSAULT", "Israel", "asserted")] == list(
         claims("Iran launched an attack, sending drones toward Israel.", rules))
     assert [("United States", "AID", "Ukraine", "asserted")] == list(claims("The US sent drones to Ukraine.", rules))
+
+
+def test_declining_to_condemn_is_no_condemnation_an_arm_of_a_body_is_no_member_and_topics_are_no_acts(rules):
+    assert [("Sinn Fein", "ACCUSE", "Irish Republican Army", "negated")] == list(
+        claims("Sinn Fein declined to condemn the IRA.", rules))
+    assert ("Israel", "REJECT", "Hamas", "asserted") in claims("Israel refused to recognize Hamas.", rules)
+    found = claims("Martin McGuinness, deputy leader of Sinn Fein, the political arm of the IRA, spoke.", rules)
+    assert ("Irish Republican Army", "MEMBER_OF", "Sinn Fein", "asserted") not in found
+    assert [("North Korea", "ACCUSE", "United States", "asserted")] == list(claims(
+        "North Korea charged the United States with fabricating the facts surrounding the North Korean ax murders.",
+        rules))
+    assert [("Russia", "ASSAULT", "Ukraine", "asserted")] == list(
+        claims("Russian troops surrounding Kyiv shelled the city.", rules))

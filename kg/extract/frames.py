@@ -1142,6 +1142,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if v.pos not in ("VERB",) or v.i in done or (v.lemma in s.f.speech and not s.children(v.i, "dobj")
                                                       and not s.passive(v)):
             continue  # a speech verb reports a claim; with an object it may be one ("maintained relations", "was warned")
+        if v.dep == "acl" and v.tag == "VBG" and v.lemma in s.f.topic_participles and s.head(v.i) is not None \
+                and not s.actors_of(s.head(v.i).i):
+            continue  # "fabricating the facts surrounding the ax murders": what the facts are about
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
         complement = False
@@ -1173,6 +1176,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 done.update(c.i for c in acts)
             else:
                 done.add(comp.i)
+            if relation == "REJECT" and v.lemma in s.f.refusals and comp_entry is not None \
+                    and comp_entry.relation in {*_HOSTILE, *_STANCES}:
+                relation = None  # "declined to condemn the IRA" rejects no one (the condemnation is denied)
             if v.lemma in s.f.acting_complements and not s.children(v.i, "dobj") and comp_entry is not None:
                 relation = comp_entry.relation  # "Egypt and Qatar helped broker a pause between Israel and Hamas"
             if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
@@ -2290,8 +2296,8 @@ def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                               if p.text.lower() == "of" for o in s.children(p.i, "pobj"))]]
         listed += [o for h in heads for p in s.children(h.i, "prep") if p.text.lower() == "including"
                    for o in s.children(p.i, "pobj")]
-        listed += [o for h in heads[1:] for p in s.children(h.i, "prep") if p.text.lower() == "of"
-                   for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
+        listed += [o for h in heads[1:] if h.lemma.lower() in s.f.collective_bodies for p in s.children(h.i, "prep")
+                   if p.text.lower() == "of" for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
         # (bodies, not the people a group is "composed mostly of Tutsi refugees")
         members = [a for x in listed for a in s.actors_of(x.i) if a.actor != body.actor
                    and (s.rules.actors[a.actor].type in ("state", "organisation", "military_unit")
