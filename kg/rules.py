@@ -323,7 +323,8 @@ class Frames:
     mediation_words: frozenset[str] = frozenset()  # "under the mediation of Saudi Arabia"
     acting_complements: frozenset[str] = frozenset()  # "helped broker a pause": brokered it
     collective_bodies: frozenset[str] = frozenset()  # "an alliance of 30 states": its members
-    topic_participles: frozenset[str] = frozenset()  # "the facts surrounding the murders": no act  # "Iranian commander X" serves Iran; "Hamas chief X" leads Hamas
+    topic_participles: frozenset[str] = frozenset()  # "the facts surrounding the murders": no act
+    voice_nouns: frozenset[str] = frozenset()  # "a letter from Mali's foreign ministry alleges": the ministry  # "Iranian commander X" serves Iran; "Hamas chief X" leads Hamas
     allegation_nouns: frozenset[str] = frozenset()  # "the TPLF's allegation of an attack by Eritrean troops"  # "a coalition consisting of X and Y"  # "refused to threaten India": the act is not done  # "agreed to Khrushchev's proposal": agreeing with its author
     commitments: frozenset[str] = frozenset()
     alliance_adjectives: frozenset[str] = frozenset()
@@ -788,7 +789,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   mediated_nouns=words("mediated_nouns"), mediating_verbs=words("mediating_verbs"),
                   mediating_participles=words("mediating_participles"), mediation_words=words("mediation_words"),
                   acting_complements=words("acting_complements"), collective_bodies=words("collective_bodies"),
-                  topic_participles=words("topic_participles"), allegation_nouns=words("allegation_nouns"),
+                  topic_participles=words("topic_participles"), voice_nouns=words("voice_nouns"), allegation_nouns=words("allegation_nouns"),
                   alliance_adjectives=words("alliance_adjectives"), regime_nouns=words("regime_nouns"),
                   ally_nouns=allies, arming_verbs=words("arming_verbs"),
                   taking_verbs=words("taking_verbs"), companion_words=words("companion_words"),

@@ -1197,3 +1197,10 @@ def test_declining_to_condemn_is_no_condemnation_an_arm_of_a_body_is_no_member_a
         rules))
     assert [("Russia", "ASSAULT", "Ukraine", "asserted")] == list(
         claims("Russian troops surrounding Kyiv shelled the city.", rules))
+
+
+def test_what_a_statement_or_letter_from_someone_says_they_say(rules):
+    found = claims("A letter from Mali's Foreign Ministry to the United Nations Security Council alleges that France "
+                   "supported jihadists.", rules)
+    assert ("Ministry of Foreign Affairs (Mali)", "ACCUSE", "France", "asserted") in found
+    assert [("Iran", "ACCUSE", "Israel", "asserted")] == list(claims("Iran's statement condemned the Israeli strikes.", rules))

@@ -137,6 +137,13 @@ class _Sentence:
                     for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
             if tied:
                 return tied
+        if tok.pos == "NOUN" and word in self.f.voice_nouns:
+            # "a letter from Mali's Foreign Ministry alleges ...", "the statement by the Guards accused ...": whose voice
+            voiced = [a for prep in self.children(i, "prep") if prep.text.lower() in ("by", "from")
+                      for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
+            voiced = voiced or [a for c in self.children(i, "poss") for a in self.actors_of(c.i, depth + 1)]
+            if voiced:
+                return voiced
         if word in self.f.partitives or tok.text.lower() in self.f.partitives or word in self.f.state_forms:
             # "a unit of Ruritanian troops": the troops; "the People's Socialist Republic of Albania": Albania
             for prep in self.children(i, "prep"):
