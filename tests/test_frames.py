@@ -1204,3 +1204,11 @@ def test_what_a_statement_or_letter_from_someone_says_they_say(rules):
                    "supported jihadists.", rules)
     assert ("Ministry of Foreign Affairs (Mali)", "ACCUSE", "France", "asserted") in found
     assert [("Iran", "ACCUSE", "Israel", "asserted")] == list(claims("Iran's statement condemned the Israeli strikes.", rules))
+
+
+def test_a_hostile_act_promised_on_a_condition_is_a_threat(rules):
+    found = claims("Russia would attack Ukraine if NATO expanded.", rules)
+    assert ("Russia", "THREATEN", "Ukraine", "asserted") in found
+    # a denied act is no threat, and a bare modal only hedges
+    assert not any(r == "THREATEN" for _, r, _, _ in claims("Israel will not attack Iran unless it is attacked first.", rules))
+    assert [("Iran", "ASSAULT", "Israel", "hedged")] == list(claims("Iran may attack Israel.", rules))

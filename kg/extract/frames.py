@@ -1299,6 +1299,13 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 trace["doers"] = sorted({a.actor for a in subjects})
             continue
         polarity, why = s.polarity(v, sentence_hedged)
+        if relation in _HOSTILE and polarity == "hedged" and any(
+                c.dep == "aux" and c.lemma.lower() in ("will", "would", "'ll") for c in s.children(v.i)) and any(
+                m.text.lower() in ("if", "unless") for c in s.children(v.i, "advcl") for m in s.children(c.i, "mark")) \
+                and not any(c.dep == "neg" for c in s.children(v.i)):
+            # "the junta said it will kill Bazoum if neighbours intervene", "his men will shoot the captives unless
+            # Russia ends the campaign": a hostile act promised on a condition is a threat, made now
+            relation, rule, polarity, why = "THREATEN", f"{rule}+condition", "asserted", ["a conditional threat"]
         if any(_noun_negated(s, d) for d in s.children(v.i, "dobj")):
             polarity, why = "negated", [f"'no' before the object of '{v.text}'"]  # "sent no aid to Y"
         trace["polarity"] = "; ".join([polarity, *why])
