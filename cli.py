@@ -482,30 +482,11 @@ def claims(store: Store, actor, relation, doc, min_sources, single_source, corro
     Claims are read and printed a batch at a time, so memory does not grow with the listing."""
     from kg import report
     from kg.claims import claim_records_streamed, contested_pairs
-    from kg.tables import csv_chunks, json_chunks, to_json
     records = claim_records_streamed(store, actor=actor, relation=relation, doc=doc, min_sources=min_sources,
                                      single_source=single_source, corroborated=corroborated, contested=contested,
                                      limit=limit, offset=offset)
-
-    def pairs():
-        return contested_pairs(store, actor=actor)
-
-    def chunks():
-        if fmt == "csv":
-            yield from csv_chunks(report.evidence_rows_streamed(records), report.EVIDENCE_COLUMNS)
-        elif fmt == "json" and contested:
-            # the document json.dumps({"claims": ..., "contested_pairs": ...}, indent=2) makes
-            yield '{\n  "claims": '
-            yield from json_chunks((r.as_dict() for r in records), level=1, end="")
-            yield (',\n  "contested_pairs": ' + to_json(report.contested_rows(pairs())).rstrip("\n").replace("\n", "\n  ")
-                   + "\n}\n")
-        elif fmt == "json":
-            yield from json_chunks(r.as_dict() for r in records)
-        else:
-            yield from report.claims_text_chunks(records)
-            if contested:
-                yield "\n" + report.contested_text(pairs())
-    _write_output(chunks(), output)
+    pairs = (lambda: contested_pairs(store, actor=actor)) if contested else None
+    _write_output(report.claims_chunks(records, fmt, pairs), output)
 
 
 @cli.command()

@@ -41,6 +41,25 @@ def claims_text_chunks(records: Iterable[ClaimRecord]) -> Iterator[str]:
     yield f"{count} claim{'s' * (count != 1)}\n"
 
 
+def claims_chunks(records: Iterable[ClaimRecord], fmt: str, contested_pairs=None) -> Iterator[str]:
+    """The claims listing in text, csv or json, a piece at a time; contested_pairs() (if given) adds the pairs."""
+    from kg.tables import csv_chunks, json_chunks, to_json
+    if fmt == "csv":
+        yield from csv_chunks(evidence_rows_streamed(records), EVIDENCE_COLUMNS)
+    elif fmt == "json" and contested_pairs is not None:
+        # the document json.dumps({"claims": ..., "contested_pairs": ...}, indent=2) makes
+        yield '{\n  "claims": '
+        yield from json_chunks((r.as_dict() for r in records), level=1, end="")
+        yield (',\n  "contested_pairs": ' + to_json(contested_rows(contested_pairs())).rstrip("\n").replace("\n", "\n  ")
+               + "\n}\n")
+    elif fmt == "json":
+        yield from json_chunks(r.as_dict() for r in records)
+    else:
+        yield from claims_text_chunks(records)
+        if contested_pairs is not None:
+            yield "\n" + contested_text(contested_pairs())
+
+
 def evidence_rows(records: Iterable[ClaimRecord]) -> list[dict]:
     """One flat row per quote, the claim's fields repeated: what a spreadsheet wants."""
     return list(evidence_rows_streamed(records))
