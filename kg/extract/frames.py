@@ -2167,6 +2167,20 @@ def _warning_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if warned:
             polarity, _ = s.polarity(v, sentence_hedged)
             out += _claims_between(s, s.subjects(v), warned, "THREATEN", "frame:warning", "warning:make-pay", v, polarity)
+        # "vowed retaliation against the United States", "promised harsh punishment for Israel": whom it would fall on
+        # (an actor named, not an act avenged: "revenge for the killing of Haniyeh")
+        threats = [o for o in s.children(v.i, "dobj") if o.lemma.lower() in s.f.threat_nouns]
+        threats += [o for p in s.children(v.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
+                    if o.lemma.lower() in s.f.threat_nouns]
+        falls_on = [a for o in threats for p in [*s.children(o.i, "prep"), *s.children(v.i, "prep", "dative")]
+                    if p.text.lower() in ("against", "on", "upon", "to", "toward", "towards")
+                    or (p.text.lower() == "for" and o.lemma.lower() in s.f.threat_for_nouns)
+                    for x in s.children(p.i, "pobj") if x.lemma.lower() not in s.f.nouns
+                    and x.lemma.lower() not in s.f.voice_nouns | s.f.message_nouns
+                    for a in s.actors_of(x.i)]
+        if falls_on:
+            polarity, _ = s.polarity(v, sentence_hedged)
+            out += _claims_between(s, s.subjects(v), falls_on, "THREATEN", "frame:warning", "warning:threat-noun", v, polarity)
         # "warned of serious consequences if Iran does not release the tankers": a threat to whoever the condition names
         fates = [o for p in s.children(v.i, "prep") if p.text.lower() == "of" for o in s.children(p.i, "pobj")
                  if o.lemma.lower() in s.f.warned_consequences]
