@@ -21,6 +21,10 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _CONDITIONAL = {"if", "unless", "whether"}
 # relations of a stance toward someone's act: its possessor is the one they are taken toward
 _ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
+# acts whose noun's "of" names whom they are done to ("the killing of Israeli soldiers", "the blockade of Gaza")
+_DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
+# what counts forces ("Russian troop numbers", "the strength of US forces")
+_STRENGTH_WORDS = {"number", "level", "strength", "presence", "concentration"}
 _MATERIAL = {"AID", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "SANCTION", "CONCEDE", "COOPERATE"}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # adverbs the parser often leaves where a particle stands: "pushed back the invaders"
@@ -753,8 +757,17 @@ class _Sentence:
                 if not found and entry.relation in _ATTITUDES - {"REQUEST"}:
                     # "denounced the joint exercises of (between) the US and South Korea" (a demand for "the release of
                     # X" is made of someone else)
+                    # (but "condemned the killing of Israeli soldiers", "the invasion of Ukraine": "of" names the victim)
+                    done_to = d.lemma.lower() in self.f.nouns and self.f.nouns[d.lemma.lower()].relation in _DONE_TO
                     found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("of", "between", "by")
+                             and not (done_to and prep.text.lower() == "of")
                              for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+                    if not found and not done_to:
+                        # "protested the deployment of American missiles", "criticised the increase in Russian troop
+                        # numbers": whose forces or weapons they are
+                        found = [self.actor_at[c.i] for prep in self.children(d.i, "prep") if prep.text.lower() in ("of", "in")
+                                 for p in self.children(prep.i, "pobj") if self._forces(p)
+                                 for c in self.children(p.i, "amod", "poss", "compound") if c.i in self.actor_at]
                 if found:
                     return found
         if entry and entry.object_words and entry.relation in ("ASSAULT", "COERCE"):
@@ -789,6 +802,13 @@ class _Sentence:
                 out += [p for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
                         for p in self.children(prep.i, "pobj")]
         return out
+
+    def _forces(self, n: Token) -> bool:
+        """Whether a noun names armed forces or weapons ("missiles", "naval forces", "troop numbers")."""
+        def armed(t: Token) -> bool:
+            word = t.lemma.lower()
+            return word in self.f.weapon_nouns or (word in self.f.member_nouns | self.f.armed_nouns) or self.sector_of(t.i) == "MIL"
+        return armed(n) or (n.lemma.lower() in _STRENGTH_WORDS and any(armed(c) for c in self.children(n.i, "compound")))
 
     def _clause_preps(self, v: Token, word: str) -> list[Token]:
         """The prepositions `word` anywhere in v's clause (not in a clause of its own below it)."""
