@@ -621,8 +621,7 @@ class _Sentence:
             found = self._prep_objects(v, entry.particle.split()[-1])
             if not found and entry.relation in _ATTITUDES:
                 # "objected to Pakistan's display of the pilot", "protested against Israel's blockade": whose act it is
-                found = [a for prep in self.children(v.i, "prep") if prep.text.lower() == entry.particle.split()[-1]
-                         for o in self.children(prep.i, "pobj") for c in self.children(o.i, "poss") for a in self.actors_of(c.i)]
+                found = self._stance_owners(v, entry.particle.split()[-1], entry.relation)
             if found or not self.particles(v):
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
         if v.lemma in _BLAMING:
@@ -758,7 +757,7 @@ class _Sentence:
                     # "denounced the joint exercises of (between) the US and South Korea" (a demand for "the release of
                     # X" is made of someone else)
                     # (but "condemned the killing of Israeli soldiers", "the invasion of Ukraine": "of" names the victim)
-                    done_to = d.lemma.lower() in self.f.nouns and self.f.nouns[d.lemma.lower()].relation in _DONE_TO
+                    done_to = self._done_to(d)
                     found = [a for prep in self.children(d.i, "prep") if prep.text.lower() in ("of", "between", "by")
                              and not (done_to and prep.text.lower() == "of")
                              for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
@@ -802,6 +801,22 @@ class _Sentence:
                 out += [p for prep in self.children(d.i, "prep") if prep.text.lower() == "of"
                         for p in self.children(prep.i, "pobj")]
         return out
+
+    def _stance_owners(self, v: Token, word: str, relation: str | None = None) -> list[ActorMention]:
+        """Whose act or cause a stance after `word` is on: "objected to Pakistan's display of the pilot", "stands
+        behind the sovereignty of Ukraine" (not "protested against the killing of Palestinians"; a call "for the
+        release of X" is made of whoever holds X)."""
+        things = [o for prep in self.children(v.i, "prep") if prep.text.lower() == word for o in self.children(prep.i, "pobj")]
+        found = [a for o in things for c in self.children(o.i, "poss") for a in self.actors_of(c.i)]
+        if found or relation == "REQUEST":
+            return found
+        return [a for o in things if not self._done_to(o) for x in [o, *self.children(o.i, "conj")]
+                         for p in self.children(x.i, "prep") if p.text.lower() == "of"
+                         for y in self.children(p.i, "pobj") for a in self.actors_of(y.i)]
+
+    def _done_to(self, n: Token) -> bool:
+        """Whether a noun is an act whose "of" names the one it is done to ("the killing of X", "the blockade of X")."""
+        return n.lemma.lower() in self.f.nouns and self.f.nouns[n.lemma.lower()].relation in _DONE_TO
 
     def _forces(self, n: Token) -> bool:
         """Whether a noun names armed forces or weapons ("missiles", "naval forces", "troop numbers")."""
@@ -939,7 +954,8 @@ class _Sentence:
         found += [verbs[(v.lemma, k)] for k in keys if (v.lemma, k) in verbs]
         found += [e for e in with_object if not e.particle]
         found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and (
-            self._prep_objects(v, p) or self._prep_places(v, p))]
+            self._prep_objects(v, p) or self._prep_places(v, p)
+            or (verbs[(v.lemma, p)].relation in _ATTITUDES - {"REQUEST"} and self._stance_owners(v, p)))]
         if (v.lemma, None) in verbs and not (found and verbs[(v.lemma, None)].relation == "NONE"):
             found.append(verbs[(v.lemma, None)])  # a verb silenced alone ("pay") still has its "pay a visit"
         chosen = next((e for e in found if e.curated), found[0] if found else None)
