@@ -279,3 +279,27 @@ def test_a_rank_before_a_name_ends_no_sentence():
     spans = split_sentences(text, 0, len(text))
     assert [text[s:e] for s, e in spans] == ["Ugandan army spokesman Brig. Richard Karemire said the troops withdrew.",
                                              "Cmdr. Ali Musa agreed."]
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence(rules):
+    text = ("Pyongyang, March 1 (KCNA) -- Kim Jong Un met again and had talks with Donald J. Trump.\n\n"
+            "SANAA, Nov. 3 (Xinhua) -- The Saudi-led coalition launched airstrikes on Houthi rebels.\n\n"
+            "Russia - the aggressor - attacked Ukraine.\n")
+    ex = extract(parse_document("wire.txt", text, rules), rules)
+    assert [text[s.start:s.end][:16] for s in ex.sentences] == ["Kim Jong Un met ", "The Saudi-led co", "Russia - the agg"]
+    # the filing place is no actor of the claim ("Pyongyang ... had talks with Trump" was North Korea's)
+    found = {(ex.rules.actors[m.claim.subject].label, m.claim.relation, ex.rules.actors[m.claim.object].label)
+             for m in ex.mentions}
+    assert {("Kim Jong Un", "CONSULT", "Donald Trump"), ("Saudi-led coalition", "ASSAULT", "Houthis")} <= found
+    assert ("North Korea", "CONSULT", "Donald Trump") not in found
+
+
+def test_a_wire_dateline_in_a_dev_article_leaves_the_lead_sentence_whole(rules):
+    path = Path(__file__).parent / "corpus" / "dev-wide" / "reuters_2020_belarus_police_detain_minsk_rally.txt"
+    doc = parse_document(path.name, path.read_text(encoding="utf-8"), rules)
+    ex = extract(doc, rules)
+    lead = doc.text.index("MINSK (Reuters)")
+    first = next(s for s in ex.sentences if s.end > lead)
+    assert doc.text[first.start:].startswith("Belarusian security forces detained dozens of protesters")
+    assert any(m.claim.relation == "ASSAULT" and m.start >= first.start and m.end <= first.end
+               and ex.rules.actors[m.claim.subject].label == "Belarus" for m in ex.mentions)

@@ -15,6 +15,22 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jr"
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9*])|(?<=[a-z])[.!?](?=[A-Z][a-z])")
 
 
+# a wire story's dateline ("SANAA, Nov. 3 (Xinhua) --", "Pyongyang, March 1 (KCNA) --", "MINSK (Reuters) -"): where
+# and when it was filed, no part of the first sentence (its place would be read as the sentence's subject)
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?P<date>, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?P<agency> ?\([A-Z][A-Za-z .&/-]{0,25}\))? ?(?:--|[-–—_]) +(?=[\"“'‘A-Z0-9])")
+
+
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Where a paragraph's text starts after its dateline (start when it has none)."""
+    m = _DATELINE.match(text, start, end)
+    if m and (m.group("date") or m.group("agency") or (m.group("place").isupper() and len(m.group("place")) >= 3)):
+        return m.end()
+    return start
+
+
 def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     """Non-empty lines; a line cut mid-sentence ("During the\\n\\nperiod, ...") joins the next."""
     spans = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text[start:])]
@@ -59,7 +75,7 @@ def _prefix(words: set[str], rank: dict[str, tuple[int, str]]) -> list[str]:
 def sentences_of(doc: Document) -> list[Sentence]:
     """Sentences with offsets into doc.text; sentences the document already made are marked repeated."""
     spans = [(p, s, e) for p, (ps, pe) in enumerate(_paragraphs(doc.text, doc.body_start))
-             for s, e in split_sentences(doc.text, ps, pe)]
+             for s, e in split_sentences(doc.text, _dateline_end(doc.text, ps, pe), pe)]
     word_sets = [_words(doc.text[s:e]) for _, s, e in spans]
     counts: dict[str, int] = {}
     for words in word_sets:
