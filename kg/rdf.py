@@ -387,7 +387,8 @@ def extraction_quads(ex: Extraction, rules: Rules) -> Iterator[Quad]:
         yield _q(mi, iri("kg:surface"), Literal(am.surface))
         yield _q(mi, iri("kg:start"), _int(am.start))
         yield _q(mi, iri("kg:end"), _int(am.end))
-        yield _q(mi, iri("kg:sentenceIndex"), _int(am.sentence))
+        if am.sentence >= 0:  # (a dateline's place is in no sentence)
+            yield _q(mi, iri("kg:sentenceIndex"), _int(am.sentence))
         yield _q(mi, iri("kg:resolution"), Literal(am.resolution))
     for em in ex.events:
         key = f"{doc.id}|{em.event}|{em.start}|{em.end}"

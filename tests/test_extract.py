@@ -303,3 +303,16 @@ def test_a_wire_dateline_in_a_dev_article_leaves_the_lead_sentence_whole(rules):
     assert doc.text[first.start:].startswith("Belarusian security forces detained dozens of protesters")
     assert any(m.claim.relation == "ASSAULT" and m.start >= first.start and m.end <= first.end
                and ex.rules.actors[m.claim.subject].label == "Belarus" for m in ex.mentions)
+
+
+def test_a_background_year_is_not_the_time_of_the_sentences_after_it(rules):
+    # "closed since the 1967 six-day war" in a 1973 report: Golda Meir (prime minister 1969-1974) still leads Israel
+    text = ("---\ndate: 1973-10-06\n---\nEgypt and Syria attacked Israel along the Suez Canal, which has been closed "
+            "since the 1967 six-day war.\n\nIn Jerusalem, Prime Minister Golda Meir's Cabinet met in emergency session.\n")
+    ex = extract(parse_document("yom_kippur.txt", text, rules), rules)
+    assert {m.year for m in ex.mentions} == {1973}
+    assert find(ex, rules, "Golda Meir", "LEADER_OF", "Israel")
+    # a year that dates the act is the time of what follows ("In 1979 ... They ...")
+    text = "In 1979 Soviet troops invaded Afghanistan.\n\nMoscow installed Babrak Karmal.\n"
+    ex = extract(parse_document("afghanistan.txt", text, rules), rules)
+    assert {m.year for m in ex.mentions} == {1979}

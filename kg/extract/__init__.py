@@ -71,6 +71,22 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "such"})
 _LIFE_DATES = re.compile(r"\((?:b\.\s*(\d{4})|(\d{4})\s*[–-]\s*(\d{4}))\)")
 
 
+# a year that names a past event or where a state of things began is no time of the sentence, nor of those after
+# it: "closed since the 1967 six-day war", "the Sino-Indian War of 1962", "British since 1833" (a decade is a
+# time: "in the 1950s"; a month's year is a date: "in March of 1950")
+_BACKGROUND_YEAR = re.compile(
+    r"\b(?:since (?:the )?|the )(?:1[6-9]\d\d|20\d\d)(?=[ -][A-Za-z])"
+    r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][a-z]+ of (?:1[6-9]\d\d|20\d\d)\b(?!s)"
+    r"|\bsince (?:1[6-9]\d\d|20\d\d)\b(?!s)")
+
+
+def _sentence_year(dated: str, rules: Rules) -> int | None:
+    """The year a sentence speaks of: the first it names that is no background."""
+    ym = rules.year.search(_BACKGROUND_YEAR.sub(lambda m: " " * len(m.group(0)), dated))
+    return int(ym.group(1)) if ym else None
+
+
 def _blank_life_dates(m: re.Match) -> str:
     lifetime = m.group(1) or int(m.group(3)) - int(m.group(2)) >= 20
     return " " * len(m.group(0)) if lifetime else m.group(0)
@@ -150,6 +166,8 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         perspective = perspective_of(doc, rules)
         planned = (sentences, perspective, actor_mentions(doc, sentences, rules, perspective))
     sentences, perspective, (actors, events, pending) = planned
+    datelined = [am for am in actors if am.sentence < 0]  # named where a story was filed: in no claim
+    actors = [am for am in actors if am.sentence >= 0]
     discovered: dict = {}
     if parse and rules.frames is not None:
         # this document's own facts (its actors, who leads what) go into its own copy of the gazetteer
@@ -175,6 +193,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             # names and the patterns treat them like listed ones
             rules.actors.update(discovered)
             actors, events, pending = actor_mentions(doc, sentences, rules, perspective, names)
+            actors = [am for am in actors if am.sentence >= 0]
     parses = parses if parse and rules.frames is not None else {}
     by_sentence: dict[int, list[ActorMention]] = {}
     for am in actors:
@@ -208,8 +227,10 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
         dated = _LIFE_DATES.sub(_blank_life_dates, stext)  # "Zhou Enlai (1898–1976)" is no time of the sentence
+        # (in a text of no date a background year still dates the sentence that names it, but is not carried on)
+        own_year = _sentence_year(dated, rules)
         ym = rules.year.search(dated)
-        year = int(ym.group(1)) if ym else None
+        year = own_year or (int(ym.group(1)) if ym and not doc.date else None)
         if paragraph_event and paragraph_event[0] != sent.paragraph:
             paragraph_event = None
         time_anchor = (year or (rules.events[sent_events[0]].start if sent_events else None) or anchor_year
@@ -319,13 +340,14 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         for am in sorted(sent_actors, key=lambda a: a.start):
             if rules.actors[am.actor].type == "person":
                 last_person = am.actor
-        if year:
-            anchor_year = year
-        elif sent_events:
+        if own_year:
+            anchor_year = own_year
+        elif sent_events and not ym:
             anchor_year = rules.events[sent_events[-1]].start or anchor_year
         if sent_events:
             paragraph_event = (sent.paragraph, sent_events[-1])
     ordered = sorted(mentions.values(), key=lambda x: (x.start, x.end, x.claim, x.rule))
+    all_actors.extend(datelined)
     return Extraction(doc, sentences, sorted(all_actors, key=lambda a: (a.start, a.end, a.actor)), events,
                       ordered, perspective, traces, discovered, rules)
 

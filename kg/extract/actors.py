@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.documents import Document
 from kg.extract.model import ActorMention, EventMention, Sentence
 from kg.extract.references import STANDS_ALONE, has_title
-from kg.extract.sentences import sentence_at
+from kg.extract.sentences import datelines_of, sentence_at
 from kg.rules import Rules
 
 
@@ -268,10 +268,14 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     text = doc.text.replace("\u2019", "'")
+    datelines, datelined = datelines_of(doc), []
     for s, e, key, found in _hits(m, extra or {}, text, doc.body_start, rules):
         surface = doc.text[s:e]
         si = sentence_at(sentences, s)
         if si < 0:
+            # "MINSK (Reuters) -": the place a story was filed from is named, but in no sentence
+            if found[0][0] == "actor" and any(ds <= s and e <= de for ds, de in datelines):
+                datelined.append(ActorMention(found[0][1], s, e, surface, -1, "dateline"))
             continue
         for kind, ident in found[:1] if found[0][0] != "short" else [("short", "")]:
             if kind == "actor":
@@ -375,7 +379,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
             elif kind.startswith("first_"):
                 pending.append((kind, s, e, surface, si))
-    return actors, events, pending
+    return actors + datelined, events, pending
 
 
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")

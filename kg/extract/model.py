@@ -27,7 +27,7 @@ class ActorMention:
     end: int
     surface: str
     sentence: int
-    resolution: str  # alias | short | pronoun | role | first_person
+    resolution: str  # alias | short | pronoun | role | first_person | dateline (sentence -1: in no sentence)
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,12 @@ def _prefix(words: set[str], rank: dict[str, tuple[int, str]]) -> list[str]:
     return sorted(words, key=rank.__getitem__)[:len(words) - (4 * len(words) + 4) // 5 + 1]
 
 
+def datelines_of(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the wire datelines that open paragraphs ("MINSK (Reuters) -")."""
+    return [(ps, end) for ps, pe in _paragraphs(doc.text, doc.body_start)
+            if (end := _dateline_end(doc.text, ps, pe)) > ps]
+
+
 def sentences_of(doc: Document) -> list[Sentence]:
     """Sentences with offsets into doc.text; sentences the document already made are marked repeated."""
     spans = [(p, s, e) for p, (ps, pe) in enumerate(_paragraphs(doc.text, doc.body_start))
