@@ -412,7 +412,7 @@ class _Sentence:
     def subjects(self, v: Token, depth: int = 0) -> list[ActorMention]:
         if depth > 5:
             return []
-        for c in self.children(v.i, *_SUBJ):
+        for c in self.children(v.i, *_SUBJ) if not self.bare_participle(v) else []:
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
             found = self.actors_of(c.i)
@@ -527,9 +527,18 @@ class _Sentence:
         a = said_by[0]
         return [ActorMention(a.actor, pronoun.start, pronoun.end, pronoun.text, a.sentence, "pronoun")]
 
+    def bare_participle(self, v: Token) -> bool:
+        """"two Americans and 11 Vietnamese killed", "Five soldiers killed in ambush": a headline or casualty
+        list's passive with no "were" (the parser gives it an active subject, the victims)."""
+        # (counted victims: a verb the parser tags so after a named subject is often a past tense, "HRW alleged")
+        return (v.tag == "VBN" and v.dep in ("ROOT", "conj", "parataxis", "ccomp", "advcl")
+                and any(self.children(c.i, "nummod") for c in self.children(v.i, "nsubj"))
+                and not self.children(v.i, "aux", "auxpass", "dobj", "ccomp"))
+
     def passive(self, v: Token, depth: int = 0) -> bool:
         up = self.head(v.i)
         return bool(self.children(v.i, "nsubjpass", "auxpass")) or (v.dep == "acl" and v.tag == "VBN") \
+            or self.bare_participle(v) \
             or self.fronted_participle(v) or (
                 # "was summoned by Clinton and warned against it": a participle sharing the passive before it
                 depth < 3 and v.dep == "conj" and v.tag == "VBN" and up is not None and up.tag == "VBN"
@@ -570,7 +579,7 @@ class _Sentence:
                     return found
             return []
         if self.passive(v):
-            for c in self.children(v.i, "nsubjpass"):
+            for c in self.children(v.i, "nsubjpass", *(("nsubj",) if self.bare_participle(v) else ())):
                 if c.text.lower() in _RELATIVE and v.dep == "relcl":
                     return self.actors_of(v.head)
                 return self.actors_of(c.i)
