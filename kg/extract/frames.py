@@ -1624,7 +1624,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                       for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)] or subjects  # "billions in U.S. aid"
             subjects, objects = givers, (s.subjects(verb) if givers else [])
             rule = f"frame:receive:{frame.noun}"
-            relation = "AID"  # what one receives (support, help, assistance) is material
+            # what one receives of backing (support, help, assistance) is material; an invitation, a warning or a
+            # request received is the giver's own act ("accepted an invitation from Chou En-lai": CONSULT)
+            relation = "AID" if relation in ("SUPPORT", "AID") else relation
         elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE", "REQUEST", "CONSULT", "SUPPORT", "AID") and (
                 ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
                  and carrier.dep == "dobj")
