@@ -482,7 +482,8 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     reading = replace(reading, documents=[])
-    with store.writing(), Cache(_cache_path(store)) as cache:
+    # shards: the store is neither read nor changed (a server is not even contacted); the lock guards the cache
+    with store.writing(check=shards is None), Cache(_cache_path(store)) as cache:
         done: dict = {}
         quads = _streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
                                 progress=progress, total=total, started=started)
