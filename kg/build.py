@@ -45,7 +45,7 @@ from kg import live_index
 from kg.minhash import MinHash
 from kg.shards import DEFAULT_SHARD_BYTES, ShardSummary, check_shard_folder, export_shards
 from kg.store import Store
-from kg.user_cache import user_cache_dir
+from kg.user_dirs import user_cache_dir
 
 _STORED_DOCS = """
 PREFIX kg: <https://w3id.org/kg/ns#>

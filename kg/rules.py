@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import RulesError
-from kg.user_cache import user_cache_dir
+from kg.user_dirs import user_cache_dir
 
 def _ontology_dir() -> Path:
     """KG_ONTOLOGY if set; the source tree's ontology/; or the copy installed inside the package."""
@@ -817,7 +817,7 @@ def load_rules(directory: Path | str | None = None) -> Rules:
     """Read and check every rule file in force; raises RulesError naming the file and entry.
 
     directory: a complete rules folder instead of the built-in one (tests); KG_RULES folders still extend it.
-    The rules once read and checked are kept in the user's cache folder (kg.user_cache) under the hash of
+    The rules once read and checked are kept in the user's cache folder (kg.user_dirs) under the hash of
     the rule files and of the code reading them, and read from there while both are unchanged: a command
     then starts about 1 s sooner. Never in a store folder: a pickle runs code when read, and a store
     folder may come from someone else."""

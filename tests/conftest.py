@@ -16,10 +16,11 @@ GOLD = ROOT / "tests" / "gold"
 
 @pytest.fixture(scope="session", autouse=True)
 def user_cache(tmp_path_factory):
-    """The tests' own user cache folder (saved rules, caches of remote stores), not the user's: set before
-    any rules are read, and inherited by the kg processes tests start."""
+    """The tests' own user cache and config folders (saved rules, caches of remote stores, the sealing
+    key), not the user's: set before any rules are read, and inherited by the kg processes tests start."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("user-config")))
         yield
 
 

@@ -1,15 +1,18 @@
-"""The rules once read and checked are kept as a pickle in the user's own cache folder, never in a store
-folder: a pickle runs code when read, and a store folder may come from someone else."""
+"""A store folder may come from someone else, and unpickling runs code: kg never unpickles what a store
+folder holds unless this user's kg wrote it. The rules once read are kept in the user's own cache folder,
+never in a store folder; the extraction cache and its index, which live in the store folder, are sealed
+with the user's key (kg.sealed)."""
 import os
 import pickle
 import shutil
+import sqlite3
 import time
 
 import pytest
 
 import kg.rules
 from kg.rules import load_rules, rule_dirs, rules_digest
-from tests.conftest import DEV, run
+from tests.conftest import DEV, SEEDS, run
 
 ARTICLE = DEV / "xinhua_2020_war_heroism_still_valued.txt"
 
@@ -117,3 +120,44 @@ def test_only_the_most_recently_used_saved_copies_are_kept(tmp_path, monkeypatch
     kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
     assert len(kept) == kg.rules.SAVED_COPIES and all(p.name in kept for p in old[-(kg.rules.SAVED_COPIES - 1):])
     assert other.read_bytes() == b"cache"
+
+
+def _tamper(cache_file, marker, mark: bytes | None) -> None:
+    """Every pickle of a store's extraction cache and index replaced by a hostile one (sealed with no key
+    of this user); the cache's mark of whose kg made it replaced by `mark` (left as it is: None)."""
+    hostile = b"\0" * 32 + pickle.dumps(_Hostile(marker))
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE extraction SET summary = ?, full = ?", (hostile, hostile))
+        db.execute("UPDATE live_side SET mention = ?", (hostile,))
+        db.execute("UPDATE live_found SET actor = ?", (hostile,))
+        if mark is not None:
+            db.execute("UPDATE sealed SET mark = ?", (mark,))
+
+
+def test_the_cache_of_a_store_made_by_someone_elses_kg_is_never_unpickled(seed_store, tmp_path, new_process):
+    planted, clean = tmp_path / "planted" / ".kg", tmp_path / "clean" / ".kg"
+    shutil.copytree(seed_store, planted)
+    shutil.copytree(seed_store, clean)
+    marker = tmp_path / "unpickled"
+    _tamper(planted / "extractions.sqlite", marker, b"\1" * 32 + b"kg extraction cache")  # another user's
+    for store in (planted, clean):
+        added = run(["add", str(ARTICLE)], store)
+        assert added.exit_code == 0, added.output
+    assert not marker.exists()
+    assert _export(planted) == _export(clean)  # the foreign cache was emptied: its documents extracted again
+    removed = run(["remove", ARTICLE.name], planted)  # and the index made anew is this user's, used in place
+    assert removed.exit_code == 0 and "changing the build in place" in removed.output, removed.output
+
+
+def test_a_cache_changed_after_this_users_kg_sealed_it_is_an_error_not_unpickled(seed_store, tmp_path):
+    store = tmp_path / ".kg"
+    shutil.copytree(seed_store, store)
+    marker = tmp_path / "unpickled"
+    _tamper(store / "extractions.sqlite", marker, None)  # the mark still this user's: sent out, back changed
+    for args in (["add", str(ARTICLE)], ["remove", "001_f706a8db8eb965ff.txt"], ["build", str(SEEDS)]):
+        result = run(args, store)
+        assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+        assert f"{store / 'extractions.sqlite'}: cached data" in result.output and "delete" in result.output
+    assert not marker.exists()
+    (store / "extractions.sqlite").unlink()  # as the message says: then the documents are extracted again
+    assert run(["add", str(ARTICLE)], store).exit_code == 0 and not marker.exists()
