@@ -26,6 +26,14 @@ class Unsealed(StoreError):
 @lru_cache(maxsize=1)
 def user_key() -> bytes:
     """The user's key, made (mode 0600) if there is none; one that others could read or replace is refused."""
+    try:
+        return _read_or_make_key()
+    except OSError as exc:
+        raise StoreError(f"{exc.filename or 'the user config folder'}: cannot read or make kg's key "
+                         f"({exc.strerror}); set XDG_CONFIG_HOME to a folder of your own") from None
+
+
+def _read_or_make_key() -> bytes:
     path = user_config_dir() / KEY_FILE
     if not path.exists():
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=KEY_FILE + ".")  # made 0600
