@@ -45,6 +45,7 @@ from kg import live_index
 from kg.minhash import MinHash
 from kg.shards import DEFAULT_SHARD_BYTES, ShardSummary, check_shard_folder, export_shards
 from kg.store import Store
+from kg.user_dirs import user_cache_dir
 
 _STORED_DOCS = """
 PREFIX kg: <https://w3id.org/kg/ns#>
@@ -452,15 +453,7 @@ def _cache_path(store: Store) -> Path:
     cache folder under a name made from its URL."""
     if isinstance(store, Store):
         return store.path / CACHE_FILE
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
-    home.mkdir(parents=True, exist_ok=True)
-    return home / f"{hashlib.sha256(str(store.path).encode()).hexdigest()[:16]}-{CACHE_FILE}"
-
-
-def _saved_rules(store: Store) -> Path:
-    """Where the rules in force are kept once read (kg.rules.load_rules), beside the extraction cache."""
-    cache = _cache_path(store)
-    return cache.with_name(cache.name.replace(CACHE_FILE, "rules.pickle"))
+    return user_cache_dir() / f"{hashlib.sha256(str(store.path).encode()).hexdigest()[:16]}-{CACHE_FILE}"
 
 
 def _now() -> str:
@@ -484,12 +477,13 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     paths = list(paths)  # walked twice: sized here, read below
     if _jobs(jobs) > 1 and not scheduler and _more_than_a_batch(paths):
         _workers_context()  # the parser loads in the forkserver while the rules and files are read
-    rules = rules or load_rules(saved=_saved_rules(store))
+    rules = rules or load_rules()
     reading = read_paths(paths, rules)
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
     reading = replace(reading, documents=[])
-    with store.writing(), Cache(_cache_path(store)) as cache:
+    # shards: the store is neither read nor changed (a server is not even contacted); the lock guards the cache
+    with store.writing(check=shards is None), Cache(_cache_path(store)) as cache:
         done: dict = {}
         quads = _streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
                                 progress=progress, total=total, started=started)
@@ -1076,7 +1070,7 @@ def add(paths: Iterable[str | Path], store: Store, rules: Rules | None = None, *
     """Add documents to the store; a document with the same file name is replaced, nothing is duplicated.
     Only the new documents are extracted."""
     t0, started = time.perf_counter(), _now()
-    rules = rules or load_rules(saved=_saved_rules(store))
+    rules = rules or load_rules()
     reading = read_paths(paths, rules)  # every file is read (and checked) before anything changes
     docs = reading.documents
     total = (len(docs), sum(len(d.text.encode("utf-8")) for d in docs))
@@ -1123,7 +1117,7 @@ def prune_cache(store: Store, rules: Rules | None = None) -> PruneSummary:
     documents, earlier rules or extraction code): the live build's own and those the next change would
     read stay, so `kg add` and `kg remove` still change the build in place; after `kg build --shards`,
     that build's stay too, so building it again extracts nothing."""
-    rules = rules or load_rules(saved=_saved_rules(store))
+    rules = rules or load_rules()
     if not store.exists() and not _cache_path(store).exists():
         raise StoreError(f"{store.path}: no kg store here; run `kg build FOLDER` first")
     with store.writing(), Cache(_cache_path(store)) as cache:
@@ -1152,7 +1146,7 @@ def remove(names: Iterable[str], store: Store, rules: Rules | None = None) -> Bu
     """Take documents (by stored file name) out of the store, with everything only they said; unknown
     names are an error and change nothing."""
     t0, started = time.perf_counter(), _now()
-    rules = rules or load_rules(saved=_saved_rules(store))
+    rules = rules or load_rules()
     names = list(dict.fromkeys(names))
     with store.writing(), Cache(_cache_path(store)) as cache:
         _refuse_shards(cache, store, "remove")

@@ -7,6 +7,9 @@ One SQLite file (STORE/extractions.sqlite), two rows' worth per document:
     full      the whole extraction with its document, zlib-compressed: read back one at a time for its quads
 The live build's index (kg.live_index) shares the file.
 A cache is only ever a shortcut: deleting it costs a re-extraction, never a wrong graph.
+Both are pickles, sealed with the user's key (kg.sealed) as they are stored: a store folder may come from
+someone else. A cache file this user's kg did not make is emptied when opened (its documents are extracted
+again); a row changed since it was sealed is an error, never unpickled.
 """
 from __future__ import annotations
 
@@ -23,12 +26,14 @@ from kg import __version__
 from kg.corroborate import fingerprint, mention_counts
 from kg.documents import Document, document_id
 from kg.extract import ActorMention, Extraction
-from kg.live_index import open_index
+from kg.live_index import clear, open_index
 from kg.minhash import MinHash
 from kg.rules import Rules
+from kg.sealed import Unsealed, seal, unseal
 
 CACHE_FILE = "extractions.sqlite"
-ROW_FORMAT = 1  # raise when summarize() or the rows change: older rows are then never read
+_OWNED = b"kg extraction cache"  # sealed in a cache this user's kg made
+ROW_FORMAT = 2  # raise when summarize() or the rows change: older rows are then never read
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +125,24 @@ class Cache:
         self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, summary BLOB, full BLOB)")
         self._db.execute("CREATE TABLE IF NOT EXISTS build (name TEXT PRIMARY KEY, writer TEXT)")
         open_index(self._db)
+        self._claim_or_empty()
         self._pool: dict = {}
+
+    def _claim_or_empty(self) -> None:
+        """Empty a cache this user's kg did not make (its rows cannot be trusted, nor read: they would
+        fail their seals), and mark it as made by this user's kg."""
+        self._db.execute("CREATE TABLE IF NOT EXISTS sealed (mark BLOB)")
+        rows = self._db.execute("SELECT mark FROM sealed").fetchall()
+        try:
+            if len(rows) == 1 and unseal(rows[0][0]) == _OWNED:
+                return
+        except Unsealed:
+            pass
+        with self._db:
+            for table in ("extraction", "build", "sealed"):
+                self._db.execute(f"DELETE FROM {table}")
+            clear(self._db)
+            self._db.execute("INSERT INTO sealed VALUES (?)", (seal(_OWNED),))
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -133,8 +155,10 @@ class Cache:
     def __enter__(self) -> Cache:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, exc, tb) -> None:
         self.close()
+        if isinstance(exc, Unsealed) and not str(exc).startswith(str(self.path)):
+            raise Unsealed(f"{self.path}: {exc}") from None  # the message names the file
 
     def record_build(self, name: str, writer: str) -> None:
         """Note which code wrote a build directory (kept for the live one only)."""
@@ -165,7 +189,8 @@ class Cache:
     def put_rows(self, rows: Iterable[tuple[str, bytes, bytes]]) -> None:
         """Store rows made by cache_row (in a worker process, so the writer only inserts)."""
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?, ?)",
+                                 ((k, seal(summary), seal(full)) for k, summary, full in rows))
 
     def summary(self, key: str, file_name: str, shared: bool = True) -> Summary | None:
         """One document's summary under this file name; shared: its strings and claims pooled with those of
@@ -173,7 +198,7 @@ class Cache:
         row = self._db.execute("SELECT summary FROM extraction WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        s: Summary = pickle.loads(row[0])
+        s: Summary = pickle.loads(unseal(row[0]))
         if not shared:
             s.extraction = replace(s.extraction, document=_as_named(s.extraction.document, file_name))
             return s
@@ -194,5 +219,5 @@ class Cache:
         row = self._db.execute("SELECT full FROM extraction WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        ex: Extraction = pickle.loads(zlib.decompress(row[0]))
+        ex: Extraction = pickle.loads(zlib.decompress(unseal(row[0])))
         return replace(ex, document=_as_named(ex.document, file_name))

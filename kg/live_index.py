@@ -5,15 +5,16 @@ rules that fired), kept in the extraction cache's SQLite file beside the extract
 `kg add` and `kg remove` read only the rows of the documents, copy families and actor pairs a change
 touches, so they recompute corroboration for those claims alone (kg.build.change_indexed). The index
 names the one build it describes; any other build is changed the slow way and indexed anew, so like
-the cache it is only ever a shortcut.
+the cache it is only ever a shortcut. Its mentions and discovered actors are pickles sealed with the
+user's key (kg.sealed), checked before they are unpickled.
 """
 from __future__ import annotations
 
-import pickle
 import sqlite3
 from collections import Counter
 from typing import Iterable, Iterator
 
+from kg import sealed
 from kg.corroborate import ActorEdge, Source, Support, lsh_bands, origin_of, side_key
 from kg.minhash import MinHash
 from kg.rdf import base_rule, rules_used, used_actors
@@ -63,7 +64,7 @@ _PER_NAME = ("live_doc", "live_side", "live_actor", "live_use", "live_found", "l
 _CHUNK = 500  # SQLite host parameters per IN (...)
 
 
-INDEX_FORMAT = 5  # raise when the tables change: an index of another format is dropped and made anew
+INDEX_FORMAT = 6  # raise when the tables change: an index of another format is dropped and made anew
 
 
 def open_index(db: sqlite3.Connection) -> None:
@@ -122,7 +123,7 @@ def add_head(db: sqlite3.Connection, name: str, key: str, summary, source: Sourc
                 len(ex.mentions)))
     db.executemany("INSERT INTO live_band VALUES (?,?,?)", [(b, h, d.id) for b, h in bands_of(summary.hashvalues)])
     db.executemany("INSERT INTO live_found VALUES (?,?,?)",
-                   [(k, name, pickle.dumps(a, protocol=5)) for k, a in sorted(ex.discovered.items())])
+                   [(k, name, sealed.dumps(a)) for k, a in sorted(ex.discovered.items())])
 
 
 def add_mentions(db: sqlite3.Connection, name: str, summary, source: Source, rules: Rules) -> None:
@@ -133,7 +134,7 @@ def add_mentions(db: sqlite3.Connection, name: str, summary, source: Source, rul
     sides, per_claim, per_origin = [], Counter(), Counter()
     for i, m in enumerate(ex.mentions):
         columns = side_columns(d.id, m, source, rules)
-        sides.append((name, i, d.id, *columns, pickle.dumps(m, protocol=5)))
+        sides.append((name, i, d.id, *columns, sealed.dumps(m)))
         per_claim[m.claim.id] += 1
         per_origin[m.claim.id, columns[4]] += 1
     db.executemany("INSERT INTO live_side VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", sides)
@@ -206,7 +207,7 @@ def set_source(db: sqlite3.Connection, name: str, source: Source, rules: Rules) 
     db.execute("UPDATE live_doc SET source = ? WHERE name = ?", (encode_source(source), name))
     rows = db.execute("SELECT idx, mention FROM live_side WHERE name = ?", (name,)).fetchall()
     db.executemany("UPDATE live_side SET origin = ? WHERE name = ? AND idx = ?",
-                   [(encode_source(origin_of(pickle.loads(b), source, rules)), name, i) for i, b in rows])
+                   [(encode_source(origin_of(sealed.loads(b), source, rules)), name, i) for i, b in rows])
     per_claim, per_origin, counts, new_source = _own_counts(db, name)
     _count_claims(db, Counter(), per_origin, +1)
     _count_actors(db, counts, new_source, +1)
@@ -253,7 +254,7 @@ def readings(db: sqlite3.Connection, keys: Iterable[str], without: set[str] = fr
     versions: dict[str, Counter] = {}
     for key, name, blob in rows_where(db, "SELECT key, name, actor FROM live_found WHERE key IN ({})", keys):
         if name not in without:
-            versions.setdefault(key, Counter())[pickle.loads(blob)] += 1
+            versions.setdefault(key, Counter())[sealed.loads(blob)] += 1
     for key, actor in extra:
         if key in keys:
             versions.setdefault(key, Counter())[actor] += 1
@@ -266,7 +267,7 @@ _SIDE = "name, idx, doc, mention, origin"
 def sides_of(db: sqlite3.Connection, names: Iterable[str]) -> list[tuple]:
     """(file name, index, document id, mention, origin) of these documents' mentions, in order."""
     rows = rows_where(db, f"SELECT {_SIDE} FROM live_side WHERE name IN ({{}})", names)
-    return [(n, i, d, pickle.loads(b), decode_source(o)) for n, i, d, b, o in sorted(rows, key=lambda r: r[:2])]
+    return [(n, i, d, sealed.loads(b), decode_source(o)) for n, i, d, b, o in sorted(rows, key=lambda r: r[:2])]
 
 
 def support(db: sqlite3.Connection, claims: Iterable[str]) -> dict[str, Support]:
@@ -306,7 +307,7 @@ def contest_sides(db: sqlite3.Connection, polarity: set[tuple[str, str]], initia
                 f"SELECT {_SIDE}, MIN(ord) FROM live_side WHERE kind IS NOT NULL AND pair = ? AND event = ? "
                 f"GROUP BY kind, origin", (pair, event)):
             found.setdefault((name, idx), (doc, blob, origin))
-    return [(n, i, d, pickle.loads(b), decode_source(o)) for (n, i), (d, b, o) in sorted(found.items())]
+    return [(n, i, d, sealed.loads(b), decode_source(o)) for (n, i), (d, b, o) in sorted(found.items())]
 
 
 def edges(db: sqlite3.Connection, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], ActorEdge]:
@@ -434,14 +435,14 @@ def origins_in_order(db: sqlite3.Connection, batch: int) -> Iterator[dict[tuple[
     while rows := cursor.fetchmany(batch):
         out = {}
         for doc, blob, origin in rows:
-            out[doc, pickle.loads(blob).id(doc)] = decode_source(origin)
+            out[doc, sealed.loads(blob).id(doc)] = decode_source(origin)
         yield out
 
 
 def claims_by_pair(db: sqlite3.Connection) -> Iterator[tuple[str, object]]:
     """(actor pair, claim) of every claim stated, by actor pair (one mention read per claim)."""
     for pair, blob in db.execute("SELECT pair, mention FROM live_side GROUP BY claim ORDER BY pair, claim"):
-        yield pair, pickle.loads(blob).claim
+        yield pair, sealed.loads(blob).claim
 
 
 def figure_sides(db: sqlite3.Connection, batch: int) -> Iterator[set[str]]:

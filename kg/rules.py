@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import RulesError
+from kg.user_dirs import user_cache_dir
 
 def _ontology_dir() -> Path:
     """KG_ONTOLOGY if set; the source tree's ontology/; or the copy installed inside the package."""
@@ -815,13 +816,14 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   constructions=constructions)
 
 
-def load_rules(directory: Path | str | None = None, saved: Path | None = None) -> Rules:
+def load_rules(directory: Path | str | None = None) -> Rules:
     """Read and check every rule file in force; raises RulesError naming the file and entry.
 
     directory: a complete rules folder instead of the built-in one (tests); KG_RULES folders still extend it.
-    saved: a file keeping the rules once read and checked (kg.build keeps one beside each store's
-    extraction cache), read instead of the rule files while they and the code reading them are unchanged:
-    a command then starts about 1 s sooner. A saved copy that does not match is ignored and replaced."""
+    The rules once read and checked are kept in the user's cache folder (kg.user_dirs) under the hash of
+    the rule files and of the code reading them, and read from there while both are unchanged: a command
+    then starts about 1 s sooner. Never in a store folder: a pickle runs code when read, and a store
+    folder may come from someone else."""
     dirs = rule_dirs()
     if directory:
         dirs[0] = Path(directory)
@@ -829,6 +831,7 @@ def load_rules(directory: Path | str | None = None, saved: Path | None = None) -
     if where not in _LOADED:  # one object per folder list and process (kg.build relies on it)
         digest = rules_digest(dirs)
         key = _saved_key(digest)
+        saved = _saved_path(key)
         rules = _read_saved(saved, key) if saved else None
         if rules is None:
             rules = _without_gc(_read_rules, dirs, digest)
@@ -842,6 +845,7 @@ def load_rules(directory: Path | str | None = None, saved: Path | None = None) -
 
 _LOADED: dict[tuple[str, ...], Rules] = {}
 _SAVED_MAGIC = b"kg rules\n"
+SAVED_COPIES = 4  # saved rules kept (the most recently used): 7 MB each; one per set of rules a user switches between
 
 
 def _saved_key(digest: str) -> bytes:
@@ -849,6 +853,14 @@ def _saved_key(digest: str) -> bytes:
     h = hashlib.sha256(f"{digest}|{sys.version}|{yaml.__version__}|{pickle.format_version}".encode())
     h.update(Path(__file__).read_bytes())
     return h.hexdigest().encode()
+
+
+def _saved_path(key: bytes) -> Path | None:
+    """The saved copy of the rules with this key, in the user's cache folder; None where there is none to use."""
+    try:
+        return user_cache_dir() / f"rules-{key.decode()}.pickle"
+    except (OSError, RuntimeError):  # no home folder, or one kg may not write into: the rule files each time
+        return None
 
 
 def _without_gc(fn, *args):
@@ -864,24 +876,28 @@ def _without_gc(fn, *args):
 
 
 def _read_saved(path: Path, key: bytes) -> Rules | None:
+    """The saved copy, if it is this user's own file that no one else could have written, made from these rules."""
     try:
         with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return None  # someone else's or writable by others: not unpickled, replaced by _save
             if f.readline() != _SAVED_MAGIC or f.readline().rstrip(b"\n") != key:
                 return None
-            return _without_gc(pickle.load, f)
+            rules = _without_gc(pickle.load, f)
+        os.utime(path)  # recently used: kept by _save's clean-up
+        return rules
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         return None  # none yet, or unreadable: the rule files are read instead
 
 
 def _save(path: Path, key: bytes, rules: Rules) -> None:
-    """Write the saved copy whole or not at all (a reader sees the old file or the new one); a store
-    folder that does not exist yet is not made for it."""
-    if not path.parent.is_dir():
-        return
+    """Write the saved copy (mode 0600) whole or not at all (a reader sees the old file or the new one), then
+    drop all but the SAVED_COPIES most recently used copies."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")  # made 0600
     except OSError:
-        return  # a store folder kg may not write into: the rule files are read each time
+        return  # a cache folder kg may not write into: the rule files are read each time
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(_SAVED_MAGIC + key + b"\n")
@@ -890,6 +906,12 @@ def _save(path: Path, key: bytes, rules: Rules) -> None:
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        return
+    with contextlib.suppress(OSError):
+        copies = sorted(path.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in copies[SAVED_COPIES:]:
+            if old != path:
+                old.unlink(missing_ok=True)
 
 
 def _read_rules(dirs: list[Path], digest: str) -> Rules:

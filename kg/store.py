@@ -123,8 +123,11 @@ class Store:
 
     # --- writing ----------------------------------------------------------------------------
     @contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the writer lock on a store that checks out; a second writer gets a clear error, not a wait."""
+    def writing(self, check: bool = True) -> Iterator[None]:
+        """Hold the writer lock on a store that checks out; a second writer gets a clear error, not a wait.
+
+        check=False: the live build is not opened (a build written as shards holds the lock for the
+        extraction cache alone and never reads or changes the store)."""
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             fh = open(self.path / "lock", "a+")
@@ -137,7 +140,8 @@ class Store:
             raise StoreError(f"{self.path}: store is in use by another kg process (build or add); "
                              f"try again when it has finished") from None
         try:
-            self.check()
+            if check:
+                self.check()
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)

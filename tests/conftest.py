@@ -1,4 +1,6 @@
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEV = ROOT / "tests" / "corpus" / "dev"
 GOLD = ROOT / "tests" / "gold"
+
+
+_USER_DIRS = {}
+
+
+def pytest_configure(config):
+    """The tests' own user cache and config folders (saved rules, caches of remote stores, the sealing
+    key), not the user's: set before test modules are imported (some read the rules then), and inherited
+    by the kg processes tests start."""
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        _USER_DIRS[name] = os.environ.get(name)
+        os.environ[name] = tempfile.mkdtemp(prefix=f"kg-tests-{name.lower()}-")
+
+
+def pytest_unconfigure(config):
+    for name, before in _USER_DIRS.items():
+        shutil.rmtree(os.environ[name], ignore_errors=True)
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 @pytest.fixture(scope="session")

@@ -139,3 +139,28 @@ def test_extraction_on_a_dask_cluster_gives_the_same_shards(seed_store, tmp_path
                      tmp_path / ".kg")
     assert result.exit_code == 0 and "3 documents extracted" in result.output, result.output
     assert _shards(tmp_path / "s") == _export(seed_store)
+
+
+def test_a_shards_build_never_contacts_a_store_on_a_sparql_server(seed_store, tmp_path):
+    import socket
+    with socket.socket() as s:  # a port nothing listens on: any request to the server fails at once
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/kg"
+    result = run(["build", str(SEEDS), "--shards", str(tmp_path / "s")], url)
+    assert result.exit_code == 0 and "3 documents extracted" in result.output, result.output
+    assert _shards(tmp_path / "s") == _export(seed_store)
+    again = run(["build", str(SEEDS), "--shards", str(tmp_path / "again")], url)  # its cache is the user's
+    assert again.exit_code == 0 and "0 documents extracted" in again.output, again.output
+
+
+def test_a_shards_build_does_not_open_the_live_build_of_a_local_store(seed_store, tmp_path):
+    import shutil
+    store = tmp_path / ".kg"
+    shutil.copytree(seed_store, store)
+    live = store / "builds" / (store / "CURRENT").read_text().strip()
+    damaged = max((f for f in live.iterdir() if f.suffix == ".sst"), key=lambda f: f.stat().st_size)
+    damaged.write_bytes(damaged.read_bytes()[:100])  # truncated: the store refuses to be read or built into
+    assert run(["claims"], store).exit_code == 1
+    result = run(["build", str(SEEDS), "--shards", str(tmp_path / "s")], store)
+    assert result.exit_code == 0 and "0 documents extracted" in result.output, result.output
+    assert _shards(tmp_path / "s") == _export(seed_store) and damaged.stat().st_size == 100

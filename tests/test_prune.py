@@ -1,6 +1,6 @@
 """kg cache prune drops the extractions the live build and the rules in force do not use, leaves the graph
-as it was and kg add incremental; and the saved copy of the rules a store keeps is used only while it
-matches the rule files."""
+as it was and kg add incremental; and the saved copy of the rules is used only while it matches the rule
+files."""
 import os
 import sqlite3
 import subprocess
@@ -74,31 +74,34 @@ def test_prune_needs_a_store(tmp_path):
 
 def test_the_saved_rules_are_the_rules_and_are_replaced_when_the_files_change(tmp_path, monkeypatch):
     import kg.rules
-    saved = tmp_path / "rules.pickle"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "kg"  # the user's cache folder (tests/test_saved_rules.py: never a store's)
     more = tmp_path / "rules"
     more.mkdir()
     actors = more / "actors.yaml"
     actors.write_text("- id: zembla\n  label: Zembla\n  type: state\n  aliases: [Zembla]\n", encoding="utf-8")
     monkeypatch.setenv("KG_RULES", str(more))
     monkeypatch.setattr(kg.rules, "_LOADED", {})
-    read = load_rules(saved=saved)
-    assert saved.exists() and load_rules() is read  # one object per process, whichever way it was read
+    read = load_rules()
+    (saved,) = folder.glob("rules-*.pickle")
+    assert load_rules() is read  # one object per process, whichever way it was read
     kg.rules._LOADED.clear()
-    back = load_rules(saved=saved)
+    back = load_rules()
     assert back is not read and back.actors == read.actors and back.patterns == read.patterns
     assert back.frames == read.frames and back.digest == read.digest and back.actors["zembla"].label == "Zembla"
-    # an edited rule file: the saved copy no longer matches and is replaced
+    # an edited rule file: the saved copy no longer matches, and one of the new rules is saved beside it
     actors.write_text("- id: zembla\n  label: Zemblaland\n  type: state\n  aliases: [Zembla]\n", encoding="utf-8")
     kg.rules._LOADED.clear()
-    edited = load_rules(saved=saved)
+    edited = load_rules()
     assert edited.actors["zembla"].label == "Zemblaland" and edited.digest != read.digest
+    (new,) = set(folder.glob("rules-*.pickle")) - {saved}
     kg.rules._LOADED.clear()
-    assert load_rules(saved=saved).actors["zembla"].label == "Zemblaland"
-    # a damaged saved copy is ignored
-    saved.write_bytes(saved.read_bytes()[:1000])
+    assert load_rules().actors["zembla"].label == "Zemblaland"
+    # a damaged saved copy is ignored and replaced
+    new.write_bytes(new.read_bytes()[:1000])
     kg.rules._LOADED.clear()
-    assert load_rules(saved=saved).actors["zembla"].label == "Zemblaland"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("rules.pickle")] == ["rules.pickle"]
+    assert load_rules().actors["zembla"].label == "Zemblaland" and new.stat().st_size > 1000
+    assert sorted(p.name for p in folder.iterdir()) == sorted([saved.name, new.name])  # no temporary left
 
 
 def test_kg_add_imports_neither_datasketch_nor_scipy_nor_numpy():
