@@ -119,7 +119,7 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
 
 def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
     found = claims("Iran's Islamic Revolutionary Guards Corps announced it launched the attack on Israel.", rules)
-    assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guards Corps", "ASSAULT", "Israel")}
+    assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guard Corps", "ASSAULT", "Israel")}
 
 
 def test_its_is_the_body_it_belongs_to_not_always_the_doer(rules):
