@@ -1212,3 +1212,10 @@ def test_a_hostile_act_promised_on_a_condition_is_a_threat(rules):
     # a denied act is no threat, and a bare modal only hedges
     assert not any(r == "THREATEN" for _, r, _, _ in claims("Israel will not attack Iran unless it is attacked first.", rules))
     assert [("Iran", "ASSAULT", "Israel", "hedged")] == list(claims("Iran may attack Israel.", rules))
+
+
+def test_i_in_a_quote_is_its_speaker(rules):
+    found = claims('"I condemn this attack by al-Shabaab," U.N. envoy Nicholas Kay said.', rules)
+    assert ("Nicholas Kay", "ACCUSE", "al-Shabaab", "asserted") in found
+    # a bare "I" outside quotes is the writer's, whom kg does not know
+    assert {(s, r, o) for s, r, o, _ in claims("I think Russia attacked Ukraine.", rules)} == {("Russia", "ASSAULT", "Ukraine")}

@@ -23,6 +23,8 @@ _CONDITIONAL = {"if", "unless", "whether"}
 _ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
 # acts whose noun's "of" names whom they are done to ("the killing of Israeli soldiers", "the blockade of Gaza")
 _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
+# spans of time an act went on for ("nine years of occupation")
+_DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 # what counts forces ("Russian troop numbers", "the strength of US forces")
 _STRENGTH_WORDS = {"number", "level", "strength", "presence", "concentration"}
 _MATERIAL = {"AID", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "SANCTION", "CONCEDE", "COOPERATE"}
@@ -1544,7 +1546,13 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                        and prep.text.lower() != "of" for p in s.children(prep.i, "pobj") if p.lemma.lower() != "side"
                        for a in s.actors_of(p.i)]  # ("on the side of X" is an ally)
         up = s.head(n.i)
-        if not subjects and n.dep == "dobj" and up is not None and up.pos == "VERB" and not s.passive(up):
+        if n.dep == "pobj" and up is not None and up.text.lower() == "of" and s.head(up.i) is not None \
+                and s.head(up.i).dep == "dobj" and s.head(up.i).pos in ("NOUN", "NUM"):
+            # "ends nine years of occupation of Afghanistan by the Soviet Union": the span's verb carries "by"
+            carried, up = "dobj", s.head(s.head(up.i).i)
+        else:
+            carried = n.dep
+        if not subjects and carried == "dobj" and up is not None and up.pos == "VERB" and not s.passive(up):
             # "condemned the attack on Israel by Hamas", "by" hung on the verb
             subjects = [a for prep in s.children(up.i, "prep", "agent") if prep.text.lower() == "by"
                         for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
@@ -1572,12 +1580,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                if c.i in s.actor_at and s.rules.actors[s.actor_at[c.i].actor].type == "state"]
         if not objects and frame.relation in s.f.between_relations:
             # "the Israeli-Palestinian conflict", "the Iran-Iraq war": the sides named before the noun
-            sides = list({a.actor: a for a in _modifier_actors(s, n)}.values())
-            if 2 <= len(sides) <= 3:
-                polarity = "negated" if _noun_negated(s, n) else "hedged" if sentence_hedged else "asserted"
-                out += [FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
-                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity)
-                        for a in sides for b in sides if a.actor != b.actor]
+            sides = _sides_before(s, n, frame, sentence_hedged)
+            if sides:
+                out += sides
                 continue
         # ("a peace treaty was signed between Israel and Lebanon": on the passive verb)
         between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
@@ -1607,8 +1612,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 and s.head(verb.i) is not None and s.head(verb.i).pos in ("NOUN", "NUM"):
             carrier = s.head(verb.i)  # "large amounts of aid", "a shipment of arms", "$100 million in aid"
             verb = s.head(carrier.i)
-        if verb is not None and verb.lemma in s.f.stoppers and claimed is None and carrier.dep != "nsubj":
-            continue  # "stops all aid to China" ends the aid ("the siege of Kabul ended": it was laid)
+        if verb is not None and verb.lemma in s.f.stoppers and claimed is None and carrier.dep != "nsubj" \
+                and carrier.lemma.lower() not in _DURATIONS:
+            # "stops all aid to China" ends the aid ("the siege of Kabul ended": it was laid; "ends nine years of
+            # occupation": it went on)
+            continue
         if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
         rule, relation = f"noun:{frame.noun}", frame.relation
@@ -1756,6 +1764,17 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             out.append(FrameClaim(a, b, relation, rule, f"noun:{frame.noun.replace(' ', '_')}",
                                   min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity))
     return out
+
+
+def _sides_before(s: _Sentence, n: Token, frame, sentence_hedged: bool) -> list[FrameClaim]:
+    """"the Israeli-Palestinian conflict", "the Iran-Iraq war": each side named before the noun with each other."""
+    sides = list({a.actor: a for a in _modifier_actors(s, n)}.values())
+    if not 2 <= len(sides) <= 3:
+        return []
+    polarity = "negated" if _noun_negated(s, n) else "hedged" if sentence_hedged else "asserted"
+    return [FrameClaim(a, b, frame.relation, "frame:between", f"noun:{frame.noun.replace(' ', '_')}",
+                       min(a.start, b.start, n.start), max(a.end, b.end, n.end), polarity)
+            for a in sides for b in sides if a.actor != b.actor]
 
 
 def _claimed_by(s: _Sentence, n: Token) -> Token | None:

@@ -25,8 +25,11 @@ def resolve_first_person(pending, sent: Sentence, doc: Document, rules: Rules, p
     for kind, s, e, surface, si in pending:
         side = perspective
         quoted = bool(speaker and speaker.actor and inside_quotes(doc.text, s, sent.start))
-        if kind == "first_speaker" and not quoted:
+        if kind in ("first_speaker", "first_self") and not quoted:
             continue  # a bare "we" outside quotes is the writer's, whom kg does not know
+        if kind == "first_self":
+            out.append(ActorMention(speaker.actor, s, e, surface, si, "first_person"))
+            continue
         if quoted:
             sp = rules.actors[speaker.actor]
             side = sp.id if sp.type == "state" else sp.country
