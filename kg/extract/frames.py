@@ -1859,6 +1859,10 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
                                                         if c is not title and c.i not in inside], year, "frame:title")]
         if not found:
             found = _title_before(s, am, i, inside, year)
+        first = s.t[min(inside)]
+        if not found and len(inside) > 1 and (first.text.lower() in s.f.leader_titles or first.lemma.lower() in s.f.official_titles):
+            # a title the gazetteer keeps in the name ("President Nixon")
+            found = _office_claims(s, am, first, [], year, "frame:title")
         out += found
     return out
 
@@ -1996,9 +2000,11 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         leader = False  # "Iranian commander Qassem Soleimani", "Pakistan's army chief": an officer of the state
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
-    if not states and leader and (not words or phrase in s.f.leader_titles):  # "opposition leader X" leads no state
+    if not states and (official or (leader and (not words or phrase in s.f.leader_titles))):
+        # ("opposition leader X" leads no state)
         # "President Donald Trump": the state of the government office he held that year; in a text
-        # that names no year, the one state he ever governed ("President Daniel Ortega")
+        # that names no year, the one state he ever governed ("President Daniel Ortega"); an official
+        # with no state named serves it ("Secretary of State Henry Kissinger", "Defense Minister Moshe Dayan")
         person = actors[am.actor]
         held = sorted({_of_its_time(r.actor, year, actors) if year is not None else r.actor
                        for r in (*person.represents, *person.roles)
