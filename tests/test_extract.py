@@ -316,3 +316,15 @@ def test_a_background_year_is_not_the_time_of_the_sentences_after_it(rules):
     text = "In 1979 Soviet troops invaded Afghanistan.\n\nMoscow installed Babrak Karmal.\n"
     ex = extract(parse_document("afghanistan.txt", text, rules), rules)
     assert {m.year for m in ex.mentions} == {1979}
+
+
+def test_the_coalition_is_the_one_named_before(rules):
+    text = ("The Saudi-led coalition has been fighting the Houthi rebels since 2015.\n\n"
+            "The coalition launched airstrikes on the Houthis in Saada.\n")
+    ex = extract(parse_document("yemen.txt", text, rules), rules)
+    second = ex.sentences[1]
+    said = {(ex.rules.actors[m.claim.subject].label, m.claim.relation, ex.rules.actors[m.claim.object].label)
+            for m in ex.mentions if second.start <= m.start < second.end}
+    assert ("Saudi-led coalition", "ASSAULT", "Houthis") in said
+    # who leads it is said where its name says so, not again at "the coalition"
+    assert not any(r == "LEADER_OF" for _, r, _ in said)

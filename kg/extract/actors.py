@@ -224,7 +224,10 @@ def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start
         # ("Eisenhower", short for a name this text never gives, is the president its years have)
         own = [(s, e, key, extra[key]) for s, e, key in NameIndex(extra).find(text, start)]
         spans = {(s, e) for s, e, _, _ in own}
-        hits = [h for h in hits if (h[0], h[1]) not in spans or any(k != "short" for k, _ in h[3])] + own
+        # (and over a reference word: "coalition" is the document's "coalition led by Saudi Arabia", not "the
+        # coalition" named before)
+        hits = [h for h in hits if (h[0], h[1]) not in spans
+                or any(k not in ("short", "head", "role", "title") for k, _ in h[3])] + own
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept, end = [], -1
         for h in hits:

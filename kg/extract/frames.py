@@ -1331,7 +1331,12 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         if v.lemma in s.f.reciprocal_verbs and (s._prep_objects(v, "with") or any(
                 p.text.lower() == "with" for d in s.children(v.i, "dobj") for p in s.children(d.i, "prep"))):
             pairs += [(b, a) for a, b in pairs]  # "its troops traded fire with Indian soldiers": both fired
-        own_subject = bool(s.children(v.i, *_SUBJ))  # mutual only for the verb's own coordinated subject
+        # mutual only for the verb's own coordinated subject (or one a raising passive hands it: "Doval and Wang Yi
+        # were said to have discussed the situation")
+        up = s.head(v.i)
+        own_subject = bool(s.children(v.i, *_SUBJ)) or (
+            v.dep == "xcomp" and up is not None and s.passive(up) and not s.children(up.i, "agent")
+            and bool(s.children(up.i, "nsubjpass")))
         # "Russia and Syria attacked the town" attack together; "Iran and Iraq fought a war" fight each other
         struck = relation == "ASSAULT" and any(d.lemma.lower() not in s.f.reciprocal_nouns for d in s.children(v.i, "dobj"))
         # ("reached a ceasefire but accused each other": each other is those who share the subject too)
@@ -1896,8 +1901,8 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
     out = []
     for am in {(a.start, a.end): a for a in s.actor_at.values()}.values():
         actor = s.rules.actors[am.actor]
-        if am.resolution == "pronoun":
-            continue  # "it" names no ministry: the name it stands for said whose it is
+        if am.resolution in ("pronoun", "role"):
+            continue  # "it", "the coalition" name no ministry: the name they stand for said whose it is
         if actor.type == "organisation" and not actor.listed and actor.sector == "GOV" and actor.country \
                 and actor.label.startswith("Ministry of "):
             state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
