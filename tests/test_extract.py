@@ -328,3 +328,14 @@ def test_the_coalition_is_the_one_named_before(rules):
     assert ("Saudi-led coalition", "ASSAULT", "Houthis") in said
     # who leads it is said where its name says so, not again at "the coalition"
     assert not any(r == "LEADER_OF" for _, r, _ in said)
+
+
+def test_a_pronoun_in_a_quote_is_not_the_one_quoting_it(rules):
+    text = ("---\ndate: 2015-09-30\n---\nDonald Trump told Fox News he agrees with Putin on his backing of Assad. "
+            "\"If he wants to fight ISIS, let him fight ISIS,\" Trump said. "
+            "\"There is very little downside,\" he added.\n")
+    ex = extract(parse_document("trump.txt", text, rules), rules)
+    pronouns = {(a.surface, a.sentence): ex.rules.actors[a.actor].label for a in ex.actors if a.resolution == "pronoun"}
+    assert pronouns[("he", 1)] == "Vladimir Putin"
+    assert pronouns[("he", 2)] == "Donald Trump"  # who spoke the quotes before
+    assert not find(ex, rules, "Donald Trump", "ASSAULT", "Islamic State")

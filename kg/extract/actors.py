@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kg.documents import Document
+from kg.extract.attribution import inside_quotes
 from kg.extract.model import ActorMention, EventMention, Sentence
 from kg.extract.references import STANDS_ALONE, has_title
 from kg.extract.sentences import datelines_of, sentence_at
@@ -216,6 +217,22 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
 _DEFINITE_BEFORE = re.compile(r"(?:^|\W)[Tt]he (?:[\w.]+-[a-z]+ |[A-Z][a-z]+ )?\Z")
 
 
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|added|adds|told|tells|stated|wrote|tweeted|continued|insisted|declared)\b")
+_QUOTE_BEFORE = re.compile(r"[\"”],?\s*(?:[A-Z][\w.'’-]*\s+){0,5}\Z")
+
+
+def _quote_speakers(hits, sentences: list[Sentence], text: str, rules: Rules) -> dict[int, str]:
+    """Per sentence, the person who speaks its quote: '"...," U.S. President Donald Trump said'."""
+    out: dict[int, str] = {}
+    for s, e, _, found in hits:
+        people = {i for k, i in found if k in ("actor", "short") and i in rules.actors and rules.actors[i].type == "person"}
+        si = sentence_at(sentences, s)
+        if len(people) == 1 and si >= 0 and _SPEECH_AFTER.match(text, e) \
+                and _QUOTE_BEFORE.search(text, sentences[si].start, s):
+            out[si] = next(iter(people))
+    return out
+
+
 def _hits(m: _Matcher, extra: dict[str, list[tuple[str, str]]], text: str, start: int, rules: Rules):
     """Gazetteer names and the document's own names (found by NER), longest first where they overlap."""
     hits = [(s, e, key, m.entries[key]) for s, e, key in m.names.find(text, start)]
@@ -272,7 +289,9 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     text = doc.text.replace("\u2019", "'")
     datelines, datelined = datelines_of(doc), []
-    for s, e, key, found in _hits(m, extra or {}, text, doc.body_start, rules):
+    hits = _hits(m, extra or {}, text, doc.body_start, rules)
+    quoted_by = _quote_speakers(hits, sentences, doc.text, rules)
+    for s, e, key, found in hits:
         surface = doc.text[s:e]
         si = sentence_at(sentences, s)
         if si < 0:
@@ -379,7 +398,18 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     ident = last_person[0] if surface.lower() in ("him", "her") else persons_of[last_person[1]][0]
                     if surface.lower() in ("him", "her"):
                         ident = _not_the_clause_subject(ident, actors, doc.text, s, si, rules)
-                    actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
+                    sent = sentences[si]
+                    if quoted_by.get(si) is not None and inside_quotes(doc.text, s, sent.start):
+                        # "'If he wants to fight ISIS, let him,' Trump said": one quoted is not the one quoting
+                        speaker = quoted_by[si]
+                        others = [p for k in range(si, si - 4, -1) for p in persons_of.get(k, ()) if p != speaker]
+                        ident = (others[0] if others else None) if ident == speaker else ident
+                    elif _SPEECH_AFTER.match(doc.text, e) and _QUOTE_BEFORE.search(doc.text, sent.start, s):
+                        # '"... fighting ISIS," he added': the one who spoke the quotes before
+                        speaker = next((quoted_by[k] for k in range(si - 1, si - 4, -1) if quoted_by.get(k)), None)
+                        ident = speaker or ident
+                    if ident is not None:
+                        actors.append(ActorMention(ident, s, e, surface, si, "pronoun"))
             elif kind.startswith("first_"):
                 pending.append((kind, s, e, surface, si))
     return actors + datelined, events, pending
