@@ -1094,7 +1094,9 @@ def test_threats_of_several_acts_each_other_shared_and_names_spelled_before_thei
         "Troops of India and Pakistan exchanged fire on the Line of Control (LoC) on Wednesday.", rules))
     # telling the press is no consultation; civilians lead nothing; fighters armed by a state are not its arms
     assert not claims("Earlier Wednesday, Radovan Karadzic told CNN that the Serbs were withdrawing.", rules)
-    assert not claims("The junta detained civilian leader Aung San Suu Kyi.", rules)
+    # (the junta is Myanmar's, whose leader she was: it detains her)
+    assert set(claims("The junta detained civilian leader Aung San Suu Kyi.", rules)) == {
+        ("Myanmarese junta", "COERCE", "Aung San Suu Kyi", "asserted")}
     assert not claims("Mujahideen fighters, armed by the United States and Pakistan, fought the Soviet army.", rules)
     assert ("US-led coalition", "ASSAULT", "Iraq", "asserted") in claims(
         "In early 1991 a US-led coalition expelled Iraqi forces.", rules)

@@ -1201,7 +1201,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             continue  # "fabricating the facts surrounding the ax murders": what the facts are about
         entry = s.entry(v)
         relation, rule, predicate, objects = None, "", "", []
-        complement = False
+        complement = promised = False
         # (an infinitive the tagger misreads is still one: 'telling Beijing to "back off"')
         comp = next((c for c in s.children(v.i, "xcomp") if c.pos == "VERB" or any(
             a.text.lower() == "to" for a in s.children(c.i, "aux"))), None)
@@ -1238,6 +1238,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
                     and not any(c.dep == "neg" for c in s.children(comp.i)):
                 relation = "THREATEN"  # "promised to invade North Korea" is a threat to it ("not to invade" is none)
+            elif v.lemma in s.f.commitments and comp_entry is not None and relation == "AGREE" \
+                    and comp_entry.relation not in ("AGREE", "NONE"):
+                # "pledged to withdraw its troops from Afghanistan", "promised to help Ukraine": the act promised,
+                # not yet done, and no agreement with its object
+                relation, promised = comp_entry.relation, True
             complement = True
         elif entry is not None:
             relation, rule, predicate = entry.relation, entry.id, _predicate(entry)
@@ -1351,6 +1356,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 trace["doers"] = sorted({a.actor for a in subjects})
             continue
         polarity, why = s.polarity(v, sentence_hedged)
+        if promised and polarity == "asserted":
+            polarity, why = "hedged", [f"promised under '{v.text}'"]
         if relation in _HOSTILE and polarity == "hedged" and any(
                 c.dep == "aux" and c.lemma.lower() in ("will", "would", "'ll") for c in s.children(v.i)) and any(
                 m.text.lower() in ("if", "unless") for c in s.children(v.i, "advcl") for m in s.children(c.i, "mark")) \
