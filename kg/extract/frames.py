@@ -23,6 +23,8 @@ _CONDITIONAL = {"if", "unless", "whether"}
 _ATTITUDES = {"ACCUSE", "REJECT", "PROTEST", "SUPPORT", "THREATEN", "REQUEST"}
 # acts whose noun's "of" names whom they are done to ("the killing of Israeli soldiers", "the blockade of Gaza")
 _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
+# nouns for a state as a whole: the head "of the Russian state" leads it, the head "of Russian diplomacy" serves it
+_STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 # what counts forces ("Russian troop numbers", "the strength of US forces")
@@ -2000,14 +2002,24 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     named += [c for c in more if c.dep != "prep"]
     states = [s.actor_at[c.i] for c in named if c.i in s.actor_at and s.actor_at[c.i] != am
               and actors[s.actor_at[c.i].actor].type in ("state", "organisation", "group", "military_unit")]
+    # the title's "of" is one of the state's functions ("head of Russian diplomacy"), or the state as a whole
+    # ("head of the Russian government")
+    function = government = False
     for prep in s.children(title.i, "prep") + [c for c in more if c.dep == "prep"]:
         # "President of South Korea"; an official speaks "for" what he serves ("spokesman for the TPLF")
         if prep.text.lower() == "of" or (prep.text.lower() == "for" and official):
-            states += [a for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
+            for p in s.children(prep.i, "pobj"):
+                states += s.actors_of(p.i)
+                if p.i not in s.actor_at and p.pos == "NOUN" and prep.text.lower() == "of":
+                    whole = p.lemma.lower() in s.f.home_nouns | s.f.state_forms | _STATE_WORDS
+                    function, government = function or not whole, government or whole
+    if leader and function:
+        leader, official = False, True  # "the head of Russian diplomacy, Sergei Lavrov" serves Russia
     if any(w.lemma.lower() == "opposition" for w in [*words, *s.children(title.i, "compound")]):
         # "Kenya's opposition leader X" leads Kenya's opposition, not Kenya
         states = [a for a in states if actors[a.actor].type == "group"]
     if leader and states and title.text.lower() in s.f.serving_titles and actors[states[0].actor].type == "state" \
+            and not government \
             and not any(w.text.lower() in ("supreme", "in-chief") for w in [*words, *s.children(title.i)]):
         leader = False  # "Iranian commander Qassem Soleimani", "Pakistan's army chief": an officer of the state
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
@@ -2411,8 +2423,10 @@ def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         listed += [o for h in heads[1:] if h.lemma.lower() in s.f.collective_bodies for p in s.children(h.i, "prep")
                    if p.text.lower() == "of" for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
         # (bodies, not the people a group is "composed mostly of Tutsi refugees")
+        # (a state joins organisations, no rebel group: "the Houthis, who seized provinces, including the capital")
         members = [a for x in listed for a in s.actors_of(x.i) if a.actor != body.actor
-                   and (s.rules.actors[a.actor].type in ("state", "organisation", "military_unit")
+                   and (s.rules.actors[a.actor].type in ("organisation", "military_unit")
+                        or s.rules.actors[a.actor].type == "state" and s.rules.actors[body.actor].type == "organisation"
                         or s.rules.actors[a.actor].type == "group" and s.rules.actors[a.actor].listed)]
         polarity = "hedged" if sentence_hedged else "asserted"
         out += _claims_between(s, list({a.actor: a for a in members}.values()), [body], "MEMBER_OF", "frame:membership",
