@@ -302,9 +302,10 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                 if key[1] == sent.index and (mention.claim.subject in no_subject or mention.claim.object in no_object):
                     del mentions[key]  # the pattern read a coordination the parse does not have
             where = Where(sent, doc, sent_events, year, paragraph_event[1] if paragraph_event else None, time_anchor)
-            # the acts of the three sentences before, latest last ("... condemned the strike")
+            # the acts of the three sentences before, latest last ("... condemned the strike"), and those the
+            # patterns found in this one ("Armenia asked Russia for help, but Moscow ignored the call")
             earlier = tuple((m.claim.relation, m.claim.subject, m.claim.object) for m in sorted(
-                (m for m in mentions.values() if sent.index - 3 <= m.sentence < sent.index and not m.claim.negated),
+                (m for m in mentions.values() if sent.index - 3 <= m.sentence <= sent.index and not m.claim.negated),
                 key=lambda m: (m.sentence, m.start)))
             # ... and the acts told with a doer and no actor hit ("an airstrike by Myanmar's military killed
             # 100 people. The UN condemned the attack")

@@ -2120,7 +2120,7 @@ def _anaphoric_claims(s: _Sentence, earlier: tuple, sentence_hedged: bool) -> li
                                                           for g in s.children(c.i, "compound", "prep", "pobj"))
             for c in s.children(v.i, "oprd", "xcomp", "ccomp", "dobj", "attr"))
         relation = "ACCUSE" if branding else entry.relation if entry is not None and entry.relation in (
-            "ACCUSE", "PROTEST", "REJECT", "SUPPORT") else None
+            "ACCUSE", "PROTEST", "REJECT", "SUPPORT", "AGREE") else None
         if relation is None:
             continue
         for d in s.children(v.i, "dobj", "nsubj" if v.lemma in s.f.branding_verbs else "dobj"):
