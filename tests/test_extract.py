@@ -339,3 +339,14 @@ def test_a_pronoun_in_a_quote_is_not_the_one_quoting_it(rules):
     assert pronouns[("he", 1)] == "Vladimir Putin"
     assert pronouns[("he", 2)] == "Donald Trump"  # who spoke the quotes before
     assert not find(ex, rules, "Donald Trump", "ASSAULT", "Islamic State")
+
+
+def test_the_title_alone_is_the_one_the_text_named_with_it(rules):
+    # capitalised, and by the title the text gave the name ("Major-General Qassem Soleimani ... the General")
+    text = ("---\ndate: 2020-01-07\n---\nIranian Major-General Qassem Soleimani was killed in Baghdad. "
+            "US drones attacked the convoy of the General.\n")
+    ex = extract(parse_document("soleimani.txt", text, rules), rules)
+    assert find(ex, rules, "United States", "ASSAULT", "Qasem Soleimani")
+    text = "---\ndate: 1971-07-16\n---\nNixon met Kissinger. The President praised Chou En-lai.\n"
+    ex = extract(parse_document("nixon.txt", text, rules), rules)
+    assert find(ex, rules, "Richard Nixon", "SUPPORT", "Zhou Enlai")

@@ -172,10 +172,13 @@ def name_matcher(rules: Rules) -> _Matcher:
         add(ph, "pronoun_body", "")
     for noun, kind in rules.role_nouns.items():
         add(noun, "role", kind)
+    # (capitalised too: "the President said", "the Council voted")
     for title in rules.role_titles:
         add(title, "title", title)
+        add(title.title(), "title", title)
     for noun in rules.head_nouns:
         add(noun, "head", noun)
+        add(noun.title(), "head", noun)
     for ph in rules.pronouns.get("country_of_person", ()):
         add(ph, "pronoun_country", "")
     for ph in rules.pronouns.get("pair", ()):
@@ -217,6 +220,8 @@ def perspective_of(doc: Document, rules: Rules) -> str | None:
 _DEFINITE_BEFORE = re.compile(r"(?:^|\W)[Tt]he (?:[\w.]+-[a-z]+ |[A-Z][a-z]+ )?\Z")
 
 
+_TITLE_BEFORE = re.compile(r"\b(President|General|Premier|Chairman|Marshal|Commander|Ambassador|Minister|Prime Minister)"
+                           r"\s+(?:[A-Z][a-z]+\.?\s+)?\Z")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|added|adds|told|tells|stated|wrote|tweeted|continued|insisted|declared)\b")
 _QUOTE_BEFORE = re.compile(r"[\"”],?\s*(?:[A-Z][\w.'’-]*\s+){0,5}\Z")
 
@@ -289,6 +294,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
     text = doc.text.replace("\u2019", "'")
     datelines, datelined = datelines_of(doc), []
+    titled: dict[str, str] = {}  # title -> the person this text last named with it before the name
     hits = _hits(m, extra or {}, text, doc.body_start, rules)
     quoted_by = _quote_speakers(hits, sentences, doc.text, rules)
     for s, e, key, found in hits:
@@ -303,6 +309,9 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
             if kind == "actor":
                 actors.append(ActorMention(ident, s, e, surface, si, "alias"))
                 named[ident] = s
+                title = _TITLE_BEFORE.search(text, max(0, s - 40), s)
+                if title and rules.actors[ident].type == "person":
+                    titled[title.group(1).lower()] = ident  # "Major-General Qassem Soleimani ... the General"
                 latest[rules.actors[ident].type] = (ident, si)
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
@@ -346,7 +355,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                         actors.append(ActorMention(ref, s, e, surface, si, "role"))
             elif kind == "title":
                 if text[max(0, s - 4):s].lower() == "the " and STANDS_ALONE.match(text, e):
-                    holders = [i for i in named if has_title(rules.actors[i], ident)]
+                    holders = [i for i in named if has_title(rules.actors[i], ident) or titled.get(ident) == i]
                     # "** The chairman" in a text written from China's side, with the name censored:
                     # the one person of that side the gazetteer knows by that title
                     own_side = [i for i, a in rules.actors.items() if has_title(a, ident) and a.country == perspective]

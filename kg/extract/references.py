@@ -10,7 +10,7 @@ from kg.extract.model import ActorMention, Sentence
 from kg.rules import Actor, Rules
 
 # a title that stands for a person is followed by a clause break or a verb, not by a noun or "of"
-STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|\s(?:once|also|then|later|himself|herself|said|says|told|tells|was|is|had|has|"
+STANDS_ALONE = re.compile(r"\s*(?:[,.;:)]|\s(?:once|also|then|later|himself|herself|said|says|told|tells|was|is|had|has|by|and|"
                            r"would|will|did|could|replied|answered|wrote|ordered|decided|[a-z]+ed)\b)")
 
 
