@@ -736,6 +736,9 @@ class _Sentence:
                         continue  # "joined the war against Israel": the enemy, not the partner
                     if prep.text.lower() == "for" and entry.relation == "THREATEN":
                         continue  # "vowed revenge for the killing of Haniyeh": what it avenges, not whom it threatens
+                    if prep.text.lower() in ("on", "about", "over", "concerning", "regarding") \
+                            and d.lemma.lower() in self.f.topic_nouns:
+                        continue  # "blocked resolutions on Syria": what they were about
                     if prep.text.lower() in (*self.f.object_preps, "of", "for"):  # "a warrant for Y"
                         found = [a for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
                         # "a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
@@ -1081,9 +1084,9 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
             found = s._speaker_antecedent(s.t[tok.head], tok)
             if found:
                 am = replace(am, actor=found[0].actor)
-        elif tok is not None and tok.dep in ("dobj", "pobj") and tok.text.lower() == "it":
+        elif tok is not None and tok.dep in ("dobj", "pobj") and tok.text.lower() in ("it",):
             # "X cut ties with Qatar, accusing it of ...": an object "it" is not who does the verb over it, but
-            # the body named last before it that is not
+            # the body named last before it that is not (none: "Russia and China voted against it", the resolution)
             verb = s.head(tok.i)
             while verb is not None and verb.pos != "VERB" and s.head(verb.i) is not None:
                 verb = s.head(verb.i)
@@ -1091,8 +1094,9 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
             if am.actor in doers:
                 others = [a for a in actors if a.sentence == am.sentence and a.end <= am.start and a.resolution != "pronoun"
                           and a.actor not in doers and rules.actors[a.actor].type in _BODY_TYPES]
-                if others:
-                    am = replace(am, actor=others[-1].actor)
+                if not others:
+                    continue
+                am = replace(am, actor=others[-1].actor)
         out.append(am)
     for tok in parse.tokens:
         if tok.dep == "poss" and tok.text.lower() == "its" and tok.i not in s.actor_at:
