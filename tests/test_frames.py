@@ -160,7 +160,7 @@ def test_armed_men_of_a_people_no_state_is_named_for_are_that_peoples_group(rule
     assert ("Soviet Union", "ASSAULT", "China", "asserted") in claims("Soviet troops attacked Chinese forces.", rules)
     ex = extract(parse_document("c.txt", "Russian troops attacked Chechen rebels.\n", rules), rules)
     assert {a.actor for a in ex.actors} == {"russia", "chechen_rebels"}
-    assert ex.discovered["chechen_rebels"].sector == "REB"
+    assert ex.rules.actors["chechen_rebels"].sector == "REB"
 
 
 def test_life_dates_after_a_name_are_no_time_of_the_sentence(rules):
@@ -629,12 +629,12 @@ def test_an_official_named_with_a_state_is_its_member_and_a_leader_acts_for_it(r
 def test_actors_found_by_ner_answer_to_their_names_and_a_listed_publisher_validates(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text("---\npublisher: Xinhua\n---\nThe Zapatistas attacked Saudi Arabia on Monday.\n")
+    (folder / "a.txt").write_text("---\npublisher: Xinhua\n---\nThe Sendero Luminoso attacked Saudi Arabia on Monday.\n")
     store = tmp_path / ".kg"
     assert run(["build", str(folder)], store).exit_code == 0
-    out = run(["claims", "--actor", "Zapatistas"], store).output
-    assert "Zapatistas ASSAULT Saudi Arabia" in out
-    assert "ASSAULT" in run(["path", "Zapatistas", "Saudi Arabia"], store).output
+    out = run(["claims", "--actor", "Sendero Luminoso"], store).output
+    assert "Sendero Luminoso ASSAULT Saudi Arabia" in out
+    assert "ASSAULT" in run(["path", "Sendero Luminoso", "Saudi Arabia"], store).output
     assert run(["validate"], store).exit_code == 0  # the publisher is described though the text never names it
 
 
@@ -1097,7 +1097,9 @@ def test_threats_of_several_acts_each_other_shared_and_names_spelled_before_thei
     # (the junta is Myanmar's, whose leader she was: it detains her)
     assert set(claims("The junta detained civilian leader Aung San Suu Kyi.", rules)) == {
         ("Myanmarese junta", "COERCE", "Aung San Suu Kyi", "asserted")}
-    assert not claims("Mujahideen fighters, armed by the United States and Pakistan, fought the Soviet army.", rules)
+    assert set(claims("Mujahideen fighters, armed by the United States and Pakistan, fought the Soviet army.", rules)) == {
+        ("United States", "AID", "Afghan mujahideen", "asserted"), ("Pakistan", "AID", "Afghan mujahideen", "asserted"),
+        ("Afghan mujahideen", "ASSAULT", "Soviet Union", "asserted")}
     assert ("US-led coalition", "ASSAULT", "Iraq", "asserted") in claims(
         "In early 1991 a US-led coalition expelled Iraqi forces.", rules)
 

@@ -61,6 +61,9 @@ def unknown_capitals(text: str, sent: Sentence, mentions: list[ActorMention], ig
 
 
 _DATELINE = re.compile(r"\s*(?:,[^\n()]{0,30})?\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[-–—]")
+_RANK = re.compile(r"(?:(?:Lt|Lieut|Maj|Brig|Gen|Col|Capt|Adm|Cmdr|Sgt|Cpl|Pvt)\.?|Lieutenant|Major|Brigadier|General|Colonel|"
+                   r"Captain|Admiral|Commander|Marshal|Field|Sergeant|Corporal|Private|President|Premier|Chairman|"
+                   r"Ambassador|Senator|Governor)[ -]+")
 _HONORIFIC = re.compile(r"(?:the|Mr|Mrs|Ms|Dr|Sheikh|Sir|Madame|Monsieur)\.?\s+", re.IGNORECASE)
 
 
@@ -743,6 +746,14 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                                    for a in known):
                 continue
             s, e = _clean(text, s, e)
+            ranked = s
+            while kind in ("person", "organisation") and (m := _RANK.match(text, ranked, e)) and m.end() < e:
+                ranked = m.end()
+            if ranked > s and len(text[ranked:e].split()) >= 2 and (kind == "person" or all(
+                    w[:1].isupper() and w.lower() not in rules.frames.generic_body_words for w in text[ranked:e].split())):
+                # "Major General Gandharv Nagra" (which the small model may call an ORG): the rank is a title
+                # before the name, no part of it
+                s, kind = ranked, "person"
             name = " ".join(text[s:e].split())
             if name.isupper() and _DATELINE.match(text, e) and not text[text.rfind("\n", 0, s) + 1:s].strip():
                 continue  # "NAIROBI (Reuters) -": where the report was filed, not an actor

@@ -1873,7 +1873,7 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
         found = [c for title in titles
                  for c in _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod",
-                                                                                                "prep")
+                                                                                                "prep", "poss")
                                                         if c is not title and c.i not in inside], year, "frame:title")]
         if not found:
             found = _title_before(s, am, i, inside, year)
@@ -1996,7 +1996,8 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     official = not leader and (
         (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
          or s.f.agents.get(title.lemma.lower())) in s.f.state_sectors
-        or title.lemma.lower() in s.f.official_titles or (second and title.text.lower() in s.f.leader_titles))
+        or title.lemma.lower() in s.f.official_titles or (second and title.text.lower() in s.f.leader_titles)
+        or title.lemma.lower() in s.f.military_ranks)
     if not (leader or official) or any(w.lemma.lower() in s.f.sub_bodies and not _named_body(s, w) for w in words):
         return []  # "Chinese foreign ministry spokesperson X" belongs to the ministry, not the state
     if any(w.text.lower().rstrip("-") in _FORMER for w in [*words, *s.children(title.i, "amod", "advmod")]) \
@@ -2028,7 +2029,8 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         leader = False  # "Iranian commander Qassem Soleimani", "Pakistan's army chief": an officer of the state
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
-    if not states and (official or (leader and (not words or phrase in s.f.leader_titles))):
+    if not states and ((official and title.lemma.lower() not in s.f.military_ranks)
+                       or (leader and (not words or phrase in s.f.leader_titles))):
         # ("opposition leader X" leads no state)
         # "President Donald Trump": the state of the government office he held that year; in a text
         # that names no year, the one state he ever governed ("President Daniel Ortega"); an official

@@ -11,7 +11,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "jr"
                   "nov", "dec", "u.s", "u.n", "u.k", "etc", "vs", "inc", "co", "corp", "ltd", "e.g", "i.e", "approx",
                   "p", "pp", "no", "ft", "mt", "adm", "capt", "maj", "messrs",
                   # ranks and titles before a name ("army spokesman Brig. Richard Karemire")
-                  "brig", "cmdr", "cdr", "cmdt", "amb", "pres", "hon", "supt", "insp", "cpl", "pvt", "gens"}
+                  "brig", "cmdr", "cdr", "cmdt", "amb", "pres", "hon", "supt", "insp", "cpl", "pvt", "gens", "lieut", "atty", "asst"}
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9*])|(?<=[a-z])[.!?](?=[A-Z][a-z])")
 
 
