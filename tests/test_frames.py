@@ -133,7 +133,9 @@ def test_its_is_the_body_it_belongs_to_not_always_the_doer(rules):
     assert ("Soviet Union", "RETREAT", "Afghanistan", "asserted") in claims(
         "The Soviet Union pulled its remaining troops out of Afghanistan.", rules)
     assert set(claims("Turkey pressed its military operation in Syria.", rules)) == {("Turkey", "ASSAULT", "Syria", "asserted")}
-    assert not claims("North Korea was inclined to support its own ally, China.", rules)
+    # ("its own ally" is the supporter's own: no one else's act on China; as the seed's gold, the inclination asserted)
+    assert set(claims("North Korea was inclined to support its own ally, China.", rules)) == {
+        ("North Korea", "SUPPORT", "China", "asserted")}
 
 
 def test_agreeing_to_do_something_is_no_agreement_with_its_object(rules):

@@ -464,6 +464,9 @@ class _Sentence:
                 return armed
         if v.dep in ("conj", "advcl"):
             return self.subjects(up, depth + 1) if up.pos in ("VERB", "AUX") else []
+        if v.dep in ("acomp", "oprd") and up.pos in ("VERB", "AUX"):
+            # "the G7 states are ready to impose sanctions": ready's subject acts (through its "to" complement)
+            return self.subjects(up, depth + 1)
         if v.dep == "pcomp" and up.dep == "prep":
             above = self.head(up.i)
             if above is not None and above.lemma in self.f.allegation and self.children(above.i, "dobj"):
