@@ -345,6 +345,7 @@ class Frames:
     threat_nouns: frozenset[str] = frozenset()  # "vowed retaliation against Y": a threat to Y
     topic_nouns: frozenset[str] = frozenset()  # "a resolution on Syria": about it, not aimed at it
     military_ranks: frozenset[str] = frozenset()  # "India's Major General X" serves India
+    reacting_verbs: frozenset[str] = frozenset()  # "revenged the killing of X": the killing is someone else's
     threat_for_nouns: frozenset[str] = frozenset()  # "promised punishment for Y": a threat to Y
     drawing_verbs: frozenset[str] = frozenset()  # "drew condemnation from Y": Y condemned the subject
     asked_acts: frozenset[str] = frozenset()  # "demanded the resignation of X": asked of X
@@ -801,7 +802,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   pitting_verbs=words("pitting_verbs"),
                   asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"),
                   warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"),
-                  warned_consequences=words("warned_consequences"), threat_nouns=words("threat_nouns"), topic_nouns=words("topic_nouns"), military_ranks=words("military_ranks"),
+                  warned_consequences=words("warned_consequences"), threat_nouns=words("threat_nouns"), topic_nouns=words("topic_nouns"), military_ranks=words("military_ranks"), reacting_verbs=words("reacting_verbs"),
                   threat_for_nouns=words("threat_for_nouns"), press_words=words("press_words"),
                   suffering_verbs=words("suffering_verbs"), reciprocal_nouns=words("reciprocal_nouns"),
                   border_words=words("border_words"),

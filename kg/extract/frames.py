@@ -1690,7 +1690,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             rule = f"frame:done-to:{frame.noun}"
         elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep in ("dobj", "nsubjpass") and not (
                 (s.entry(verb) is not None and s.entry(verb).relation in ("ACCUSE", "REJECT", "PROTEST")
-                 and s.entry(verb).relation != relation) or verb.lemma in s.f.allegation):
+                 and s.entry(verb).relation != relation) or verb.lemma in s.f.allegation
+                or verb.lemma in s.f.reacting_verbs):
             # "X launched an invasion of Y", "ordered a blockade of Y", "traded accusations with Y" (but "China opposes
             # sanctions against Iran" and "condemned the invasion of Y" are not the subject's own)
             subjects = s.subjects(verb)
