@@ -25,8 +25,8 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.35 and m["labelled"]["precision"] >= 0.56
-    assert m["unlabelled"]["f1"] >= 0.5
+    assert m["labelled"]["f1"] >= 0.38 and m["labelled"]["precision"] >= 0.59
+    assert m["unlabelled"]["f1"] >= 0.53
     assert m["actors"]["recall"] >= 0.82
 
 
@@ -34,8 +34,8 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.48 and m["labelled"]["precision"] >= 0.8
-    assert m["unlabelled"]["f1"] >= 0.55
+    assert m["labelled"]["f1"] >= 0.5 and m["labelled"]["precision"] >= 0.8
+    assert m["unlabelled"]["f1"] >= 0.57
     assert m["actors"]["recall"] >= 0.86
 
 
@@ -43,7 +43,7 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.47 and m["labelled"]["precision"] >= 0.72
+    assert m["labelled"]["f1"] >= 0.48 and m["labelled"]["precision"] >= 0.74
     assert m["unlabelled"]["f1"] >= 0.51
     assert m["actors"]["recall"] >= 0.86
 
