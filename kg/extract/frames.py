@@ -431,6 +431,13 @@ class _Sentence:
         for c in self.children(v.i, "agent"):
             for pobj in self.children(c.i, "pobj"):
                 return self.actors_of(pobj.i)
+        if self.passive(v):
+            # "were armed and trained by Iran": the agent of the participles coordinated with this one
+            for cj in self.children(v.i, "conj"):
+                if cj.tag == "VBN":
+                    for c in self.children(cj.i, "agent"):
+                        for pobj in self.children(c.i, "pobj"):
+                            return self.actors_of(pobj.i)
         if self.children(v.i, "nsubjpass"):
             return []
         up = self.head(v.i)
@@ -578,6 +585,10 @@ class _Sentence:
                 return list({a.actor: a for a in losers}.values())
         if self.passive(v) and entry and entry.object_words and any(
                 self._object_word(o, entry) for o in self._passive_patients(v)):
+            # "the rebels were trained by Iran": the patient is an actor itself
+            found = [a for o in self._passive_patients(v) if self._object_word(o, entry) for a in self.actors_of(o.i)]
+            if found and entry.relation in ("AID", "ASSAULT", "COERCE"):
+                return found
             # "sanctions were imposed on Russia", "the sanctions imposed on Russia by the EU": the thing
             # is the patient, the actor follows a preposition
             for prep in self.f.object_preps:
