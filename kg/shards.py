@@ -178,26 +178,28 @@ def _merge_into(runs: list[Path], path: Path) -> Path:
 
 
 def _write_shards(lines: Iterator[bytes], folder: Path, max_bytes: int) -> ShardSummary:
-    summary = ShardSummary(str(folder), 0, 0, 0, 0)
+    # once a quad, in the one process that merges: counts kept in locals, sizes summed per shard
     out: BinaryIO | None = None
-    size = 0
+    sizes: list[int] = []
+    size = quads = 0
     try:
         for line in lines:
-            if out is None or (size and size + len(line) > max_bytes):
+            n = len(line)
+            if out is None or (size and size + n > max_bytes):
                 if out is not None:
                     out.close()
-                summary.shards += 1
-                out = open(folder / SHARD_NAME.format(summary.shards), "wb")
+                    sizes.append(size)
+                out = open(folder / SHARD_NAME.format(len(sizes) + 1), "wb")
+                write = out.write
                 size = 0
-            out.write(line)
-            size += len(line)
-            summary.quads += 1
-            summary.bytes += len(line)
-            summary.largest = max(summary.largest, size)
+            write(line)
+            size += n
+            quads += 1
     finally:
         if out is not None:
             out.close()
-    return summary
+            sizes.append(size)
+    return ShardSummary(str(folder), len(sizes), quads, sum(sizes), max(sizes, default=0))
 
 
 def _write_marker(folder: Path, summary: ShardSummary) -> None:
