@@ -68,6 +68,7 @@ class ShardWriter:
         self.tmp = self.target.parent / f".{self.target.name}.partial-{uuid.uuid4().hex}"
         self.runs_folder = self.tmp / "runs"
         self.runs: list[Path] = []
+        self.added = 0
 
     def __enter__(self) -> ShardWriter:
         try:
@@ -87,11 +88,12 @@ class ShardWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
         raise ShardError(f"{self.target}: cannot write the shards ({exc.strerror or exc}); nothing was written") from None
 
-    def add_quads(self, quads: Iterable[ox.Quad], *, include_log: bool = False, prefix: str = "run") -> None:
+    def add_quads(self, quads: Iterable[ox.Quad], *, include_log: bool = False) -> None:
         """Sort the quads (but the marker's, and the build log's unless include_log) into runs."""
         skip = {MARKER_GRAPH} | (set() if include_log else {LOG_GRAPH})
+        self.added += 1  # each call's runs under names of their own
         self.runs += sorted_runs((q for q in quads if q.graph_name not in skip), self.runs_folder,
-                                 self.max_bytes, prefix)[0]
+                                 self.max_bytes, f"run-{self.added:03d}")[0]
 
     def add_runs(self, runs: Iterable[str | Path]) -> None:
         """Runs another process sorted into runs_folder (sorted_runs with a prefix of its own)."""
