@@ -156,13 +156,16 @@ def _progress_bar():
 
 _JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Worker processes for extraction (default: the number of cores).")
+_BUILD_JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                           help="Worker processes for extraction, and with --shards for the documents' quads "
+                                "(default: the number of cores).")
 _SCHEDULER = click.option("--scheduler", metavar="URL",
                           help="Send extraction to an existing Dask cluster (tcp://HOST:8786); needs kg[cluster].")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_JOBS
+@_BUILD_JOBS
 @_SCHEDULER
 @click.option("--shards", type=click.Path(), default=None, metavar="DIR",
               help="Write the graph as sorted N-Quads shard files DIR/graph-00001.nq, ... (a new or empty folder) "

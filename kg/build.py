@@ -22,15 +22,17 @@ import sys
 import time
 import zlib
 from collections import Counter
+from contextlib import closing
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
-from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable,
+from kg.cache import (CACHE_FILE, Cache, Summary, cache_key, cache_row, extractor_digest, portable, unpack_full,
                       writer_digest)
 from kg.corroborate import (ActorEdge, ActorStats, Corroboration, CopyLink, Side, Source, copies_among, corroborate,
                              find_contests, find_copies, publisher_source, side_key, sources_of)
@@ -43,7 +45,7 @@ from kg.rdf import (ID, KG, LOG_GRAPH, PREFIXES, build_log_quads, corroboration_
 from kg.rules import Rules, load_rules
 from kg import live_index
 from kg.minhash import MinHash
-from kg.shards import DEFAULT_SHARD_BYTES, ShardSummary, check_shard_folder, export_shards
+from kg.shards import DEFAULT_SHARD_BYTES, ShardSummary, ShardWriter, check_shard_folder, sorted_runs
 from kg.store import Store
 from kg.user_dirs import user_cache_dir
 
@@ -241,6 +243,113 @@ def _on_cluster(batches: Iterator[list[Document]], rules: Rules, extractor: str,
             fut.release()
             for b in islice(batches, 1):
                 running.add(client.submit(extract_rows, b, shared, extractor, pure=False))
+
+
+# --- kg build --shards --jobs N: the documents' quads made, serialized and sorted by worker processes
+
+_WRITER_RULES: Rules | None = None
+_LINES_PER_BLOB_BYTE = 25  # a first guess of N-Quads bytes per byte of packed extraction (measured: 29)
+
+
+def _init_writer(stock_digest: str | None, packed_rules: bytes, found: dict) -> None:
+    """The writer's rules: the build's with the readings of its discovered actors (as _with_readings
+    made them in the parent); the forkserver's rules when they are the build's (as _init_worker)."""
+    global _WRITER_RULES
+    preloaded = getattr(sys.modules.get("kg.worker_preload"), "RULES", None)
+    base = preloaded if stock_digest and preloaded is not None and preloaded.digest == stock_digest \
+        else pickle.loads(packed_rules)
+    _WRITER_RULES = replace(base, actors={**found, **base.actors}) if found else base
+
+
+def _write_document_runs(blobs: list[tuple[str, bytes]], folder: str, max_bytes: int, prefix: str
+                         ) -> tuple[list[Path], int]:
+    """The documents' quads (cached extractions by file name) in sorted runs folder/PREFIX-*; the runs and
+    their bytes."""
+    quads = (q for name, blob in blobs for q in extraction_quads(unpack_full(blob, name), _WRITER_RULES))
+    return sorted_runs(quads, Path(folder), max_bytes, prefix)
+
+
+def _document_writers(out: ShardWriter, rules: Rules, jobs: int, cache: Cache, keys: dict[str, str],
+                      names: list[str], merged: Rules) -> _DocumentWriters | None:
+    """Writer processes for these documents, if there are cores for them and the documents' quads fill more
+    than a shard (workers cost a second or two to start)."""
+    if jobs < 2 or len(names) < 2:
+        return None
+    size = 0
+    for name in names:
+        size += cache.full_size(keys[name]) * _LINES_PER_BLOB_BYTE
+        if size > out.max_bytes:
+            return _DocumentWriters(out, rules, jobs, cache, keys, names, merged)
+    return None
+
+
+class _DocumentWriters:
+    """Worker processes that each turn batches of documents into sorted runs of the shards (kg.shards), so
+    making, serializing and sorting the documents' quads, most of a build from the cache, is spread over
+    the cores; the parent reads the packed extractions (the cache's SQLite connection is its own, in the
+    middle of indexing) and hands the runs to the shard writer, which merges them: the same shards
+    whatever the split."""
+
+    def __init__(self, out: ShardWriter, rules: Rules, jobs: int, cache: Cache, keys: dict[str, str],
+                 names: list[str], merged: Rules):
+        self.out, self.cache, self.keys, self.jobs = out, cache, keys, jobs
+        self.todo = iter(names)
+        # runs of about a shard each, but at least 4 batches a worker, so that the last ones end together
+        self.most = max(1, -(-len(names) // (4 * jobs)))
+        self.blob_bytes = self.line_bytes = self.batches = 0
+        try:
+            stock = rules.digest if rules is load_rules() else None
+        except KgError:  # the rules in force do not load now: the build's own are sent
+            stock = None
+        found = {k: a for k, a in merged.actors.items() if k not in rules.actors}
+        self.pool = ProcessPoolExecutor(jobs, mp_context=_workers_context(), initializer=_init_writer,
+                                        initargs=(stock, pickle.dumps(rules), found))
+        self.pending: dict = {}  # future -> bytes of packed extractions sent
+
+    def __enter__(self) -> _DocumentWriters:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # on an error or interrupt the queued batches are dropped; workers finish the one they have
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _batch(self) -> list[tuple[str, bytes]]:
+        ratio = self.line_bytes / self.blob_bytes if self.blob_bytes else _LINES_PER_BLOB_BYTE
+        batch: list[tuple[str, bytes]] = []
+        size = 0
+        for name in self.todo:
+            blob = self.cache.full_blob(self.keys[name])
+            if blob is None:  # pragma: no cover - every key was extracted or checked first
+                raise StoreError(f"{self.cache.path}: extraction of {name} missing from the cache")
+            batch.append((name, blob))
+            size += len(blob)
+            if len(batch) >= self.most or size * ratio >= self.out.max_bytes:
+                break
+        return batch
+
+    def _collect(self, done) -> None:
+        for f in done:
+            runs, lines = f.result()
+            self.out.add_runs(runs)
+            self.line_bytes += lines
+            self.blob_bytes += self.pending.pop(f)
+
+    def feed(self) -> None:
+        """Take in the runs of finished batches and keep two batches a worker in flight."""
+        self._collect([f for f in self.pending if f.done()])
+        while len(self.pending) < 2 * self.jobs and (batch := self._batch()):
+            self.batches += 1
+            f = self.pool.submit(_write_document_runs, batch, str(self.out.runs_folder), self.out.max_bytes,
+                                 f"doc-{self.batches:07d}")
+            self.pending[f] = sum(len(blob) for _, blob in batch)
+
+    def finish(self) -> None:
+        """Feed the workers until every document's runs are in."""
+        self.feed()
+        while self.pending:
+            done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+            self._collect(done)
+            self.feed()
 
 
 def _extract(docs: Iterable[Document], rules: Rules, cache: Cache, **options) -> tuple[dict[str, str], int]:
@@ -485,12 +594,20 @@ def build(paths: Iterable[str | Path], store: Store, rules: Rules | None = None,
     # shards: the store is neither read nor changed (a server is not even contacted); the lock guards the cache
     with store.writing(check=shards is None), Cache(_cache_path(store)) as cache:
         done: dict = {}
-        quads = _streamed_quads(_handed_over(docs), rules, cache, done, jobs=_jobs(jobs), scheduler=scheduler,
-                                progress=progress, total=total, started=started)
+        options = dict(jobs=_jobs(jobs), scheduler=scheduler, progress=progress, total=total, started=started)
         try:
-            written = store.replace(quads) if shards is None else export_shards(quads, shards, shard_size)
+            if shards is None:
+                with closing(_streamed_quads(_handed_over(docs), rules, cache, done, **options)) as quads:
+                    written = store.replace(quads)
+            else:
+                # closed first (workers stopped now, not when the traceback lets go of the generator), then
+                # the shard writer removes what they wrote
+                with ShardWriter(shards, shard_size) as out, closing(_streamed_quads(
+                        _handed_over(docs), rules, cache, done, writers=partial(_document_writers, out, rules,
+                                                                                _jobs(jobs)), **options)) as quads:
+                    out.add_quads(quads)
+                    written = out.finish()
         except BaseException:
-            quads.close()  # workers stopped now, not when the traceback lets go of the generator
             cache.db.rollback()  # the index goes on describing the build left live
             raise
         if shards is None:
@@ -572,10 +689,11 @@ def _final_alone(ex: Extraction, rules: Rules) -> bool:
 
 
 def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: dict, *, started: str,
-                    **options) -> Iterator[ox.Quad]:
+                    writers: Callable | None = None, **options) -> Iterator[ox.Quad]:
     """A whole build's quads, the quads of each newly extracted document that needs nothing from the rest
     of the corpus as soon as its batch comes back (so the store loads them while workers extract), the
-    rest once every document is in and indexed (kg.live_index); done gets how many were extracted."""
+    rest once every document is in and indexed (kg.live_index); done gets how many were extracted. With
+    `writers` (kg build --shards --jobs N), _indexed_quads hands the rest's documents to them."""
     early: set[tuple[str, str]] = set()
     runs = _extracting(iter(docs), rules, cache, **options)
     while True:
@@ -589,21 +707,34 @@ def _streamed_quads(docs: Iterable[Document], rules: Rules, cache: Cache, done: 
             if _final_alone(ex, rules):
                 early.add((ex.document.file_name, key))
                 yield from extraction_quads(ex, rules)
-    yield from _indexed_quads(cache, keys, rules, started, early)
+    yield from _indexed_quads(cache, keys, rules, started, early, writers)
 
 
 def _indexed_quads(cache: Cache, keys: dict[str, str], rules: Rules, started: str,
-                   early: set[tuple[str, str]] = frozenset()) -> Iterator[ox.Quad]:
+                   early: set[tuple[str, str]] = frozenset(), writers: Callable | None = None) -> Iterator[ox.Quad]:
     """The quads of every document in keys (file name -> cache key) but the `early` ones already written,
-    and all they make together, from the live index this writes one summary at a time (flat memory)."""
+    and all they make together, from the live index this writes one summary at a time (flat memory).
+    writers(cache, keys, names, merged rules), if given, may take the documents' quads over (a
+    _DocumentWriters, fed while the quads the documents make together are yielded, then waited for)."""
     db = cache.db
     merged, copies = _index_streamed(cache, keys, rules)
-    yield from vocabulary_quads(merged, {a for (a,) in db.execute("SELECT DISTINCT actor FROM live_use")})
-    yield from rule_quads(set(db.execute("SELECT DISTINCT rule, relation, predicate FROM live_rule")))
-    yield from _corroboration_streamed(db, merged, copies)
-    for name in sorted(keys):
-        if (name, keys[name]) not in early:
+    names = [name for name in sorted(keys) if (name, keys[name]) not in early]
+    together = chain(vocabulary_quads(merged, {a for (a,) in db.execute("SELECT DISTINCT actor FROM live_use")}),
+                     rule_quads(set(db.execute("SELECT DISTINCT rule, relation, predicate FROM live_rule"))),
+                     _corroboration_streamed(db, merged, copies))
+    handed = writers(cache, keys, names, merged) if writers else None
+    if handed is None:
+        yield from together
+        for name in names:
             yield from extraction_quads(cache.full(keys[name], name), merged)
+    else:
+        with handed:
+            handed.feed()
+            for n, q in enumerate(together, 1):
+                if n % 20_000 == 0:
+                    handed.feed()
+                yield q
+            handed.finish()
     yield from _log(live_index.doc_ids_in_order(db), merged, started)
 
 

@@ -115,6 +115,12 @@ def _as_named(doc: Document, file_name: str) -> Document:
     return replace(doc, file_name=file_name, id=document_id(file_name, doc.sha256))
 
 
+def unpack_full(blob: bytes, file_name: str) -> Extraction:
+    """A document's whole extraction from its sealed, packed cache row, under the name it has now."""
+    ex: Extraction = pickle.loads(zlib.decompress(unseal(blob)))
+    return replace(ex, document=_as_named(ex.document, file_name))
+
+
 class Cache:
     """Extractions by cache key, in one SQLite file; written only by the process holding the store lock."""
 
@@ -216,8 +222,15 @@ class Cache:
         return s
 
     def full(self, key: str, file_name: str) -> Extraction | None:
+        blob = self.full_blob(key)
+        return None if blob is None else unpack_full(blob, file_name)
+
+    def full_blob(self, key: str) -> bytes | None:
+        """The sealed, packed extraction as stored: what a process without this connection unpacks."""
         row = self._db.execute("SELECT full FROM extraction WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        ex: Extraction = pickle.loads(zlib.decompress(unseal(row[0])))
-        return replace(ex, document=_as_named(ex.document, file_name))
+        return None if row is None else row[0]
+
+    def full_size(self, key: str) -> int:
+        """The bytes of a document's packed extraction (0 if not cached)."""
+        row = self._db.execute("SELECT length(full) FROM extraction WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else 0

@@ -51,30 +51,68 @@ def export_shards(quads: Iterable[ox.Quad], directory: str | Path, max_bytes: in
     """Write the quads (a store's, in any order) into sorted N-Quads shards of at most max_bytes each
     (a single quad longer than that gets a shard of its own) in directory, which must be new or empty.
     Written beside it first and moved into place at the end: a failure leaves nothing half-written."""
-    target = Path(directory)
-    check_shard_folder(target)
-    tmp = target.parent / f".{target.name}.partial-{uuid.uuid4().hex}"
-    try:
-        (tmp / "runs").mkdir(parents=True)
+    with ShardWriter(directory, max_bytes) as out:
+        out.add_quads(quads, include_log=include_log)
+        return out.finish()
+
+
+class ShardWriter:
+    """Shards made from sorted runs: quads given here, or runs other processes wrote into runs_folder
+    (kg build --shards --jobs N); finish() merges them all into the shards. Used as a context manager:
+    on any failure the folder beside the target is removed, so nothing is left half-written."""
+
+    def __init__(self, directory: str | Path, max_bytes: int):
+        self.target = Path(directory)
+        check_shard_folder(self.target)
+        self.max_bytes = max_bytes
+        self.tmp = self.target.parent / f".{self.target.name}.partial-{uuid.uuid4().hex}"
+        self.runs_folder = self.tmp / "runs"
+        self.runs: list[Path] = []
+        self.added = 0
+
+    def __enter__(self) -> ShardWriter:
+        try:
+            self.runs_folder.mkdir(parents=True)
+        except OSError as exc:
+            self._failed(exc)
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if exc is None:
+            return
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        raise ShardError(f"{self.target}: cannot write the shards ({exc.strerror or exc}); nothing was written") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad], *, include_log: bool = False) -> None:
+        """Sort the quads (but the marker's, and the build log's unless include_log) into runs."""
         skip = {MARKER_GRAPH} | (set() if include_log else {LOG_GRAPH})
-        runs = _sorted_runs((q for q in quads if q.graph_name not in skip), tmp / "runs", max_bytes)
+        self.added += 1  # each call's runs under names of their own
+        self.runs += sorted_runs((q for q in quads if q.graph_name not in skip), self.runs_folder,
+                                 self.max_bytes, f"run-{self.added:03d}")[0]
+
+    def add_runs(self, runs: Iterable[str | Path]) -> None:
+        """Runs another process sorted into runs_folder (sorted_runs with a prefix of its own)."""
+        self.runs += [Path(r) for r in runs]
+
+    def finish(self) -> ShardSummary:
+        """Merge every run into the shards, write the marker and move the folder into place."""
+        runs, folder = self.runs, self.runs_folder
         while len(runs) > MERGE_FAN_IN:  # never more files open at once than the system allows
-            runs = [_merge_into(runs[i:i + MERGE_FAN_IN], tmp / "runs" / f"merged-{n}-{i:06d}")
+            runs = [_merge_into(runs[i:i + MERGE_FAN_IN], folder / f"merged-{n}-{i:06d}")
                     for n, i in ((len(runs), i) for i in range(0, len(runs), MERGE_FAN_IN))]
-        summary = _write_shards(_merged(runs), tmp, max_bytes)
-        shutil.rmtree(tmp / "runs")
-        _write_marker(tmp, summary)
-        if target.is_dir():
-            target.rmdir()  # empty: checked above
-        os.replace(tmp, target)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ShardError(f"{target}: cannot write the shards ({exc.strerror or exc}); nothing was written") from None
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    summary.directory = str(target)
-    return summary
+        summary = _write_shards(_merged(runs), self.tmp, self.max_bytes)
+        shutil.rmtree(folder)
+        _write_marker(self.tmp, summary)
+        if self.target.is_dir():
+            self.target.rmdir()  # empty: checked when this writer was made
+        os.replace(self.tmp, self.target)
+        summary.directory = str(self.target)
+        return summary
 
 
 def check_shard_folder(target: Path) -> None:
@@ -93,14 +131,16 @@ def _lines(quads: Iterator[ox.Quad]) -> Iterator[bytes]:
         yield from ox.serialize(batch, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
 
 
-def _sorted_runs(quads: Iterator[ox.Quad], folder: Path, max_bytes: int) -> list[Path]:
-    """The lines in sorted files of about max_bytes each (what one run holds in memory)."""
+def sorted_runs(quads: Iterator[ox.Quad], folder: Path, max_bytes: int, prefix: str = "run"
+                ) -> tuple[list[Path], int]:
+    """The quads' lines in sorted files folder/PREFIX-00000, ... of about max_bytes each (what one run
+    holds in memory), and how many bytes of lines they hold."""
     runs: list[Path] = []
     run: list[bytes] = []
-    size = 0
+    size = total = 0
 
     def flush() -> None:
-        path = folder / f"run-{len(runs):05d}"
+        path = folder / f"{prefix}-{len(runs):05d}"
         with open(path, "wb") as fh:
             fh.writelines(sorted(run))
         runs.append(path)
@@ -109,10 +149,11 @@ def _sorted_runs(quads: Iterator[ox.Quad], folder: Path, max_bytes: int) -> list
         size += len(line)
         if size >= max_bytes:
             flush()
+            total += size
             run, size = [], 0
     if run:
         flush()
-    return runs
+    return runs, total + size
 
 
 def _merged(runs: list[Path]) -> Iterator[bytes]:
@@ -139,26 +180,28 @@ def _merge_into(runs: list[Path], path: Path) -> Path:
 
 
 def _write_shards(lines: Iterator[bytes], folder: Path, max_bytes: int) -> ShardSummary:
-    summary = ShardSummary(str(folder), 0, 0, 0, 0)
+    # once a quad, in the one process that merges: counts kept in locals, sizes summed per shard
     out: BinaryIO | None = None
-    size = 0
+    sizes: list[int] = []
+    size = quads = 0
     try:
         for line in lines:
-            if out is None or (size and size + len(line) > max_bytes):
+            n = len(line)
+            if out is None or (size and size + n > max_bytes):
                 if out is not None:
                     out.close()
-                summary.shards += 1
-                out = open(folder / SHARD_NAME.format(summary.shards), "wb")
+                    sizes.append(size)
+                out = open(folder / SHARD_NAME.format(len(sizes) + 1), "wb")
+                write = out.write
                 size = 0
-            out.write(line)
-            size += len(line)
-            summary.quads += 1
-            summary.bytes += len(line)
-            summary.largest = max(summary.largest, size)
+            write(line)
+            size += n
+            quads += 1
     finally:
         if out is not None:
             out.close()
-    return summary
+            sizes.append(size)
+    return ShardSummary(str(folder), len(sizes), quads, sum(sizes), max(sizes, default=0))
 
 
 def _write_marker(folder: Path, summary: ShardSummary) -> None:

@@ -164,3 +164,50 @@ def test_a_shards_build_does_not_open_the_live_build_of_a_local_store(seed_store
     result = run(["build", str(SEEDS), "--shards", str(tmp_path / "s")], store)
     assert result.exit_code == 0 and "0 documents extracted" in result.output, result.output
     assert _shards(tmp_path / "s") == _export(seed_store) and damaged.stat().st_size == 100
+
+
+@pytest.fixture
+def writers_made(monkeypatch):
+    """The _DocumentWriters each build makes, with the batches it sent to its worker processes."""
+    import kg.build
+    made = []
+
+    class Counted(kg.build._DocumentWriters):
+        def __init__(self, *args):
+            super().__init__(*args)
+            made.append(self)
+    monkeypatch.setattr(kg.build, "_DocumentWriters", Counted)
+    return made
+
+
+def test_two_writer_processes_give_the_shards_one_writes(tmp_path, writers_made):
+    one = run(["build", str(DEV), "--jobs", "1", "--shards", str(tmp_path / "one"), "--shard-size", "64K"],
+              tmp_path / ".kg")
+    assert one.exit_code == 0 and "7 documents extracted" in one.output, one.output
+    assert writers_made == []  # one job: the documents' quads are made in the build's own process
+    two = run(["build", str(DEV), "--jobs", "2", "--shards", str(tmp_path / "two"), "--shard-size", "64K"],
+              tmp_path / ".kg")
+    assert two.exit_code == 0 and "0 documents extracted" in two.output, two.output
+    assert len(writers_made) == 1 and writers_made[0].batches >= 4  # every document, in workers
+    first, second = sorted((tmp_path / "one").iterdir()), sorted((tmp_path / "two").iterdir())
+    assert len(first) > 5 and [f.name for f in first] == [f.name for f in second]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second))  # the marker's id too
+
+
+def test_a_build_stopped_while_writers_run_leaves_no_shards_and_no_workers(tmp_path, writers_made, monkeypatch):
+    import kg.build
+    assert run(["build", str(DEV), "--jobs", "1"], tmp_path / ".kg").exit_code == 0  # the cache filled
+
+    workers = []
+
+    def interrupted(self, done):  # Ctrl-C as the first runs come back from the workers
+        if done:
+            workers.extend(self.pool._processes.values())
+            raise KeyboardInterrupt
+    monkeypatch.setattr(kg.build._DocumentWriters, "_collect", interrupted)
+    result = run(["build", str(DEV), "--jobs", "2", "--shards", str(tmp_path / "s"), "--shard-size", "64K"],
+                 tmp_path / ".kg")
+    assert result.exit_code == 1 and "Aborted" in result.output, result.output
+    assert len(writers_made) == 1 and writers_made[0].batches >= 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg"]  # no shards, no half-written folder beside
+    assert workers and not any(p.is_alive() for p in workers)  # the workers stopped with the build
