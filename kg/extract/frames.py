@@ -345,6 +345,9 @@ class _Sentence:
         if any(self.f.agents.get(c.lemma.lower()) not in (None, *self.f.state_sectors)
                for o in places for c in self.children(o.i, "amod", "compound")):
             return []  # "bombed Kurdish militant targets in northern Iraq" hit militants, not Iraq
+        if any(c.text[:1].isupper() and c.i not in self.actor_at and c.pos in ("ADJ", "PROPN") and c.i > v.i
+               for o in places for c in self.children(o.i, "amod")):
+            return []  # "struck Kurdish positions in northern Syria": a people's, no list says whose; not Syria's
         found = [self.actor_at[o.i] if o.i in self.actor_at and self.rules.actors[self.actor_at[o.i].actor].type == "state"
                  else self.place_at(o.i) for o in spots if o.i not in self.actor_at or o.dep == "pobj"]
         found += [self.place_at(c.i) for o in spots for c in self.children(o.i, "compound")]  # "a Tel Aviv neighborhood"
