@@ -479,6 +479,11 @@ class _Sentence:
             return self.subjects(up, depth + 1)
         if v.dep == "pcomp" and up.dep == "prep":
             above = self.head(up.i)
+            if up.text.lower() in ("against", "from") and above is not None and above.pos == "VERB":
+                # "warned Washington against arming Taiwan", "stopped the Ethiopians from retaking": the one warned
+                warned = [a for d in self.children(above.i, "dobj") for a in self.actors_of(d.i)]
+                if warned:
+                    return warned
             if above is not None and above.lemma in self.f.allegation and self.children(above.i, "dobj"):
                 # "Iran accused Israel of bombing its embassy": the accused did it (allegedly)
                 return self.actors_of(self.children(above.i, "dobj")[0].i)
@@ -1041,6 +1046,10 @@ class _Sentence:
             if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
                 return "hedged", [f"condition on '{tok.text}'"]
             above = self.head(tok.i)
+            if tok.dep == "pcomp" and above is not None and above.dep == "prep" and above.text.lower() in ("against", "from") \
+                    and self.head(above.i) is not None and self.head(above.i).pos == "VERB" \
+                    and self.children(self.head(above.i).i, "dobj"):
+                return "hedged", [f"warned or kept from by '{self.head(above.i).text}'"]
             if tok.dep == "pcomp" and above is not None and above.dep == "prep":
                 accuser = self.head(above.i)
                 if accuser is not None and accuser.lemma in self.f.allegation:
