@@ -2240,7 +2240,8 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         names = [*s.children(v.i, "oprd", "xcomp", "attr"), *(p for prep in s.children(v.i, "prep")
                                                            if prep.text.lower() == "as" for p in s.children(prep.i, "pobj"))]
         # the parse may hang the name on the object itself ("Thailand's move a breach": npadvmod, appos)
-        names += [n for d in s.children(v.i, "dobj") for n in s.children(d.i, "npadvmod", "appos")]
+        # ("designated the Houthis a terrorist organization": the parser may take the branded for a dative)
+        names += [n for d in s.children(v.i, "dobj", "dative") for n in s.children(d.i, "npadvmod", "appos")]
         passive = s.passive(v)
         if passive:
             names += s.children(v.i, "dobj")  # "the PKK is designated a terrorist organization by Turkey"
@@ -2256,7 +2257,7 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                       if prep.text.lower() == "by" for o in s.children(prep.i, "pobj")
                                       for a in s.actors_of(o.i)]
         else:
-            branded = [a for d in s.children(v.i, "dobj") for a in (
+            branded = [a for d in s.children(v.i, "dobj", "dative") for a in (
                 s.actors_of(d.i) or [a for c in s.children(d.i, "poss") for a in s.actors_of(c.i)]
                 or [s.actor_at[c.i] for c in s.children(d.i, "amod", "compound") if c.i in s.actor_at])]  # "the American proposal"
             doers = s.subjects(v)
