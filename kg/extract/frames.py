@@ -1825,6 +1825,12 @@ def _sides_before(s: _Sentence, n: Token, frame, sentence_hedged: bool) -> list[
 def _claimed_by(s: _Sentence, n: Token) -> Token | None:
     """The verb by which someone owns an act: "claimed responsibility for the attacks" (or denied it)."""
     prep = s.head(n.i)
+    up = s.head(prep.i) if prep is not None and prep.text.lower() == "in" and n.dep == "pobj" else None
+    if up is not None and up.lemma.lower() in _INVOLVEMENT and up.dep == "dobj" and s.head(up.i).lemma in _CLAIMING:
+        return s.head(up.i)  # "denied involvement in the poisoning of Alexei Navalny"
+    if up is not None and up.pos == "VERB" and up.lemma in _CLAIMING and any(
+            d.lemma.lower() in _INVOLVEMENT for d in s.children(up.i, "dobj")):
+        return up  # "denied any role in the assassination", "in" hung on the verb
     owned = s.head(prep.i) if prep is not None and prep.text.lower() == "for" and n.dep == "pobj" else None
     if owned is not None and owned.pos == "VERB" and owned.lemma in _CLAIMING and any(
             d.lemma.lower() in ("responsibility", "credit") for d in s.children(owned.i, "dobj")):
@@ -1836,8 +1842,10 @@ def _claimed_by(s: _Sentence, n: Token) -> Token | None:
 
 # prepositions that set a clause in the time of a fight: "after clashes with Azerbaijan", "during fighting with Y"
 _WHEN = {"after", "following", "during", "amid", "since", "before", "despite"}
+# what one owns up to having in an act, or denies having ("denied any role in the assassination")
+_INVOLVEMENT = {"involvement", "role", "part", "hand", "complicity"}
 # verbs that own up to an act ("claimed responsibility for"), or disown it ("denied responsibility for")
-_CLAIMING = {"claim", "take", "accept", "assume", "bear", "deny", "disclaim", "reject"}
+_CLAIMING = {"claim", "take", "accept", "assume", "bear", "deny", "disclaim", "reject", "admit", "acknowledge"}
 # nouns an act's name may qualify: "an aid package for Ukraine", "an arms shipment to Israel"
 _CONTAINERS = {"package", "shipment", "delivery", "consignment", "program", "programme", "deal", "tranche", "convoy",
                # "a show of solidarity with Hamas", "an act of aggression against Y", "a wave of strikes on Y"
