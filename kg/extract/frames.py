@@ -1659,7 +1659,12 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         if verb is not None and verb.lemma in s.f.stoppers and claimed is None and carrier.dep != "nsubj" \
                 and carrier.lemma.lower() not in _DURATIONS:
             # "stops all aid to China" ends the aid ("the siege of Kabul ended": it was laid; "ends nine years of
-            # occupation": it went on)
+            # occupation": it went on): ending aid, cooperation or an agreement with someone sanctions them
+            enders = s.subjects(verb) if verb.pos == "VERB" and carrier.dep == "dobj" else []
+            if frame.relation in ("AID", "COOPERATE", "AGREE") and enders and objects:
+                polarity, _ = s.polarity(verb, sentence_hedged)
+                out += _claims_between(s, enders, objects, "SANCTION", "frame:stopped", f"stopped:{frame.noun}",
+                                       verb, polarity)
             continue
         if verb is not None and verb.lemma in _BLAMING and n.dep == "dobj":
             continue  # "blamed the attack on the M23": the one blamed, not the one attacked
