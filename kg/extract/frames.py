@@ -1150,7 +1150,9 @@ def _its_owner(s: _Sentence, its: Token) -> ActorMention | None:
         return None
     own = [a.actor for a in s.subjects(clause) if a.start != its.start]
     in_subject = any(t.dep in _SUBJ for t in path)
-    if not in_subject and (path[0].lemma.lower() in s.f.nouns or not _HITTING & _verb_relations(s, clause)):
+    # (an act's "its" is the doer's: "pressed its offensive"; a weapon is no act: "shot down one of its jets")
+    act = path[0].lemma.lower() in s.f.nouns and path[0].lemma.lower() not in s.f.weapon_nouns
+    if not in_subject and (act or not _HITTING & _verb_relations(s, clause)):
         return None
     bodies = [(i, a) for i, a in sorted(s.actor_at.items()) if a.end <= its.start and a.resolution != "pronoun"
               and s.rules.actors[a.actor].type in _BODY_TYPES and a.actor not in own]
