@@ -350,3 +350,10 @@ def test_the_title_alone_is_the_one_the_text_named_with_it(rules):
     text = "---\ndate: 1971-07-16\n---\nNixon met Kissinger. The President praised Chou En-lai.\n"
     ex = extract(parse_document("nixon.txt", text, rules), rules)
     assert find(ex, rules, "Richard Nixon", "SUPPORT", "Zhou Enlai")
+
+
+def test_where_a_group_is_based_is_no_state_acting(rules):
+    text = "Armed men stormed the Indian parliament in 2001, and India blamed Pakistan-based militants.\n"
+    ex = extract(parse_document("parliament.txt", text, rules), rules)
+    assert "pakistan" not in {a.actor for a in ex.actors}
+    assert not find(ex, rules, "India", "ACCUSE", "Pakistan")
