@@ -356,4 +356,4 @@ def test_where_a_group_is_based_is_no_state_acting(rules):
     text = "Armed men stormed the Indian parliament in 2001, and India blamed Pakistan-based militants.\n"
     ex = extract(parse_document("parliament.txt", text, rules), rules)
     assert "pakistan" not in {a.actor for a in ex.actors}
-    assert not find(ex, rules, "India", "ACCUSE", "Pakistan")
+    assert not any(m.claim.object == "pakistan" for m in ex.mentions)
