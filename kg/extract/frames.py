@@ -1923,8 +1923,29 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         if not found and len(inside) > 1 and (first.text.lower() in s.f.leader_titles or first.lemma.lower() in s.f.official_titles):
             # a title the gazetteer keeps in the name ("President Nixon")
             found = _office_claims(s, am, first, [], year, "frame:title")
-        out += found
+        out += found or _possessor_claims(s, am, inside, year)
     return out
+
+
+def _possessor_claims(s: _Sentence, am: ActorMention, inside: list[int], year: int | None) -> list[FrameClaim]:
+    """"Al Jazeera's Bernard Smith", "Hamas's Ismail Haniyeh": the body that owns the name has him as a member;
+    "Iraq's Saddam Hussein" leads the state he headed that year."""
+    actors = s.rules.actors
+    person = actors[am.actor]
+    out = []
+    for c in (c for k in inside for c in s.children(k, "poss") if c.i in s.actor_at):
+        body = s.actor_at[c.i]
+        kind = actors[body.actor].type
+        if kind in ("organisation", "group", "military_unit", "media_outlet"):
+            relation = "MEMBER_OF"
+        elif kind == "state" and any(r.actor == body.actor and (year is None or r.start <= year <= r.end)
+                                     for r in person.represents):
+            relation = "LEADER_OF"
+        else:
+            continue  # "Russia's Lavrov": a state's own people are not all its officials
+        out.append(FrameClaim(am, body, relation, "frame:possessor", "memberOf" if relation == "MEMBER_OF" else "leaderOf",
+                              min(am.start, body.start), max(am.end, body.end), "asserted"))
+    return out[:1]
 
 
 def _title_before(s: _Sentence, am: ActorMention, head: int, inside: list[int], year: int | None) -> list[FrameClaim]:
