@@ -27,6 +27,9 @@ _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
 _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+             "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "date",
+             "eve", "anniversary", "occasion", "weekend", "morning", "evening", "night", "afternoon"}
 # what counts forces ("Russian troop numbers", "the strength of US forces")
 _STRENGTH_WORDS = {"number", "level", "strength", "presence", "concentration"}
 _MATERIAL = {"AID", "ASSAULT", "MOBILIZE", "RETREAT", "COERCE", "SANCTION", "CONCEDE", "COOPERATE"}
@@ -62,13 +65,31 @@ _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", 
 _TARGET_PREPS = frozenset({"on", "in", "at", "near", "into", "against", "across", "outside", "around"})
 
 
+def _reattached_complements(tokens: tuple[Token, ...], f: Frames) -> tuple[Token, ...]:
+    """"threatened in a statement to sink Japan": the parser hangs the infinitive on the adjunct's noun; it is the
+    complement of the verb that takes one (and has none), as in "threatened to sink Japan in a statement"."""
+    out = list(tokens)
+    for tok in tokens:
+        if tok.dep not in ("acl", "relcl") or tok.tag != "VB" or not any(
+                c.head == tok.i and c.dep == "aux" and c.text.lower() == "to" for c in tokens):
+            continue
+        noun = tokens[tok.head]
+        prep = tokens[noun.head] if noun.dep == "pobj" else None
+        verb = tokens[prep.head] if prep is not None and prep.dep == "prep" and prep.i < tok.i else None
+        if verb is None or verb.pos != "VERB" or (verb.lemma not in f.complements and verb.lemma not in f.hedge_governors) \
+                or any(c.head == verb.i and c.dep in ("xcomp", "ccomp", "dobj") for c in tokens):
+            continue
+        out[tok.i] = replace(tok, dep="xcomp", head=verb.i)
+    return tuple(out)
+
+
 class _Sentence:
     """A parse with the actor mentions mapped onto its tokens."""
 
     def __init__(self, parse: Parse, actors: list[ActorMention], rules: Rules):
-        self.t = parse.tokens
         self.rules = rules
         self.f: Frames = rules.frames
+        self.t = _reattached_complements(parse.tokens, self.f)
         self.kids: dict[int, list[Token]] = {}
         for tok in self.t:
             if tok.head != tok.i:
@@ -1247,7 +1268,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 s.actors_of(v.head) if d.text.lower() in _RELATIVE and v.dep == "relcl" else s.actors_of(d.i))]
             # ("Egypt was urged to", "Israel, which had been urged by the US not to retaliate")
             # "called on the international community to join the U.S.": who is called on, not the U.S.
-            addressed = [c for c in s.children(v.i, "prep") if c.text.lower() in ("on", "upon")
+            # ("vowed on Sunday to punish Israel": a day is no one addressed)
+            addressed = [c for c in s.children(v.i, "prep") if (c.text.lower() in ("on", "upon") and not any(
+                p.lemma.lower() in _CALENDAR or p.tag == "CD" for p in s.children(c.i, "pobj")))
                          or (c.text.lower() == "to" and v.lemma in s.f.appeal_verbs)]
             objects = objects or [a for c in addressed for p in s.children(c.i, "pobj") for a in s.actors_of(p.i)]
             comp_entry = s.entry(comp)
@@ -1255,7 +1278,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 # "China agreed to withdraw the volunteers": a partner is named with "with", never the
                 # complement's object; the complement keeps its own claim
                 objects = objects or s._prep_objects(v, "with")
-            elif not objects and not s.children(v.i, "dobj", "nsubjpass") and not addressed:
+            elif not objects and not s.children(v.i, "dobj", "nsubjpass") and not addressed and relation != "REQUEST":
                 # "threatened to shell Y": the complement's object; but "ordered his men to hand
                 # the guns to Y" orders the men, not Y ("threatened to resume bombing and kill Dutch soldiers":
                 # each verb of the complement)
