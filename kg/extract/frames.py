@@ -741,6 +741,12 @@ class _Sentence:
                      for a in self._owners(o)]
             if found:
                 return found
+        if entry and entry.relation in ("CONSULT", "AGREE", "COOPERATE") and not entry.object_words:
+            # "discussed security challenges with Tillerson": the parser hangs the partner on the topic
+            found = [a for d in self.children(v.i, "dobj") for prep in self.children(d.i, "prep")
+                     if prep.text.lower() == "with" for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i)]
+            if found:
+                return found
         if entry and entry.relation in ("AID", "CONSULT"):
             # "sent humanitarian aid to Kharkiv", "flew to the Syrian capital": the state of the place
             found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("to", "into")
@@ -1751,9 +1757,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         elif not subjects and both_ways and verb is not None and verb.dep == "prep" and verb.text.lower() in _WHEN \
                 and not s.children(n.i, "poss"):
             # "Armenia declared martial law after clashes with Azerbaijan": the clause's subject fought them
+            # ("Indian troops were beaten back after a firefight with Chinese troops": so did a passive's)
             while verb is not None and verb.pos != "VERB" and s.head(verb.i) is not None:
                 verb = s.head(verb.i)
-            subjects = s.subjects(verb) if verb is not None and verb.pos == "VERB" else []
+            subjects = (s.subjects(verb) or [a for c in s.children(verb.i, "nsubjpass") for a in s.actors_of(c.i)]) \
+                if verb is not None and verb.pos == "VERB" else []
         elif not subjects and verb is not None and verb.dep == "prep" and verb.text.lower() == "in" \
                 and carrier.dep == "pobj" and relation in _ATTITUDES | {"COOPERATE"} and not s.children(n.i, "poss"):
             # "declared the armistice void in protest against the drills of the U.S.", "rallied in support of
