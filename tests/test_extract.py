@@ -239,6 +239,19 @@ def test_a_name_means_the_actor_of_its_years(rules):
     assert by_sentence[3][0] == "russia"  # no year of its own: a year from earlier sentences is not enough
 
 
+def test_a_dated_texts_own_time_names_its_states_after_a_year_it_named(rules):
+    # a 1956 report whose title names its year still speaks of the Soviet Union when it says "Russia"
+    text = ("---\ndate: 1956-11-04\n---\n1956 November 4th: Hungary falls.\n\n"
+            "Russia claimed to have crushed the forces of reaction in Hungary.\n")
+    ex = extract(parse_document("hungary.txt", text, rules), rules)
+    assert [a.actor for a in ex.actors if a.sentence == 1][0] == "soviet_union"
+    # and a 2024 report that recalls 1950 speaks of today's Russia
+    text = ("---\ndate: 2024-03-01\n---\nIn 1950 the Soviet Union backed North Korea.\n\n"
+            "Moscow supplied artillery shells to North Korea.\n")
+    ex = extract(parse_document("shells.txt", text, rules), rules)
+    assert find(ex, rules, "Russia", "AID", "North Korea") and not find(ex, rules, "Soviet Union", "AID", "North Korea")
+
+
 def test_a_title_alone_and_his_country_refer_to_people_named_before(seed_docs, rules):
     doc = parse_document("t.txt", "Chairman Mao received Kim Il Sung in 1950. Kim returned to his country.\n"
                                   "The general situation was tense. The president of the United Nations spoke.\n"

@@ -239,8 +239,9 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(dated)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
-        if not own_years and anchor_year is None and text_year is not None:
-            # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia
+        if not own_years and text_year is not None and (doc.date or anchor_year is None):
+            # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia;
+            # so does a dated one after a year it named ("1956: Hungary falls ... Russian troops poured in")
             own_years = [text_year]
         here = by_sentence.get(sent.index, [])
         timed = [as_of(am, own_years, rules, time_anchor) for am in here]
