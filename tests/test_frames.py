@@ -120,6 +120,11 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
 def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
     found = claims("Iran's Islamic Revolutionary Guards Corps announced it launched the attack on Israel.", rules)
     assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guard Corps", "ASSAULT", "Israel")}
+    # a plural speaker is "they": a state's forces, or its people by their name
+    found = claims("Russian forces said Thursday they had seized the Presidential Palace from Chechen rebels.", rules)
+    assert {(s, r, o) for s, r, o, _ in found} == {("Russia", "ASSAULT", "Chechen rebels")}
+    assert ("Russia", "ASSAULT", "Georgia", "asserted") in claims("The Russians said they had attacked Georgian positions.", rules)
+    assert not claims("Russia said they had attacked Georgia.", rules)
 
 
 def test_its_is_the_body_it_belongs_to_not_always_the_doer(rules):

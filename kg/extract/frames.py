@@ -447,7 +447,7 @@ class _Sentence:
             if not found and c.lemma.lower() in self.f.intent_nouns and v.lemma == "be":
                 # "Sadat's response was to expel ...": whose response it was does it
                 found = [a for p in self.children(c.i, "poss") for a in self.actors_of(p.i)]
-            if c.pos == "PRON" and c.text.lower() in _SPEAKER_PRONOUNS:
+            if c.pos == "PRON" and c.text.lower() in _SPEAKER_PRONOUNS | {"they"}:
                 found = self._speaker_antecedent(v, c) or found
             if found:
                 return found
@@ -567,6 +567,8 @@ class _Sentence:
         person = pronoun.text.lower() in ("he", "she")
         if len(said_by) != 1 or (self.rules.actors[said_by[0].actor].type == "person") != person:
             return []
+        if pronoun.text.lower() == "they" and not any(c.tag in ("NNS", "NNPS") for c in self.children(up.i, "nsubj")):
+            return []  # "Russian forces said they had seized ...": a plural speaker
         a = said_by[0]
         return [ActorMention(a.actor, pronoun.start, pronoun.end, pronoun.text, a.sentence, "pronoun")]
 
