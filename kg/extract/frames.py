@@ -978,8 +978,8 @@ class _Sentence:
             return []
         owners = [a for c in self.children(i, "poss") for a in self.actors_of(c.i)]
         owners += [self.actor_at[c.i] for c in self.children(i, "amod", "compound") if c.i in self.actor_at]
-        owners += [a for prep in self.children(i, "prep") if prep.text.lower() == "with"
-                   for o in self.children(prep.i, "pobj") for a in self.actors_of(o.i)]
+        owners += [a for prep in self.children(i, "prep") if prep.text.lower() in ("with", "of")
+                   for o in self.children(prep.i, "pobj") for a in self.actors_of(o.i)]  # ("the border of Georgia")
         return [replace(a, resolution="border") for a in owners]
 
     def _prep_objects(self, v: Token, prep: str) -> list[ActorMention]:
@@ -2260,8 +2260,9 @@ def _entry_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             continue
         # ("crossed the 38th parallel into South Korea", "poured across the border into Kuwait": where they went)
         spots = [*s.children(v.i, "dobj"), *(o for p in s._clause_preps(v, "into") for o in s.children(p.i, "pobj"))]
+        # ("crossed the Georgian border": whose border it is)
         targets = [a for d in spots for a in ([s.actor_at[d.i]] if d.i in s.actor_at else
-                                              [x for x in [s.place_at(d.i)] if x])]
+                                              [x for x in [s.place_at(d.i)] if x] or s.border_of(d.i))]
         targets = [a for a in targets if s.rules.actors[a.actor].type == "state"]
         polarity, _ = s.polarity(v, sentence_hedged)
         s.weapons = True  # "Russian tanks entered Kharkiv": the tanks stand for their side
