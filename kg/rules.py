@@ -344,6 +344,7 @@ class Frames:
     warned_consequences: frozenset[str] = frozenset()  # "warned of consequences if Y does not ...": a threat to Y
     threat_nouns: frozenset[str] = frozenset()  # "vowed retaliation against Y": a threat to Y
     topic_nouns: frozenset[str] = frozenset()  # "a resolution on Syria": about it, not aimed at it
+    blamed_things: frozenset[str] = frozenset()  # "X is responsible for the escalation": an accusation
     military_ranks: frozenset[str] = frozenset()  # "India's Major General X" serves India
     reacting_verbs: frozenset[str] = frozenset()  # "revenged the killing of X": the killing is someone else's
     threat_for_nouns: frozenset[str] = frozenset()  # "promised punishment for Y": a threat to Y
@@ -802,7 +803,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   pitting_verbs=words("pitting_verbs"),
                   asked_acts=words("asked_acts"), drawing_verbs=words("drawing_verbs"),
                   warning_verbs=words("warning_verbs"), warned_fates=words("warned_fates"),
-                  warned_consequences=words("warned_consequences"), threat_nouns=words("threat_nouns"), topic_nouns=words("topic_nouns"), military_ranks=words("military_ranks"), reacting_verbs=words("reacting_verbs"),
+                  warned_consequences=words("warned_consequences"), threat_nouns=words("threat_nouns"), topic_nouns=words("topic_nouns"), blamed_things=words("blamed_things"), military_ranks=words("military_ranks"), reacting_verbs=words("reacting_verbs"),
                   threat_for_nouns=words("threat_for_nouns"), press_words=words("press_words"),
                   suffering_verbs=words("suffering_verbs"), reciprocal_nouns=words("reciprocal_nouns"),
                   border_words=words("border_words"),

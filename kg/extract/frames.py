@@ -1445,6 +1445,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2603,6 +2604,29 @@ def _claims_between(s: _Sentence, doers: list[ActorMention], targets: list[Actor
     return [FrameClaim(a, b, relation, rule, predicate, min(a.start, b.start, word.start), max(a.end, b.end, word.end),
                        polarity)
             for a in doers for b in targets if a.actor != b.actor and not _own_side(a, b, s.rules, relation)]
+
+
+def _blame_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"China said Vietnam was to blame", "Indian troops are responsible for the latest escalation, Zhang said",
+    "Beijing says Washington is behind the unrest": the speaker accuses whoever the clause blames."""
+    out = []
+    for v in s.t:
+        up = s.head(v.i)
+        if v.lemma != "be" or v.dep != "ccomp" or up is None or up.lemma not in s.f.speech:
+            continue
+        blamed = any(c.lemma == "blame" and any(a.text.lower() == "to" for a in s.children(c.i, "aux"))
+                     for c in s.children(v.i, "xcomp"))
+        things = [o for c in s.children(v.i, "acomp") if c.lemma.lower() in ("responsible", "culpable", "guilty")
+                  for p in s.children(c.i, "prep") if p.text.lower() in ("for", "of") for o in s.children(p.i, "pobj")]
+        things += [o for p in s.children(v.i, "prep") if p.text.lower() == "behind" for o in s.children(p.i, "pobj")]
+        if not blamed and not any(o.lemma.lower() in s.f.blamed_things or (
+                o.lemma.lower() in s.f.nouns and s.f.nouns[o.lemma.lower()].relation in _HOSTILE_ACTS + ("ASSAULT",))
+                for o in things):
+            continue  # "X is responsible for the talks" blames no one
+        speakers = [a for c in s.children(up.i, "nsubj") for a in s.actors_of(c.i)]
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, speakers, s.subjects(v), "ACCUSE", "frame:blame", "blame", v, polarity)
+    return out
 
 
 def _message_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
