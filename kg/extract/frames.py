@@ -1445,7 +1445,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_blame_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2626,6 +2626,24 @@ def _blame_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         speakers = [a for c in s.children(up.i, "nsubj") for a in s.actors_of(c.i)]
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, speakers, s.subjects(v), "ACCUSE", "frame:blame", "blame", v, polarity)
+    return out
+
+
+def _phone_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Kim Il Sung called Mao Zedong on June 30": one person calling another with nothing said of him ("called
+    Putin a killer", "called him to say") telephones him (CONSULT)."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma != "call" or s.passive(v) or s.particles(v) or s.children(
+                v.i, "oprd", "xcomp", "ccomp", "attr", "acomp", "dative") or len(s.children(v.i, "dobj")) != 1 or any(
+                p.text.lower() in ("for", "as") or p.text.lower() in ("on", "upon") and not any(
+                    o.lemma.lower() in _CALENDAR or o.tag == "CD" for o in s.children(p.i, "pobj"))
+                for p in s.children(v.i, "prep")):
+            continue  # ("called on X to", but "called X on June 30")
+        people = [a for a in s.actors_of(s.children(v.i, "dobj")[0].i) if s.rules.actors[a.actor].type == "person"]
+        callers = [a for a in s.subjects(v) if s.rules.actors[a.actor].type == "person"]
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, callers, people, "CONSULT", "frame:phone", "phone:call", v, polarity)
     return out
 
 
