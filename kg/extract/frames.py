@@ -1445,7 +1445,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2626,6 +2626,28 @@ def _blame_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         speakers = [a for c in s.children(up.i, "nsubj") for a in s.actors_of(c.i)]
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, speakers, s.subjects(v), "ACCUSE", "frame:blame", "blame", v, polarity)
+    return out
+
+
+def _at_war_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Russia and Georgia were at war", "Georgia remained at war with Russia": each fights the other."""
+    out = []
+    for v in s.t:
+        if v.lemma not in _BEING_IN:
+            continue
+        wars = [o for p in s.children(v.i, "prep") if p.text.lower() == "at" for o in s.children(p.i, "pobj")
+                if o.lemma.lower() == "war"]
+        if not wars:
+            continue
+        sides = s.subjects(v)
+        foes = [a for t in (v, wars[0]) for p in s.children(t.i, "prep") if p.text.lower() == "with"
+                for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)]
+        if not foes and 2 <= len({a.actor for a in sides}) <= 3:
+            foes = sides
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, sides, foes, "ASSAULT", "frame:at-war", "at-war", v, polarity)
+        if foes is not sides:
+            out += _claims_between(s, foes, sides, "ASSAULT", "frame:at-war", "at-war", v, polarity)
     return out
 
 
