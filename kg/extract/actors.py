@@ -382,6 +382,17 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     pairs = [(a.actor, b.actor) for a, b in zip(bodies, bodies[1:])
                              if a.actor != b.actor and _JOINED.fullmatch(doc.text[a.end:b.start])]
                     recent = list(pairs[-1]) if pairs else recent
+                subject_pair = sorted((a for a in actors if a.actor in recent and a.sentence == si and a.end <= s),
+                                      key=lambda a: a.start)[-2:]
+                if len(recent) == 2 and len(subject_pair) == 2 and subject_pair[0].actor != subject_pair[1].actor \
+                        and _JOINED.fullmatch(doc.text[subject_pair[0].end:subject_pair[1].start]) \
+                        and _SAME_CLAUSE.fullmatch(doc.text[subject_pair[1].end:s]):
+                    # "The United States and the EU encourage both sides to agree": the sides are not the ones
+                    # urging them, but the two named before
+                    older = [a.actor for a in sorted(actors, key=lambda a: a.start) if 1 <= si - a.sentence <= 3
+                             and a.actor not in recent and rules.actors[a.actor].type in _BODY_TYPES]
+                    older = list(dict.fromkeys(reversed(older)))[:2]
+                    recent = older if len(older) == 2 else []
                 if len(recent) == 2:
                     for ident in recent:
                         actors.append(ActorMention(ident, s, e, surface, si, "pair"))
@@ -425,6 +436,10 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
 
 
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
+# what lies between a clause's coordinated subject and "both sides" in its own predicate: no new clause
+_SAME_CLAUSE = re.compile(r"(?!.*\b(?:after|when|while|as|which|who|that|but|and|or|between|with|near|from|of|against|"
+                          r"among|in|on|at|by)\b)[^;:.,]{1,80}")
+_BODY_TYPES = ("state", "organisation", "group", "military_unit")
 # a body's head word that goes on into a name of its own: "the council of Europe", "the union of ..."
 _NAMED_ON = re.compile(r"\s+(?:of|for|on)\b|\s+[A-Z]|-")
 

@@ -27,6 +27,7 @@ _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
 _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
+_EFFORTS = {"effort", "step", "measure", "action"}  # acts taken to do something: "took steps to isolate Iran"
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
              "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "date",
              "eve", "anniversary", "occasion", "weekend", "morning", "evening", "night", "afternoon"}
@@ -469,6 +470,9 @@ class _Sentence:
             return []
         if v.dep == "relcl":
             return self.actors_of(up.i)
+        if v.dep in ("acl", "relcl") and v.tag == "VB" and up.lemma.lower() in _EFFORTS and up.dep == "dobj" \
+                and any(a.text.lower() == "to" for a in self.children(v.i, "aux")) and self.head(up.i) is not None:
+            return self.subjects(self.head(up.i), depth + 1)  # "undertook efforts to encourage both sides"
         if v.dep == "acl" and v.tag == "VBG":
             found = self.actors_of(up.i)  # "forces loyal to X, shelling Y"
             above = self.head(up.i)
