@@ -1727,6 +1727,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                  and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
                     and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))
+                # "after urgent pressure from the U.S., Israel agreed to a truce": pressed, whatever it then did
+                or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() in ("after", "amid", "following", "despite")
+                    and relation == "COERCE" and s.head(carrier.head) is not None)
                 # "held its fire at the request of the United States", "on the invitation of his counterpart",
                 # "attacked with the tacit approval of the Soviet Union", "with Moscow's backing"
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() in ("at", "on", "upon")
@@ -1760,7 +1763,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 or verb.lemma in s.f.reacting_verbs):
             # "X launched an invasion of Y", "ordered a blockade of Y", "traded accusations with Y" (but "China opposes
             # sanctions against Iran" and "condemned the invasion of Y" are not the subject's own)
+            # ("British aircraft continued the strafing of Egyptian airfields": the aircraft stand for their side)
+            s.weapons = relation == "ASSAULT"
             subjects = s.subjects(verb)
+            s.weapons = False
         elif not subjects and both_ways and verb is not None and verb.dep == "prep" and verb.text.lower() in _WHEN \
                 and not s.children(n.i, "poss"):
             # "Armenia declared martial law after clashes with Azerbaijan": the clause's subject fought them
