@@ -370,3 +370,17 @@ def test_where_a_group_is_based_is_no_state_acting(rules):
     ex = extract(parse_document("parliament.txt", text, rules), rules)
     assert "pakistan" not in {a.actor for a in ex.actors}
     assert not any(m.claim.object == "pakistan" for m in ex.mentions)
+
+
+def test_bare_rebels_are_the_one_armed_group_named_near_them(rules):
+    text = ("---\ndate: 1994-07-05\n---\nForces of the Rwandese Patriotic Front (RPF) pushed into Kigali.\n\n"
+            "Jubilant rebels yesterday captured Kigali.\n")
+    ex = extract(parse_document("kigali.txt", text, rules), rules)
+    assert {a.actor for a in ex.actors if a.surface == "rebels"} == {"rwandan_patriotic_front"}
+    assert not any(ex.rules.actors[m.claim.subject].label == "rebels" for m in ex.mentions)
+    # with two armed groups named, "rebels" is a group of its own
+    text = ("---\ndate: 1986-03-27\n---\nThe Sandinistas fought the contras near the border.\n\n"
+            "The rebels attacked a Honduran post.\n")
+    ex = extract(parse_document("contras.txt", text, rules), rules)
+    [rebels] = {a.actor for a in ex.actors if a.surface == "rebels"}
+    assert rebels.startswith("rebels_") and not ex.rules.actors[rebels].listed

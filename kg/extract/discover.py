@@ -349,6 +349,8 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
         rules.actors[a.actor].country for a in known
         if rules.actors[a.actor].type == "person" and rules.actors[a.actor].country in rules.actors}
     home = next(iter(states)) if len(states) == 1 else None
+    armed_groups = {(a.actor, a.sentence) for a in known if rules.actors[a.actor].type == "group"
+                    and rules.actors[a.actor].sector in _ARMED_GROUP_SECTORS}
     for si in sorted(parses):
         parse = parses[si]
         for tok in parse.tokens:
@@ -414,6 +416,12 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
             ident = slug(label)
             if ident in rules.actors:
                 continue
+            near = {g for g, at in armed_groups if abs(at - si) <= 2}
+            if country is None and people is None and sector in _ARMED_GROUP_SECTORS and len(near) == 1 \
+                    and len({g for g, _ in armed_groups}) == 1:
+                # "Jubilant rebels captured Kigali" in a text whose one armed group, named near it, is the RPF
+                names.setdefault(surface, [("actor", next(iter(near)))])
+                continue
             if country is None and people is None and scope:
                 ident = f"{ident}_{scope}"
             actors.setdefault(ident, Actor(ident, label, "group", (label,), country=country, sector=sector,
@@ -422,6 +430,10 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
     bodies, body_names = state_bodies(text, parses, known, rules, scope)
     sides, side_names = factions(text, parses, rules, scope)
     return {**bodies, **sides, **actors}, {**body_names, **side_names, **names}
+
+
+# an armed group's sectors (rebels; unidentified armed forces: militants, gunmen, jihadists)
+_ARMED_GROUP_SECTORS = ("REB", "UAF")
 
 
 def factions(text: str, parses: dict[int, Parse], rules: Rules, scope: str = ""

@@ -2539,6 +2539,14 @@ def _membership_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                    if p.text.lower() == "of" for o in s.children(p.i, "pobj")]  # "an alliance of 30 states including Turkey"
         # (bodies, not the people a group is "composed mostly of Tutsi refugees")
         # (a state joins organisations, no rebel group: "the Houthis, who seized provinces, including the capital")
+        # "the NDF, the largest organization of contras fighters": fighters of a group make a body of that group
+        fighters = [x for x in listed if x.i not in s.actor_at and (x.lemma.lower() in s.f.member_nouns
+                                                                   or x.lemma.lower() in s.f.armed_nouns)]
+        wholes = [a for x in fighters for a in s.actors_of(x.i) if a.actor != body.actor
+                  and s.rules.actors[a.actor].type in ("group", "organisation")]
+        listed = [x for x in listed if x not in fighters]
+        out += _claims_between(s, [body], list({a.actor: a for a in wholes}.values()), "MEMBER_OF", "frame:membership",
+                               "membership", n, "hedged" if sentence_hedged else "asserted")
         members = [a for x in listed for a in s.actors_of(x.i) if a.actor != body.actor
                    and (s.rules.actors[a.actor].type in ("organisation", "military_unit")
                         or s.rules.actors[a.actor].type == "state" and s.rules.actors[body.actor].type == "organisation"
