@@ -27,7 +27,12 @@ _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
 _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
-_EFFORTS = {"effort", "step", "measure", "action"}  # acts taken to do something: "took steps to isolate Iran"
+_EFFORTS = {"effort", "step", "measure", "action"}
+# reports of a claim, and what calling them denies it: "claims that Russia threatens Lithuania are absurd"
+_REPORTS = {"statement", "claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "speculation",
+            "rumor", "rumour", "notion", "idea"}
+_FALSEHOODS = {"absurd", "unfounded", "baseless", "groundless", "false", "untrue", "ridiculous", "nonsense", "lie",
+               "fabrication", "fiction", "fake", "preposterous", "lies", "slander", "unsubstantiated"}  # acts taken to do something: "took steps to isolate Iran"
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
              "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "date",
              "eve", "anniversary", "occasion", "weekend", "morning", "evening", "night", "afternoon"}
@@ -1052,6 +1057,9 @@ class _Sentence:
             yield tok
 
     def polarity(self, v: Token, sentence_hedged: bool) -> tuple[str, list[str]]:
+        dismissed = self._dismissed(v)
+        if dismissed:
+            return "negated", [f"dismissed as '{dismissed}'"]
         chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
         for k, tok in enumerate(chain):
             if k and tok.lemma in self.f.denial and chain[k - 1].dep in ("ccomp", "xcomp"):
@@ -1093,6 +1101,18 @@ class _Sentence:
                 if verb is not None and verb.lemma in self.f.allegation:
                     return "hedged", [f"alleged by '{verb.text}'"]  # "accused the M23 rebel group of killing"
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
+
+    def _dismissed(self, v: Token) -> str | None:
+        """"Statements that Russia threatens Lithuania are absurd": a claim whose report is called false, the word."""
+        if v.dep not in ("relcl", "acl", "ccomp"):
+            return None
+        report = self.head(v.i)
+        be = self.head(report.i) if report is not None and report.pos == "NOUN" and report.lemma.lower() in _REPORTS \
+            and report.dep == "nsubj" else None
+        if be is None or be.lemma != "be":
+            return None
+        words = [w for c in self.children(be.i, "acomp", "attr") for w in [c, *self.children(c.i, "conj")]]
+        return next((w.text for w in words if w.lemma.lower() in _FALSEHOODS), None)
 
     def speaker(self, v: Token) -> tuple[str | None, str | None]:
         """Who says the clause of v: the subject of a speech verb it is the complement of."""
