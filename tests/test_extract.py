@@ -95,6 +95,14 @@ def test_first_person_resolves_to_the_speakers_side(seeds, rules):
     assert ("our country", "north_korea") in ours  # inside Kim's quote, "our country" is the DPRK
     ex1 = seeds["001_f706a8db8eb965ff.txt"]
     assert {a.actor for a in ex1.actors if a.surface == "our country"} == {"china"}
+    # a leader telling a meeting, or cited as telling it, speaks for his state
+    text = '"We reject the Russian proposal," Armenian Prime Minister Nikol Pashinyan told a government meeting.\n'
+    ex = extract(parse_document("pashinyan.txt", text, rules), rules)
+    assert {a.actor for a in ex.actors if a.surface == "We"} == {"armenia"}
+    assert find(ex, rules, "Armenia", "REJECT", "Russia")
+    text = '"We accepted the proposal," Pashinyan was cited as telling a government meeting.\n'
+    ex = extract(parse_document("cited.txt", text, rules), rules)
+    assert {a.actor for a in ex.actors if a.surface == "We"} == {"armenia"}
 
 
 def test_every_quote_is_the_text_at_its_offsets(seeds, dev_docs, rules):
