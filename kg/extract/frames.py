@@ -804,6 +804,9 @@ class _Sentence:
                         # "a quarantine on shipments to Cuba", "sanctions on imports from Iran": one step further
                         found = found or [a for p in self.children(prep.i, "pobj") for o in self._beyond(p, ("to", "from", "of"))
                                           for a in self.actors_of(o.i)]
+                        if not found and entry.relation in _ATTITUDES and prep.text.lower() in ("over", "about", "at"):
+                            # "expressed strong dissatisfaction over the Philippines' act": whose act it is
+                            found = [a for p in self.children(prep.i, "pobj") for a in _act_owners(self, p)]
                         if not found and entry.relation == "CONSULT":
                             # "paid a visit to the Belarusian capital of Minsk": the state the place is in
                             found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
