@@ -41,6 +41,11 @@ def _fails_cleanly(fn):
         except KgError as exc:
             click.echo(f"kg: error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            # the reader stopped reading (`kg claims | head`): what it wanted was written, so no error; stdout
+            # goes to /dev/null so the interpreter's own flush at exit does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except (OSError, RuntimeError) as exc:
             # RocksDB finds some damage only when a query reads the damaged block
             if "Corruption" not in str(exc):

@@ -390,3 +390,19 @@ def test_a_query_that_needs_too_much_memory_is_stopped(seed_store):
     assert result.stderr == ("kg: error: query: stopped: it needed more memory than it may use (more than 256 MB, "
                              "--max-memory); narrow the pattern or add a LIMIT\n")
     assert run(["query", "ASK { ?s ?p ?o }"], seed_store).stdout == "true\n"
+
+
+def test_a_reader_that_stops_reading_is_no_error(seed_store):
+    # `kg claims | head -1`: kg meets the closed pipe while it writes the claims after the first
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--store", str(seed_store), "claims"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert first.strip() and proc.returncode == 0 and err == b""
