@@ -1416,6 +1416,12 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             relation = "MOBILIZE"  # troops sent to someone's border are a show of force at them, not help
         if len(subjects) > len(own_subjects):  # those acting with the subject do not act on it
             objects = [b for b in objects if b.actor not in {a.actor for a in own_subjects}]
+        if relation == "RETREAT" and not objects and subjects:
+            # "Russian forces attacked Georgian positions. Georgian troops had started to retreat": from the attacker
+            retreating = {a.actor for a in subjects}
+            foes = [doer for rel, doer, target in reversed(s.earlier) if rel == "ASSAULT" and target in retreating
+                    and doer not in retreating][:1]
+            objects = [ActorMention(foe, v.start, v.end, v.text, subjects[0].sentence, "event") for foe in foes]
         pairs = [(a, b) for a in subjects for b in objects if a.actor != b.actor and not _own_side(a, b, rules, relation)]
         if not pairs and relation == "ASSAULT" and objects:
             # "Israel captured East Jerusalem from Jordan": a town named as its (later) state's capital; the
