@@ -1362,8 +1362,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             up = s.head(v.i)
             subjects = s.actors_of(up.i) or (s.actors_of(up.head) if up.dep == "appos" else [])
             objects = s._prep_objects(v, entry.particle)
-        if relation == "MOBILIZE" and not subjects:
+        if relation in ("MOBILIZE", "AID") and not subjects:
             # "Israeli jets violated Lebanese airspace": in a show of force the weapons stand for their side too
+            # ("American planes began flying supplies into Berlin": so do aircraft delivering aid)
             s.weapons = True
             subjects = s.subjects(v)
             s.weapons = False
