@@ -242,6 +242,14 @@ def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _one_sentence(doc):
+    """The span kg's splitter made is one sentence: the parser may not start another inside it ("U.S. 5th Fleet
+    spokesman Cmdr. Tim Hawkins said" was two, with "Hawkins said" cut off from its title)."""
+    for tok in doc[1:]:
+        tok.is_sent_start = False
+    return doc
+
+
 def parse_sentences(text: str, spans: list[tuple[int, int]], with_entities: set[int] = frozenset()) -> list[Parse]:
     """Tag and parse each span of text; named entities only for the spans whose index is in with_entities."""
     return parse_many([(text, spans, with_entities)])[0]
@@ -260,7 +268,7 @@ def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> l
     for text, s, e, with_ner in flat:
         unique.setdefault((text[s:e], with_ner), len(unique))
     with nlp.select_pipes(disable=skip):
-        docs = list(nlp.pipe((sentence for sentence, _ in unique), batch_size=BATCH))
+        docs = list(nlp.pipe((_one_sentence(nlp.make_doc(sentence)) for sentence, _ in unique), batch_size=BATCH))
     ner = nlp.get_pipe("ner")
     wanted = [k for k, (_, with_ner) in enumerate(unique) if with_ner]
     for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=BATCH)):
