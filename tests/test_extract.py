@@ -253,11 +253,16 @@ def test_a_dated_texts_own_time_names_its_states_after_a_year_it_named(rules):
             "Russia claimed to have crushed the forces of reaction in Hungary.\n")
     ex = extract(parse_document("hungary.txt", text, rules), rules)
     assert [a.actor for a in ex.actors if a.sentence == 1][0] == "soviet_union"
-    # and a 2024 report that recalls 1950 speaks of today's Russia
-    text = ("---\ndate: 2024-03-01\n---\nIn 1950 the Soviet Union backed North Korea.\n\n"
+    # a 2024 report after a year of its own time speaks of today's Russia
+    text = ("---\ndate: 2024-03-01\n---\nIn 2023 Kim Jong Un visited a Russian spaceport.\n\n"
             "Moscow supplied artillery shells to North Korea.\n")
     ex = extract(parse_document("shells.txt", text, rules), rules)
     assert find(ex, rules, "Russia", "AID", "North Korea") and not find(ex, rules, "Soviet Union", "AID", "North Korea")
+    # but a page of 2018 that retells 1961 speaks of the Soviet Union
+    text = ("---\ndate: 2018-05-01\n---\nIn 1961 East Germany closed the border in Berlin.\n\n"
+            "The Kremlin backed East Germany.\n")
+    ex = extract(parse_document("wall.txt", text, rules), rules)
+    assert find(ex, rules, "Soviet Union", "SUPPORT", "East Germany")
 
 
 def test_a_title_alone_and_his_country_refer_to_people_named_before(seed_docs, rules):

@@ -239,9 +239,11 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(dated)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
-        if not own_years and text_year is not None and (doc.date or anchor_year is None):
+        if not own_years and text_year is not None and (anchor_year is None or (
+                doc.date and abs(anchor_year - text_year) <= 5)):
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia;
-            # so does a dated one after a year it named ("1956: Hungary falls ... Russian troops poured in")
+            # so does a dated one after a year of its own time ("1956: Hungary falls ... Russia claimed"), but
+            # not a history retold ("the Kremlin" after "In 1961" on a page of 2018 is still the Soviet one)
             own_years = [text_year]
         here = by_sentence.get(sent.index, [])
         timed = [as_of(am, own_years, rules, time_anchor) for am in here]
