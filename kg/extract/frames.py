@@ -28,6 +28,9 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}
+# what a title's leader may lead that is no state: "opposition leader", "rebel leader", "militia commander"
+_NON_STATE_SIDES = {"opposition", "rebel", "insurgent", "guerrilla", "militia", "militant", "separatist", "jihadist",
+                    "protest", "student", "tribal", "clan", "warlord", "terrorist", "gang", "cartel"}
 # reports of a claim, and what calling them denies it: "claims that Russia threatens Lithuania are absurd"
 _REPORTS = {"statement", "claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "speculation",
             "rumor", "rumour", "notion", "idea"}
@@ -187,6 +190,14 @@ class _Sentence:
                         found = self.actors_of(pobj.i, depth + 1)
                         if found:
                             return found
+        if self.weapons and tok.pos == "NOUN" and (self._attack_noun(word) or word in self.f.weapon_nouns) and depth < 2:
+            # "Air strikes by Myanmar's military killed eight civilians", "bombs planted by Islamic State fighters":
+            # the doer after "by", on the noun or its participle
+            by = [a for h in [tok, *(c for c in self.children(i, "acl") if c.tag == "VBN")]
+                  for p in self.children(h.i, "prep", "agent") if p.text.lower() == "by"
+                  for o in self.children(p.i, "pobj") for a in self.actors_of(o.i, depth + 1)]
+            if by:
+                return by
         if self.weapons and tok.pos == "NOUN" and self._attack_noun(word) and tok.dep == "dobj" and depth < 2 and not any(
                 c.i in self.actor_at for c in self.children(i, "amod", "compound", "poss", "nmod")):
             # "the Israeli Air Force launched a strike that destroyed the Egyptian air force": the launcher's strike
@@ -470,6 +481,12 @@ class _Sentence:
                             return self.actors_of(pobj.i)
         if self.children(v.i, "nsubjpass"):
             return []
+        if v.tag == "VBG" and v.dep == "pcomp":
+            # "killed in shelling by Pakistani troops": a gerund's doer after "by"
+            by = [a for p in self.children(v.i, "prep") if p.text.lower() == "by" for o in self.children(p.i, "pobj")
+                  for a in self.actors_of(o.i)]
+            if by:
+                return by
         up = self.head(v.i)
         if up is None:
             return []
@@ -604,6 +621,12 @@ class _Sentence:
         return v.dep == "advcl" and v.tag == "VBN" and bool(self.children(v.i, "agent"))
 
     def objects(self, v: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        up = self.head(v.i)
+        if entry and entry.relation == "ASSAULT" and v.tag == "VBG" and v.dep == "pcomp" and up is not None \
+                and up.text.lower() in ("in", "during") and self.head(up.i) is not None \
+                and self.head(up.i).lemma in _HARMING and self.passive(self.head(up.i)) and not self.children(v.i, "dobj"):
+            # "two soldiers were killed in shelling by Pakistani troops": the shelling fell on those killed
+            return [a for c in self.children(up.head, "nsubjpass") for a in self.actors_of(c.i)]
         if entry and entry.relation == "ASSAULT" and not entry.object_words and not self.passive(v):
             # "shot down a Russian warplane near the Syrian border": the side whose weapon is hit, not the place
             hit = [self.actor_at[c.i] for d in self.children(v.i, "dobj") if d.lemma.lower() in self.f.weapon_nouns
@@ -2157,8 +2180,9 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
                     function, government = function or not whole, government or whole
     if leader and function:
         leader, official = False, True  # "the head of Russian diplomacy, Sergei Lavrov" serves Russia
-    if any(w.lemma.lower() == "opposition" for w in [*words, *s.children(title.i, "compound")]):
-        # "Kenya's opposition leader X" leads Kenya's opposition, not Kenya
+    if any(w.lemma.lower() in _NON_STATE_SIDES for w in [*words, *s.children(title.i, "compound", "amod")]):
+        # "Kenya's opposition leader X" leads Kenya's opposition, not Kenya; "Congolese rebel leader Thomas Lubanga"
+        # leads rebels, not the Congo
         states = [a for a in states if actors[a.actor].type == "group"]
     if leader and states and title.text.lower() in s.f.serving_titles and actors[states[0].actor].type == "state" \
             and not government \
@@ -2166,8 +2190,10 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         leader = False  # "Iranian commander Qassem Soleimani", "Pakistan's army chief": an officer of the state
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
+    # ("socialist President Nicolas Maduro": an adjective says what kind of president, not whose)
+    plain = all(w.pos == "ADJ" and w.dep == "amod" and w.lemma.lower() not in _NON_STATE_SIDES for w in words)
     if not states and ((official and title.lemma.lower() not in s.f.military_ranks)
-                       or (leader and (not words or phrase in s.f.leader_titles))):
+                       or (leader and (not words or phrase in s.f.leader_titles or plain))):
         # ("opposition leader X" leads no state)
         # "President Donald Trump": the state of the government office he held that year; in a text
         # that names no year, the one state he ever governed ("President Daniel Ortega"); an official
