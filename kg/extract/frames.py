@@ -511,7 +511,12 @@ class _Sentence:
                                                            c.text.lower() == "to" and up.lemma in self.f.appeal_verbs)
                                                        for p in self.children(c.i, "pobj")]
             if objects and up.lemma not in self.f.instrument_verbs:
-                return self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
+                found = self.actors_of(objects[0].i)  # "called on the West to strengthen": the West, no actor
+                if self.f.complements.get(up.lemma) == "COERCE" and self.sector_of(objects[0].i) in ("MIL", "POLICE") \
+                        and not self.children(objects[0].i, "poss", "amod", "compound") and objects[0].i not in self.actor_at:
+                    # "Niger's junta ordered police to expel the French ambassador": its own police act for it
+                    return self.subjects(up, depth + 1)
+                return found
             return self.subjects(up, depth + 1)
         if v.dep == "advcl" and any(c.text.lower() == "to" for c in self.children(v.i, "aux")) \
                 and up.lemma in self.f.arming_verbs:
@@ -1113,6 +1118,10 @@ class _Sentence:
             if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
                 return "hedged", [f"condition on '{tok.text}'"]
             above = self.head(tok.i)
+            if tok.dep == "advcl" and above is not None and self.f.complements.get(above.lemma) == "REQUEST" and any(
+                    c.dep == "mark" and c.text.lower() == "for" for c in kids):
+                return "hedged", [f"asked for by '{above.text}'"]  # "called for Rwanda to withdraw": not done
+            above = self.head(tok.i)
             if tok.dep == "pcomp" and above is not None and above.dep == "prep" and above.text.lower() in ("against", "from") \
                     and self.head(above.i) is not None and self.head(above.i).pos == "VERB" \
                     and self.children(self.head(above.i).i, "dobj"):
@@ -1305,7 +1314,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
     out: list[FrameClaim] = []
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
-    for v in parse.tokens:
+    for v in s.t:
         if v.pos not in ("VERB",) or v.i in done or (v.lemma in s.f.speech and not s.children(v.i, "dobj")
                                                       and not s.passive(v)):
             continue  # a speech verb reports a claim; with an object it may be one ("maintained relations", "was warned")
@@ -1322,7 +1331,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             # "threatened to shell Y" is THREATEN; "urged Y to withdraw" REQUEST Y
             relation, rule = s.f.complements[v.lemma], f"frame:complement:{v.lemma}"
             predicate = f"complement:{v.lemma}"
-            objects = [a for d in s.children(v.i, "dobj", "nsubjpass") for a in (
+            # "ordered troops to invade Ukraine", "ordered police to expel X": one's own forces, no one coerced
+            own_forces = relation == "COERCE" and any(
+                s.sector_of(d.i) in ("MIL", "POLICE") and not s.children(d.i, "poss", "amod", "compound")
+                and d.i not in s.actor_at for d in s.children(v.i, "dobj"))
+            objects = [] if own_forces else [a for d in s.children(v.i, "dobj", "nsubjpass") for a in (
                 s.actors_of(v.head) if d.text.lower() in _RELATIVE and v.dep == "relcl" else s.actors_of(d.i))]
             # ("Egypt was urged to", "Israel, which had been urged by the US not to retaliate")
             # "called on the international community to join the U.S.": who is called on, not the U.S.
@@ -1343,8 +1356,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 acts = [comp, *(c for c in s.children(comp.i, "conj") if c.pos == "VERB" and relation == "THREATEN")]
                 objects = [a for c in acts for a in s.objects(c, s.entry(c))]
                 done.update(c.i for c in acts)
-            else:
-                done.add(comp.i)
+            elif not own_forces:
+                done.add(comp.i)  # (but "ordered police to expel X": the expulsion is the orderer's own act)
             if relation == "REJECT" and v.lemma in s.f.refusals and comp_entry is not None \
                     and comp_entry.relation in {*_HOSTILE, *_STANCES}:
                 relation = None  # "declined to condemn the IRA" rejects no one (the condemnation is denied)
@@ -1502,7 +1515,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_called_for_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2722,6 +2735,22 @@ def _at_war_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         out += _claims_between(s, sides, foes, "ASSAULT", "frame:at-war", "at-war", v, polarity)
         if foes is not sides:
             out += _claims_between(s, foes, sides, "ASSAULT", "frame:at-war", "at-war", v, polarity)
+    return out
+
+
+def _called_for_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"Washington called for Rwanda to withdraw its troops": asking for someone to act asks it of them."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or s.f.complements.get(v.lemma) != "REQUEST":
+            continue
+        asked = [a for c in s.children(v.i, "advcl", "ccomp", "xcomp")
+                 if any(m.text.lower() == "for" for m in s.children(c.i, "mark"))
+                 and any(x.text.lower() == "to" for x in s.children(c.i, "aux"))
+                 for n in s.children(c.i, "nsubj") for a in s.actors_of(n.i)]
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, s.subjects(v), asked, "REQUEST", "frame:called-for", f"called-for:{v.lemma}", v,
+                               polarity)
     return out
 
 
