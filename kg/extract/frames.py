@@ -2204,7 +2204,9 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     relation, predicate = ("LEADER_OF", "leaderOf") if leader else ("MEMBER_OF", "memberOf")
     rule = f"{rule}-leader" if leader else f"{rule}-member"
     # ("socialist President Nicolas Maduro": an adjective says what kind of president, not whose)
-    plain = all(w.pos == "ADJ" and w.dep == "amod" and w.lemma.lower() not in _NON_STATE_SIDES for w in words)
+    # ("civilian leader Aung San Suu Kyi": a leader so called holds no office of state)
+    plain = title.lemma.lower() != "leader" and all(
+        w.pos == "ADJ" and w.dep == "amod" and w.lemma.lower() not in _NON_STATE_SIDES for w in words)
     if not states and ((official and title.lemma.lower() not in s.f.military_ranks)
                        or (leader and (not words or phrase in s.f.leader_titles or plain))):
         # ("opposition leader X" leads no state)
