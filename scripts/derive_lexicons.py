@@ -1218,6 +1218,9 @@ IRREGULAR_DEMONYMS = {
     "CHL": ["Chilean"], "MMR": ["Burmese"], "NPL": ["Nepalese", "Nepali"], "LKA": ["Sri Lankan"],
     "BGD": ["Bangladeshi"], "ETH": ["Ethiopian"], "ERI": ["Eritrean"], "HUN": ["Hungarian"],
     "ROU": ["Romanian"], "BGR": ["Bulgarian"], "AUT": ["Austrian"], "ALB": ["Albanian"],
+    # the dictionary lists these as synonyms whose form the general rule takes for a misspelling
+    "BFA": ["Burkinabe"], "MOZ": ["Mozambican"], "NER": ["Nigerien"], "MNE": ["Montenegrin"],
+    "MDV": ["Maldivian"], "LUX": ["Luxembourger"], "SUR": ["Surinamese"], "WSM": ["Samoan"],
 }
 
 # Names the dictionary gives a state that news text mostly uses for another: bare "Congo"

@@ -320,6 +320,13 @@ class _Sentence:
             state = self.f.places.get(" ".join(w.text for w in words[words.index(first):]))
             if state is not None and state in self.rules.actors:
                 return ActorMention(state, first.start, tok.end, self.rules.actors[state].label, self.sentence, "place")
+        for k in range(max(0, i - 6), i):
+            # a name the tokenizer cut at its hyphens ("Port-au-Prince"): the words as the text writes them
+            surface = "".join(w.text + (" " if n < i and self.t[n + 1].start > w.end else "")
+                              for n, w in enumerate(self.t[k:i + 1], k))
+            state = self.f.places.get(surface)
+            if "-" in surface and state is not None and state in self.rules.actors:
+                return ActorMention(state, self.t[k].start, tok.end, self.rules.actors[state].label, self.sentence, "place")
         return None
 
     def state_of_place(self, i: int) -> list[ActorMention]:
