@@ -318,9 +318,12 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
                                                speaker.actor if speaker else None, home, earlier)
             untargeted[sent.index] = [(t["relation"], d, None) for t in frames_tried for d in t.get("doers", ())]
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
-            found.sort(key=lambda fc: fc.relation != "LEADER_OF")
+            found.sort(key=lambda fc: fc.relation not in ("LEADER_OF", "MEMBER_OF"))
             for fc in found:
-                if fc.relation == "LEADER_OF":
+                if fc.relation == "LEADER_OF" or (fc.relation == "MEMBER_OF" and fc.rule.startswith("frame:title")
+                                                  and rules.actors[fc.object.actor].type == "state"):
+                    # ("Secretary of State Antony Blinken" met Kuleba: an official the text names as one acts
+                    # for the state too)
                     _speaks_for(fc.subject.actor, fc.object.actor, time_anchor, rules)
                 said = None if fc.own_voice else Speaker(fc.speaker, fc.speaker_name, -1, "frame:speech") if (
                     fc.speaker or fc.speaker_name) else speaker
