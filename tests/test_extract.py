@@ -397,3 +397,11 @@ def test_bare_rebels_are_the_one_armed_group_named_near_them(rules):
     ex = extract(parse_document("contras.txt", text, rules), rules)
     [rebels] = {a.actor for a in ex.actors if a.surface == "rebels"}
     assert rebels.startswith("rebels_") and not ex.rules.actors[rebels].listed
+
+
+def test_in_a_text_of_no_year_a_person_acts_for_the_one_state_he_ever_served(rules):
+    ex = extract(parse_document("rouhani.txt", "Hassan Rouhani accused the United States of violating the deal.\n", rules), rules)
+    assert find(ex, rules, "Iran", "ACCUSE", "United States")
+    # a text of a year he held no office in: he speaks for himself
+    ex = extract(parse_document("rouhani.txt", "In 1990 Hassan Rouhani accused the United States of lying.\n", rules), rules)
+    assert find(ex, rules, "Hassan Rouhani", "ACCUSE", "United States") and not find(ex, rules, "Iran", "ACCUSE", "United States")

@@ -110,8 +110,10 @@ def lift(actor: Actor, year: int | None) -> str | None:
     """The body a person led or commanded in that year (or held office for, by the field's
     dictionaries' dated roles), so their acts count for it too."""
     if year is None:
-        # a text with no year at all speaks of today: the body the person acts for now ("Erdogan met Putin")
-        bodies = {r.actor for r in actor.represents if r.end >= 9999}
+        # a text with no year at all speaks of today: the body the person acts for now ("Erdogan met Putin"),
+        # else the one body they ever led ("Rouhani called the decision illegal")
+        bodies = {r.actor for r in actor.represents if r.end >= 9999} or {r.actor for r in actor.represents} or {
+            r.actor for r in actor.roles if r.sector in _ACTING_SECTORS}
         return bodies.pop() if len(bodies) == 1 else None
     for r in actor.represents:
         if r.start <= year <= r.end:
