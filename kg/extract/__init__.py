@@ -321,7 +321,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             found.sort(key=lambda fc: fc.relation not in ("LEADER_OF", "MEMBER_OF"))
             for fc in found:
                 if fc.relation == "LEADER_OF" or (fc.relation == "MEMBER_OF" and fc.rule.startswith("frame:title")
-                                                  and rules.actors[fc.object.actor].type == "state"):
+                                                  and rules.actors[fc.object.actor].type in ("state", "group", "organisation")):
                     # ("Secretary of State Antony Blinken" met Kuleba: an official the text names as one acts
                     # for the state too)
                     _speaks_for(fc.subject.actor, fc.object.actor, time_anchor, rules)
