@@ -966,7 +966,8 @@ def test_a_hit_weapon_is_its_sides_and_strikes_in_support_of_a_government_do_not
 
 def test_warnings_about_someones_acts_criticise_them_and_enemies_named(rules):
     found = claims("Antony Blinken warned of Russia's very provocative actions.", rules)
-    assert [("Antony Blinken", "ACCUSE", "Russia", "asserted")] == list(found)
+    # (in a text of no year he speaks for the one state he served)
+    assert {("Antony Blinken", "ACCUSE", "Russia", "asserted"), ("United States", "ACCUSE", "Russia", "asserted")} == set(found)
     assert [("North Atlantic Treaty Organization", "ACCUSE", "Russia", "asserted")] == list(
         claims("NATO warned against Russian aggression.", rules))
     assert [("Iran", "ACCUSE", "Israel", "asserted")] == list(claims("Iran called Israel an enemy.", rules))

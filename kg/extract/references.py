@@ -111,9 +111,10 @@ def lift(actor: Actor, year: int | None) -> str | None:
     dictionaries' dated roles), so their acts count for it too."""
     if year is None:
         # a text with no year at all speaks of today: the body the person acts for now ("Erdogan met Putin"),
-        # else the one body they ever led ("Rouhani called the decision illegal")
-        bodies = {r.actor for r in actor.represents if r.end >= 9999} or {r.actor for r in actor.represents} or {
-            r.actor for r in actor.roles if r.sector in _ACTING_SECTORS}
+        # else the one body they ever served ("Rouhani accused the United States"; not Ban Ki-moon, who served
+        # South Korea and then the UN)
+        bodies = {r.actor for r in actor.represents if r.end >= 9999} or (
+            {r.actor for r in actor.represents} | {r.actor for r in actor.roles})
         return bodies.pop() if len(bodies) == 1 else None
     for r in actor.represents:
         if r.start <= year <= r.end:
