@@ -182,7 +182,8 @@ class _Sentence:
             voiced = voiced or [a for c in self.children(i, "poss") for a in self.actors_of(c.i, depth + 1)]
             if voiced:
                 return voiced
-        if word in self.f.partitives or tok.text.lower() in self.f.partitives or word in self.f.state_forms:
+        if word in self.f.partitives or tok.text.lower() in self.f.partitives or word in self.f.state_forms \
+                or (word in self.f.armed_nouns and tok.pos == "NOUN"):  # "forces of the Viet Cong"
             # "a unit of Ruritanian troops": the troops; "the People's Socialist Republic of Albania": Albania
             for prep in self.children(i, "prep"):
                 if prep.text.lower() == "of":
@@ -479,6 +480,12 @@ class _Sentence:
         for c in self.children(v.i, "agent"):
             for pobj in self.children(c.i, "pobj"):
                 return self.actors_of(pobj.i)
+        if self.passive(v) and v.lemma in self.f.expelling_verbs and not self.children(v.i, "agent"):
+            # "the Soviet Union was expelled from the League of Nations": a body expels its own members
+            found = [a for p in self.children(v.i, "prep") if p.text.lower() == "from" for o in self.children(p.i, "pobj")
+                     for a in self.actors_of(o.i) if self.rules.actors[a.actor].type in ("organisation", "group")]
+            if found:
+                return found
         if self.passive(v):
             # "were armed and trained by Iran": the agent of the participles coordinated with this one
             for cj in self.children(v.i, "conj"):
@@ -670,7 +677,12 @@ class _Sentence:
                 found = self._prep_objects(v, prep)
                 if found:
                     return found
-            return []
+            # "was launched by forces of the Viet Cong against the forces of the South Vietnamese Army": the
+            # preposition may hang on the agent
+            return [a for by in self.children(v.i, "agent") for p in self.children(by.i, "pobj")
+                    for prep in self.children(p.i, "prep") if prep.text.lower() in self.f.object_preps
+                    and prep.text.lower() not in ("with", "from") for o in self.children(prep.i, "pobj")
+                    for a in self.actors_of(o.i)]
         if self.passive(v):
             for c in self.children(v.i, "nsubjpass", *(("nsubj",) if self.bare_participle(v) else ())):
                 if c.text.lower() in _RELATIVE and v.dep == "relcl":
@@ -2123,6 +2135,24 @@ def _led_by_claims(s: _Sentence) -> list[FrameClaim]:
             polarity, _ = s.polarity(v, False)
             out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", f"led-by:{v.lemma}", min(a.start, b.start),
                                max(a.end, b.end), polarity) for a in leaders for b in bodies]
+    for v in s.t:
+        # "Somalia was led by Siad Barre", "Nigeria was led by Gowon, and Biafra by Ojukwu"
+        if v.pos != "VERB" or v.lemma not in _HEADING - {"found", "represent"} or not s.children(v.i, "nsubjpass"):
+            continue
+        bodies = [a for c in s.children(v.i, "nsubjpass") for a in s.actors_of(c.i)
+                  if s.rules.actors[a.actor].type in ("state", "group", "organisation", "military_unit")]
+        for by in s.children(v.i, "agent"):
+            for p in s.children(by.i, "pobj"):
+                leaders = [s.actor_at[p.i]] if p.i in s.actor_at and s.rules.actors[s.actor_at[p.i].actor].type == "person" else []
+                out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", f"led-by:{v.lemma}", min(a.start, b.start),
+                                   max(a.end, b.end), s.polarity(v, False)[0]) for a in leaders for b in bodies]
+                for gapped in s.children(p.i, "conj"):  # "... and Biafra by Ojukwu": a body and its own agent
+                    other = [s.actor_at[gapped.i]] if gapped.i in s.actor_at else []
+                    heads = [s.actor_at[q.i] for b2 in s.children(gapped.i, "agent") for q in s.children(b2.i, "pobj")
+                             if q.i in s.actor_at and s.rules.actors[s.actor_at[q.i].actor].type == "person"]
+                    out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", f"led-by:{v.lemma}", min(a.start, b.start),
+                                       max(a.end, b.end), "asserted") for a in heads for b in other
+                            if s.rules.actors[b.actor].type != "person"]
     for n in s.t:
         body = s.actor_at.get(n.i)
         if body is None and n.lemma.lower() in s.f.partitives | s.f.armed_nouns:
