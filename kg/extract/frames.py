@@ -859,6 +859,9 @@ class _Sentence:
                             found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
                         if found:
                             return found
+            if entry and entry.relation in ("AID", "MOBILIZE") and d.lemma.lower() in self.f.armed_nouns \
+                    and v.lemma in self.f.instrument_verbs:
+                continue  # "sent 700,000 Red Army troops to invade Finland": the troops sent are the sender's own
             if entry and (entry.object_words or entry.relation in _ATTITUDES | _HITTING):
                 # "opposes North Korea's missile launches", "condemned the Soviet invasion": whose act it is;
                 # "shot down one of India's fighter jets", "struck Iran's nuclear sites": whose things are hit
@@ -1534,7 +1537,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_called_for_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_called_for_claims(s, sentence_hedged), *_fought_between_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2791,6 +2794,31 @@ def _called_for_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         out += _claims_between(s, s.subjects(v), asked, "REQUEST", "frame:called-for", f"called-for:{v.lemma}", v,
                                polarity)
     return out
+
+
+def _fought_between_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"an engagement fought between China and South Vietnam", "The Ogaden War, which erupted between Somalia and
+    Ethiopia": a fight between sides is each one's against the other."""
+    out = []
+    for v in s.t:
+        if v.pos != "VERB" or v.lemma not in _FIGHTING_VERBS or s.subjects(v):
+            continue
+        held = s.head(v.i) if v.dep in ("acl", "relcl") else None
+        fight = held if held is not None else next(iter(s.children(v.i, "nsubj", "nsubjpass")), None)
+        if v.lemma != "fight" and (fight is None or (fight.lemma.lower() not in s.f.reciprocal_nouns
+                                                     and fight.text.lower() != "war")):
+            continue  # "talks broke out between ..." is no fight; "fighting erupted between ..." is
+        sides = list({a.actor: a for p in s.children(v.i, "prep") if p.text.lower() == "between"
+                      for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)}.values())
+        if not 2 <= len(sides) <= 3:
+            continue
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += [c for a in sides for c in _claims_between(s, [a], [b for b in sides if b.actor != a.actor], "ASSAULT",
+                                                         "frame:between", f"fought-between:{v.lemma}", v, polarity)]
+    return out
+
+
+_FIGHTING_VERBS = {"fight", "erupt", "rage", "flare", "break", "wage", "escalate", "resume", "continue", "intensify"}
 
 
 def _phone_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
