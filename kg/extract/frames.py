@@ -2156,6 +2156,21 @@ def _led_by_claims(s: _Sentence) -> list[FrameClaim]:
                     out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", f"led-by:{v.lemma}", min(a.start, b.start),
                                        max(a.end, b.end), "asserted") for a in heads for b in other
                             if s.rules.actors[b.actor].type != "person"]
+    for u in s.t:
+        # "Somalia, under the leadership of Siad Barre, invaded Ethiopia", "Under Mengistu, Ethiopia expelled ...":
+        # the one under whom the body acts leads it
+        if u.text.lower() != "under" or u.dep != "prep":
+            continue
+        heads = [p for o in s.children(u.i, "pobj") for p in (
+            [o] if o.i in s.actor_at else [q for r in s.children(o.i, "prep") if r.text.lower() == "of"
+                                            for q in s.children(r.i, "pobj")] if o.lemma.lower() in _RULE_NOUNS else [])]
+        leaders = [s.actor_at[p.i] for p in heads if p.i in s.actor_at and s.rules.actors[s.actor_at[p.i].actor].type == "person"]
+        above = s.head(u.i)
+        bodies = s.subjects(above) if above is not None and above.pos == "VERB" else (
+            s.actors_of(above.i) if above is not None else [])
+        out += [FrameClaim(a, b, "LEADER_OF", "frame:led-by", "led-by:under", min(a.start, b.start), max(a.end, b.end),
+                           "asserted") for a in leaders for b in bodies
+                if s.rules.actors[b.actor].type in ("state", "group", "organisation", "military_unit")]
     for n in s.t:
         body = s.actor_at.get(n.i)
         if body is None and n.lemma.lower() in s.f.partitives | s.f.armed_nouns:
@@ -2818,6 +2833,7 @@ def _fought_between_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameCla
     return out
 
 
+_RULE_NOUNS = {"leadership", "command", "rule", "presidency", "premiership", "direction", "reign", "regime", "government"}
 _FIGHTING_VERBS = {"fight", "erupt", "rage", "flare", "break", "wage", "escalate", "resume", "continue", "intensify"}
 
 
