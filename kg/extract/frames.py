@@ -28,6 +28,8 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}
+_NATIONALS = {"citizen", "national", "diplomat", "tourist", "hostage", "prisoner", "sailor", "seaman", "crew", "crewman",
+              "passenger", "detainee", "captive", "pow", "diplomats"}
 # what a title's leader may lead that is no state: "opposition leader", "rebel leader", "militia commander"
 _NON_STATE_SIDES = {"opposition", "rebel", "insurgent", "guerrilla", "militia", "militant", "separatist", "jihadist",
                     "protest", "student", "tribal", "clan", "warlord", "terrorist", "gang", "cartel"}
@@ -687,7 +689,7 @@ class _Sentence:
             for c in self.children(v.i, "nsubjpass", *(("nsubj",) if self.bare_participle(v) else ())):
                 if c.text.lower() in _RELATIVE and v.dep == "relcl":
                     return self.actors_of(v.head)
-                return self.actors_of(c.i)
+                return self.actors_of(c.i) or self._nationals(c, entry)
             if v.dep in ("acl", "relcl"):
                 return self.actors_of(v.head)  # "weapons supplied by X": not an actor object
             up = self.head(v.i)
@@ -785,7 +787,7 @@ class _Sentence:
             # with an object noun ("sent volunteers to Y") the direct object is what moves, not the target
             if c.text.lower() in _RELATIVE and v.dep == "relcl":
                 return self.actors_of(v.head)
-            found = self.actors_of(c.i)
+            found = self.actors_of(c.i) or self._nationals(c, entry)
             if found:
                 return found
         for prep in self.f.object_preps:
@@ -1158,6 +1160,15 @@ class _Sentence:
                 if verb is not None and verb.lemma in self.f.allegation:
                     return "hedged", [f"alleged by '{verb.text}'"]  # "accused the M23 rebel group of killing"
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
+
+    def _nationals(self, n: Token, entry: VerbEntry | None) -> list[ActorMention]:
+        """"Iran arrested two French citizens", "the Taliban detained a British national": a state's nationals held,
+        freed or expelled are that state's concern (as its soldiers are)."""
+        if entry is None or entry.relation not in ("COERCE", "ASSAULT", "CONCEDE", "SANCTION") \
+                or n.lemma.lower() not in _NATIONALS:
+            return []
+        return [self.actor_at[c.i] for c in self.children(n.i, "amod", "compound", "poss")
+                if c.i in self.actor_at and self.rules.actors[self.actor_at[c.i].actor].type == "state"]
 
     def _dismissed(self, v: Token) -> str | None:
         """"Statements that Russia threatens Lithuania are absurd": a claim whose report is called false, the word."""
