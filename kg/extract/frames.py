@@ -91,6 +91,13 @@ def _reattached_complements(tokens: tuple[Token, ...], f: Frames) -> tuple[Token
                 or any(c.head == verb.i and c.dep in ("xcomp", "ccomp", "dobj") for c in tokens):
             continue
         out[tok.i] = replace(tok, dep="xcomp", head=verb.i)
+    for tok in tokens:
+        aux = tokens[tok.head]
+        if tok.dep in ("nsubj", "nsubjpass") and aux.dep in ("aux", "auxpass") and aux.head != aux.i \
+                and tokens[aux.head].pos == "VERB" and not any(
+                    c.head == aux.head and c.dep in ("nsubj", "nsubjpass") for c in tokens):
+            # "Egypt and Qatar are mediating between ...": the parser hung the subject on the auxiliary
+            out[tok.i] = replace(tok, head=aux.head)
     return tuple(out)
 
 
@@ -2727,6 +2734,17 @@ def _mediation_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                                [a for a in {a.actor: a for a in parties}.values()
                                 if a.actor not in {m.actor for m in mediators}],
                                "CONSULT", "frame:mediation", f"mediation:{n.lemma.lower()}", n, polarity)
+    for v in s.t:
+        # "Egypt and Qatar are mediating between Israel and Hamas": the mediators deal with each party
+        if v.pos != "VERB" or v.lemma not in s.f.mediating_verbs or s.passive(v):
+            continue
+        parties = [a for t in [v, *s.children(v.i, "dobj")] for p in s.children(t.i, "prep") if p.text.lower() == "between"
+                   for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)]
+        if len({a.actor for a in parties}) < 2:
+            continue
+        polarity, _ = s.polarity(v, sentence_hedged)
+        out += _claims_between(s, s.subjects(v), list({a.actor: a for a in parties}.values()), "CONSULT",
+                               "frame:mediation", f"mediation:{v.lemma}", v, polarity)
     return out
 
 
