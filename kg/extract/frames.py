@@ -732,6 +732,12 @@ class _Sentence:
                 # "arrived in Islamabad on an official visit", "flew to Moscow for talks": where they went
                 found = [a for prep in self.children(v.i, "prep") if prep.text.lower() in ("in", "to", "at")
                          for o in self.children(prep.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
+            if not found and entry.relation == "MOBILIZE":
+                # "put its troops on high alert near the border with Kosovo": whose border it is
+                found = [a for t in [v, *self.children(v.i, "dobj"), *(o for p in self.children(v.i, "prep")
+                                                                       for o in self.children(p.i, "pobj"))]
+                         for p in self.children(t.i, "prep") if p.text.lower() in ("near", "along", "at", "on")
+                         for o in self.children(p.i, "pobj") for a in self.border_of(o.i)]
             if not found and entry.relation in _ATTITUDES | {"AGREE"}:
                 # "agreed to Khrushchev's proposal", "agreed to the Russian plan": whose proposal it is
                 found = [a for prep in self.children(v.i, "prep") if prep.text.lower() == entry.particle
