@@ -1522,7 +1522,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         up = s.head(v.i)
         own_subject = bool(s.children(v.i, *_SUBJ)) or (
             v.dep == "xcomp" and up is not None and s.passive(up) and not s.children(up.i, "agent")
-            and bool(s.children(up.i, "nsubjpass")))
+            and bool(s.children(up.i, "nsubjpass"))) or (
+            # "Shastri and Ayub Khan met in Tashkent and signed an agreement": the coordinated subject of both
+            v.dep == "conj" and up is not None and up.pos == "VERB" and bool(s.children(up.i, *_SUBJ)))
         # "Russia and Syria attacked the town" attack together; "Iran and Iraq fought a war" fight each other
         struck = relation == "ASSAULT" and any(d.lemma.lower() not in s.f.reciprocal_nouns for d in s.children(v.i, "dobj"))
         # ("reached a ceasefire but accused each other": each other is those who share the subject too)
