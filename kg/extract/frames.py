@@ -182,6 +182,11 @@ class _Sentence:
             tied = [a for c in self.children(i, "amod", "acl") if c.lemma.lower() in _TIED
                     for prep in self.children(c.i, "prep") if prep.text.lower() in ("to", "with")
                     for p in self.children(prep.i, "pobj") for a in self.actors_of(p.i, depth + 1)]
+            # ("officials aligned with President Nicolas Maduro" are his state's, forces loyal to a man who leads
+            # nothing then are his own)
+            tied = [a if self.rules.actors[a.actor].type != "person" or not lift(self.rules.actors[a.actor], self.year)
+                    else ActorMention(lift(self.rules.actors[a.actor], self.year), a.start, a.end, a.surface, a.sentence,
+                                      "role") for a in tied]
             if tied:
                 return tied
         if tok.pos == "NOUN" and word in self.f.voice_nouns:
