@@ -104,11 +104,14 @@ def leader_of(am: ActorMention, text: str, year: int | None, rules: Rules) -> Ac
 
 # sectors of a dated role in which a person acts for the state (the dictionaries' government and army)
 _ACTING_SECTORS = ("GOV", "MIL")
+_ORGANS = ("GOV", "MIL", "SPY", "JUD")  # a state's government, forces, services and courts (its police are a group of their own)
 
 
 def lift(actor: Actor, year: int | None) -> str | None:
     """The body a person led or commanded in that year (or held office for, by the field's
-    dictionaries' dated roles), so their acts count for it too."""
+    dictionaries' dated roles), so their acts count for it too; a state's listed organ acts for it."""
+    if actor.type == "organisation" and actor.sector in _ORGANS and actor.country and not actor.represents:
+        return actor.country  # "the U.S. Treasury imposed sanctions", "the Justice Department indicted"
     if year is None:
         # a text with no year at all speaks of today: the body the person acts for now ("Erdogan met Putin"),
         # else the one body they ever served ("Rouhani accused the United States"; not Ban Ki-moon, who served
