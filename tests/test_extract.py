@@ -263,6 +263,11 @@ def test_a_dated_texts_own_time_names_its_states_after_a_year_it_named(rules):
             "The Kremlin backed East Germany.\n")
     ex = extract(parse_document("wall.txt", text, rules), rules)
     assert find(ex, rules, "Soviet Union", "SUPPORT", "East Germany")
+    # and a page of 1921 that retells 1904 names that year's states
+    text = ("---\ndate: 1921-05-01\n---\nIn 1904 the Japanese navy attacked the Russian fleet.\n\n"
+            "Japan then defeated Russia at Mukden.\n")
+    ex = extract(parse_document("mukden.txt", text, rules), rules)
+    assert find(ex, rules, "Empire of Japan", "ASSAULT", "Russian Empire") and not find(ex, rules, "Japan", "ASSAULT", "Russia")
 
 
 def test_a_title_alone_and_his_country_refer_to_people_named_before(seed_docs, rules):

@@ -239,6 +239,10 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
         # over from earlier sentences, and only when they all fall on the same side
         own_years = [int(y) for y in rules.year.findall(dated)] or (
             [rules.events[sent_events[0]].start] if sent_events and rules.events[sent_events[0]].start else [])
+        if not own_years and doc.date and anchor_year is not None and abs(anchor_year - text_year) > 5:
+            # a history retold on a later page ("In 1904 ... Japan attacked Port Arthur" on a page of 1921, or of
+            # 2018): its narrative's time names its states (the Empire of Japan), not the page's
+            own_years = [anchor_year]
         if not own_years and text_year is not None and (anchor_year is None or (
                 doc.date and abs(anchor_year - text_year) <= 5)):
             # a text that has named no year yet speaks of its own time: "Moscow" in a 2024 report is Russia;
