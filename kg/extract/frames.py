@@ -1973,6 +1973,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             polarity = "hedged"  # "threatened strikes on Iran", "planned an invasion": not (yet) done
         elif verb is not None and verb.pos == "VERB":
             polarity, _ = s.polarity(verb, sentence_hedged)
+            if polarity == "negated" and carrier.dep in ("nsubj", "nsubjpass"):
+                # "Russia's accusations against Ukraine do not help": what the act did not do, not that it was not
+                polarity = "hedged" if sentence_hedged else "asserted"
         else:
             polarity = "hedged" if sentence_hedged else "asserted"
         for a, b in pairs:
