@@ -77,6 +77,10 @@ def claims_from_match(pat: Pattern, m: re.Match, masked: Masked, rules: Rules, s
                  if a != b]
     pairs = [(a, b) for a, b in pairs
              if rules.actors[a].type in pat.subject_types and rules.actors[b].type in pat.object_types]
+    if pat.relation == "CONSULT" and rules.frames is not None:
+        # "told reporters that ...": speaking to the press is how a claim is reported, no dealings with it
+        pairs = [(a, b) for a, b in pairs if rules.actors[b].type != "media_outlet"
+                 and rules.actors[b].label.lower() not in rules.frames.press_words]
     if not pairs:
         return []
     polarity = polarity_of_match(masked, m, rules)
