@@ -1860,7 +1860,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "El Fasher has faced attacks from the RSF", "the town came under attack by the rebels": the one
             # suffering it is attacked, by whoever it came from
             # ("under the pressure of US president Bill Clinton")
-            doers = [a for t in (n, carrier) for prep in s.children(t.i, "prep")
+            # ("drew condemnation from Egypt": "from" may hang on the verb)
+            doers = [a for t in (n, carrier, *([verb] if carrier.dep == "dobj" else [])) for prep in s.children(t.i, "prep")
                      if prep.text.lower() in ("from", "by") or prep.text.lower() == "of" and carrier.dep == "pobj"
                      for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)]
             doers = doers or [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]  # "with Moscow's backing"
