@@ -28,6 +28,8 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}
+# a hit back, which an act may draw or prompt from the one it hit ("prompting retaliation from Turkish forces")
+_RETALIATIONS = {"retaliation", "reprisal", "counterattack"}
 _NATIONALS = {"citizen", "national", "diplomat", "tourist", "hostage", "prisoner", "sailor", "seaman", "crew", "crewman",
               "passenger", "detainee", "captive", "pow", "diplomats"}
 # what a title's leader may lead that is no state: "opposition leader", "rebel leader", "militia commander"
@@ -1842,7 +1844,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # request received is the giver's own act ("accepted an invitation from Chou En-lai": CONSULT)
             relation = "AID" if relation in ("SUPPORT", "AID") else relation
         elif verb is not None and relation in _HOSTILE_ACTS + ("ASSAULT", "ACCUSE", "REQUEST", "CONSULT", "SUPPORT", "AID") and (
-                ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and relation in _STANCES)
+                ((verb.lemma in s.f.suffering_verbs or verb.lemma in s.f.drawing_verbs and (
+                    relation in _STANCES or frame.noun in _RETALIATIONS))
                  and carrier.dep == "dobj")
                 or (carrier.dep == "pobj" and s.t[carrier.head].text.lower() == "under" and s.head(carrier.head) is not None
                     and (s.head(carrier.head).lemma in ("come", "be", "remain", "fall") or relation == "COERCE"))
@@ -1967,6 +1970,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             if relation in _HOSTILE_ACTS and subjects and not objects and not _noun_negated(s, n):
                 s.doer_acts.append((relation, sorted({a.actor for a in subjects})))  # "an airstrike by X"
             continue
+        if verb is not None and carrier.dep == "dobj" and frame.noun in s.f.threat_nouns and (
+                verb.lemma in s.f.warning_verbs or verb.lemma in s.f.commitments):
+            continue  # "vowed retaliation against the United States": a threat (the warning frame's), no act yet
         if _noun_negated(s, n) or (claimed is not None and claimed.lemma in ("deny", "disclaim", "reject")):
             polarity = "negated"  # (one who denies responsibility for an attack says it made none)
         elif verb is not None and verb.pos == "VERB" and carrier.dep == "dobj" and (
