@@ -1970,7 +1970,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             if relation in _HOSTILE_ACTS and subjects and not objects and not _noun_negated(s, n):
                 s.doer_acts.append((relation, sorted({a.actor for a in subjects})))  # "an airstrike by X"
             continue
-        if verb is not None and carrier.dep == "dobj" and frame.noun in s.f.threat_nouns and (
+        if verb is not None and carrier.dep == "dobj" and frame.noun in _RETALIATIONS and (
                 verb.lemma in s.f.warning_verbs or verb.lemma in s.f.commitments):
             continue  # "vowed retaliation against the United States": a threat (the warning frame's), no act yet
         if _noun_negated(s, n) or (claimed is not None and claimed.lemma in ("deny", "disclaim", "reject")):
