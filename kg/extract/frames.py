@@ -28,6 +28,7 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}
+_BODY_HEADS = {"director", "director-general", "secretary-general"}  # titles that head a body, never a state
 # a hit back, which an act may draw or prompt from the one it hit ("prompting retaliation from Turkish forces")
 _RETALIATIONS = {"retaliation", "reprisal", "counterattack"}
 _NATIONALS = {"citizen", "national", "diplomat", "tourist", "hostage", "prisoner", "sailor", "seaman", "crew", "crewman",
@@ -2078,14 +2079,16 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
     out = []
     actors = s.rules.actors
     for i, am in s.actor_at.items():
-        if actors[am.actor].type != "person" or s.t[i].head in [t.i for t in s.t if s.actor_at.get(t.i) == am]:
-            continue  # only the head token of the person's name
+        if actors[am.actor].type != "person" or (s.t[i].head != i and s.t[i].head in [
+                t.i for t in s.t if s.actor_at.get(t.i) == am]):
+            continue  # only the head token of the person's name (which may be the root: "John A. McCone, the ...")
         # the title may hang from any word of the name ("UN Secretary-General Ban Ki-moon": from "Ban")
         inside = [t.i for t in s.t if s.actor_at.get(t.i) is am]
         titles = [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
         head = s.head(i)
-        if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at:
-            titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom"
+        if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at and not any(
+                s.t[k].pos == "VERB" for k in range(min(head.i, i) + 1, max(head.i, i))):
+            titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom" (no verb between them)
         found = [c for title in titles
                  for c in _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod",
                                                                                                 "prep", "poss")
@@ -2261,6 +2264,14 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
     # a deputy or vice president serves the state; the president leads it
     second = any(w.text.lower().rstrip("-") in ("deputy", "vice") for w in words)
     leader = not second and (phrase in s.f.leader_titles or title.text.lower() in s.f.leader_titles)
+    if title.lemma.lower() in _BODY_HEADS and not second:
+        # "CIA Director John Brennan", "John A. McCone, the CIA director": the head of an agency or a body (a
+        # state's "director" is no office: "Ukrainian director Oleg Sentsov" makes films)
+        bodies = [s.actor_at[c.i] for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")
+                  if c.i in s.actor_at and actors[s.actor_at[c.i].actor].type in ("organisation", "group", "military_unit")]
+        # (not "of": the director "of the Center for Korean Studies at Fudan University" does not head the university)
+        return [FrameClaim(am, b, "LEADER_OF", f"{rule}-leader", "leaderOf", min(am.start, b.start, title.start),
+                           max(am.end, b.end, title.end), "asserted") for b in bodies[:1]]
     # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
     official = not leader and (
         (s.f.agents.get(" ".join(w.lemma.lower() for w in [*words, title]))
