@@ -1141,7 +1141,8 @@ class _Sentence:
             if k and tok.lemma in self.f.denial and chain[k - 1].dep in ("ccomp", "xcomp"):
                 return "negated", [f"denied by '{tok.text}'"]
             if k and tok.lemma in self.f.refusals and chain[k - 1].dep == "xcomp" and all(
-                    t.dep == "conj" for t in chain[:k - 1]):
+                    t.dep in ("conj", "pcomp") for t in chain[:k - 1]):
+                # ("refused to agree to ceding the territory": nor was it ceded)
                 # "refused to condone the incursion or threaten India": neither was done (but "refused to stop
                 # attacking" goes on attacking)
                 return "negated", [f"refused by '{tok.text}'"]
