@@ -497,6 +497,11 @@ class _Sentence:
         for c in self.children(v.i, "agent"):
             for pobj in self.children(c.i, "pobj"):
                 return self.actors_of(pobj.i)
+        hands = self._at_the_hands_of(v)
+        if hands:
+            return hands  # "massacred at the hands of Assad's forces"
+        if self.children(v.i, "auxpass") and v.dep == "pcomp":
+            return []  # "protect civilians from being massacred": the ones kept from it are its victims
         if self.passive(v) and v.lemma in self.f.expelling_verbs and not self.children(v.i, "agent"):
             # "the Soviet Union was expelled from the League of Nations": a body expels its own members
             found = [a for p in self.children(v.i, "prep") if p.text.lower() == "from" for o in self.children(p.i, "pobj")
@@ -1182,6 +1187,14 @@ class _Sentence:
                 if verb is not None and verb.lemma in self.f.allegation:
                     return "hedged", [f"alleged by '{verb.text}'"]  # "accused the M23 rebel group of killing"
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
+
+    def _at_the_hands_of(self, v: Token) -> list[ActorMention]:
+        """"killed at the hands of the militia": the doer of a passive named so."""
+        if not self.passive(v) and not self.children(v.i, "auxpass"):
+            return []
+        return [a for p in self.children(v.i, "prep") if p.text.lower() == "at" for h in self.children(p.i, "pobj")
+                if h.lemma.lower() == "hand" for q in self.children(h.i, "prep") if q.text.lower() == "of"
+                for o in self.children(q.i, "pobj") for a in self.actors_of(o.i)]
 
     def _nationals(self, n: Token, entry: VerbEntry | None) -> list[ActorMention]:
         """"Iran arrested two French citizens", "the Taliban detained a British national": a state's nationals held,
