@@ -28,6 +28,7 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}
+_SELF_RULE = {"independence", "autonomy", "secession", "statehood", "self-determination", "self-rule"}
 _BODY_HEADS = {"director", "director-general", "secretary-general"}  # titles that head a body, never a state
 # a hit back, which an act may draw or prompt from the one it hit ("prompting retaliation from Turkish forces")
 _RETALIATIONS = {"retaliation", "reprisal", "counterattack"}
@@ -887,6 +888,8 @@ class _Sentence:
                             found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
                         if found:
                             return found
+            if entry and d.lemma.lower() in _SELF_RULE:
+                continue  # "sought Taiwan independence": the one to be independent; only "from" names the other
             if entry and entry.relation in ("AID", "MOBILIZE") and d.lemma.lower() in self.f.armed_nouns \
                     and v.lemma in self.f.instrument_verbs:
                 continue  # "sent 700,000 Red Army troops to invade Finland": the troops sent are the sender's own
