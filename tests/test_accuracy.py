@@ -25,7 +25,7 @@ def test_held_out_articles(tmp_path):
     ev = scores(tmp_path, HELDOUT, GOLD / "heldout")
     assert len(ev["documents"]) == 12  # every held-out article has its frozen gold
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.38 and m["labelled"]["precision"] >= 0.59
+    assert m["labelled"]["f1"] >= 0.39 and m["labelled"]["precision"] >= 0.58
     assert m["unlabelled"]["f1"] >= 0.53
     assert m["actors"]["recall"] >= 0.82
 
@@ -34,8 +34,8 @@ def test_dev_articles_of_other_conflicts(tmp_path):
     ev = scores(tmp_path, DEV_WIDE, GOLD)
     assert len(ev["documents"]) == len(list(DEV_WIDE.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.5 and m["labelled"]["precision"] >= 0.8
-    assert m["unlabelled"]["f1"] >= 0.57
+    assert m["labelled"]["f1"] >= 0.52 and m["labelled"]["precision"] >= 0.8
+    assert m["unlabelled"]["f1"] >= 0.6
     assert m["actors"]["recall"] >= 0.86
 
 
@@ -43,8 +43,8 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.48 and m["labelled"]["precision"] >= 0.74
-    assert m["unlabelled"]["f1"] >= 0.51
+    assert m["labelled"]["f1"] >= 0.48 and m["labelled"]["precision"] >= 0.75
+    assert m["unlabelled"]["f1"] >= 0.52
     assert m["actors"]["recall"] >= 0.86
 
 
@@ -53,8 +53,8 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.63 and m["labelled"]["precision"] >= 0.82
-    assert m["unlabelled"]["f1"] >= 0.70
+    assert m["labelled"]["f1"] >= 0.66 and m["labelled"]["precision"] >= 0.82
+    assert m["unlabelled"]["f1"] >= 0.72
     assert m["actors"]["recall"] >= 0.9
 
 
