@@ -193,6 +193,14 @@ class _Sentence:
                                       "role") for a in tied]
             if tied:
                 return tied
+        if tok.pos == "NOUN" and word in self.f.official_titles and depth < 3 and not any(
+                c.i in self.actor_at for c in self.children(i, "compound", "amod", "poss", "nmod")):
+            # "sanctions against officials in Ukraine": the officials of the state they are in
+            found = [a for p in self.children(i, "prep") if p.text.lower() == "in" for o in self.children(p.i, "pobj")
+                     for a in (self.actors_of(o.i, depth + 1) or self.state_of_place(o.i))
+                     if self.rules.actors[a.actor].type == "state"]
+            if found:
+                return found[:1]
         if tok.pos == "NOUN" and word in self.f.voice_nouns:
             # "a letter from Mali's Foreign Ministry alleges ...", "the statement by the Guards accused ...": whose voice
             voiced = [a for prep in self.children(i, "prep") if prep.text.lower() in ("by", "from")
@@ -888,7 +896,7 @@ class _Sentence:
                             found = [a for p in self.children(prep.i, "pobj") for a in self.state_of_place(p.i)]
                         if found:
                             return found
-            if entry and d.lemma.lower() in _SELF_RULE:
+            if entry and entry.relation == "REQUEST" and d.lemma.lower() in _SELF_RULE:
                 continue  # "sought Taiwan independence": the one to be independent; only "from" names the other
             if entry and entry.relation in ("AID", "MOBILIZE") and d.lemma.lower() in self.f.armed_nouns \
                     and v.lemma in self.f.instrument_verbs:
@@ -2102,9 +2110,13 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         # the title may hang from any word of the name ("UN Secretary-General Ban Ki-moon": from "Ban")
         inside = [t.i for t in s.t if s.actor_at.get(t.i) is am]
         titles = [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
-        head = s.head(i)
-        if s.t[i].dep == "appos" and head is not None and head.i not in s.actor_at and not any(
-                s.t[k].pos == "VERB" for k in range(min(head.i, i) + 1, max(head.i, i))):
+        head, name_head = s.head(i), i
+        if s.t[i].dep == "compound" and head is not None and head.pos == "PROPN" and head.i not in s.actor_at \
+                and head.i > i:
+            # "Prince Faisal bin Farhan Al-Saud": the name goes on past the part the gazetteer knows
+            head, name_head = s.head(head.i), head.i
+        if s.t[name_head].dep == "appos" and head is not None and head.i not in s.actor_at and not any(
+                s.t[k].pos == "VERB" for k in range(min(head.i, name_head) + 1, max(head.i, name_head))):
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom" (no verb between them)
         found = [c for title in titles
                  for c in _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod",
@@ -2222,9 +2234,11 @@ def _led_by_claims(s: _Sentence) -> list[FrameClaim]:
         # the one under whom the body acts leads it
         if u.text.lower() != "under" or u.dep != "prep":
             continue
+        # ("under Buhari's command": the possessor too)
         heads = [p for o in s.children(u.i, "pobj") for p in (
             [o] if o.i in s.actor_at else [q for r in s.children(o.i, "prep") if r.text.lower() == "of"
-                                            for q in s.children(r.i, "pobj")] if o.lemma.lower() in _RULE_NOUNS else [])]
+                                            for q in s.children(r.i, "pobj")] + s.children(o.i, "poss")
+            if o.lemma.lower() in _RULE_NOUNS else [])]
         leaders = [s.actor_at[p.i] for p in heads if p.i in s.actor_at and s.rules.actors[s.actor_at[p.i].actor].type == "person"]
         above = s.head(u.i)
         bodies = s.subjects(above) if above is not None and above.pos == "VERB" else (
