@@ -27,13 +27,13 @@ _DONE_TO = {"ASSAULT", "COERCE", "SANCTION"}
 _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
-_EFFORTS = {"effort", "step", "measure", "action"}
+_EFFORTS = {"effort", "step", "measure", "action"}  # acts taken to do something: "took steps to isolate Iran"
 _SELF_RULE = {"independence", "autonomy", "secession", "statehood", "self-determination", "self-rule"}
 _BODY_HEADS = {"director", "director-general", "secretary-general"}  # titles that head a body, never a state
 # a hit back, which an act may draw or prompt from the one it hit ("prompting retaliation from Turkish forces")
 _RETALIATIONS = {"retaliation", "reprisal", "counterattack"}
 _NATIONALS = {"citizen", "national", "diplomat", "tourist", "hostage", "prisoner", "sailor", "seaman", "crew", "crewman",
-              "passenger", "detainee", "captive", "pow", "diplomats"}
+              "passenger", "detainee", "captive", "pow"}
 # what a title's leader may lead that is no state: "opposition leader", "rebel leader", "militia commander"
 _NON_STATE_SIDES = {"opposition", "rebel", "insurgent", "guerrilla", "militia", "militant", "separatist", "jihadist",
                     "protest", "student", "tribal", "clan", "warlord", "terrorist", "gang", "cartel"}
@@ -41,7 +41,7 @@ _NON_STATE_SIDES = {"opposition", "rebel", "insurgent", "guerrilla", "militia", 
 _REPORTS = {"statement", "claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "speculation",
             "rumor", "rumour", "notion", "idea"}
 _FALSEHOODS = {"absurd", "unfounded", "baseless", "groundless", "false", "untrue", "ridiculous", "nonsense", "lie",
-               "fabrication", "fiction", "fake", "preposterous", "lies", "slander", "unsubstantiated"}  # acts taken to do something: "took steps to isolate Iran"
+               "fabrication", "fiction", "fake", "preposterous", "lies", "slander", "unsubstantiated"}
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
              "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "date",
              "eve", "anniversary", "occasion", "weekend", "morning", "evening", "night", "afternoon"}
@@ -80,9 +80,10 @@ _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", 
 _TARGET_PREPS = frozenset({"on", "in", "at", "near", "into", "against", "across", "outside", "around"})
 
 
-def _reattached_complements(tokens: tuple[Token, ...], f: Frames) -> tuple[Token, ...]:
-    """"threatened in a statement to sink Japan": the parser hangs the infinitive on the adjunct's noun; it is the
-    complement of the verb that takes one (and has none), as in "threatened to sink Japan in a statement"."""
+def _repaired(tokens: tuple[Token, ...], f: Frames) -> tuple[Token, ...]:
+    """The parse with two known misattachments undone: "threatened in a statement to sink Japan" (the parser hangs
+    the infinitive on the adjunct's noun; it is the complement of the verb that takes one, and has none) and "Egypt
+    and Qatar are mediating" (the subject hung on the auxiliary is the verb's)."""
     out = list(tokens)
     for tok in tokens:
         if tok.dep not in ("acl", "relcl") or tok.tag != "VB" or not any(
@@ -111,7 +112,7 @@ class _Sentence:
     def __init__(self, parse: Parse, actors: list[ActorMention], rules: Rules):
         self.rules = rules
         self.f: Frames = rules.frames
-        self.t = _reattached_complements(parse.tokens, self.f)
+        self.t = _repaired(parse.tokens, self.f)
         self.kids: dict[int, list[Token]] = {}
         for tok in self.t:
             if tok.head != tok.i:
@@ -1158,9 +1159,8 @@ class _Sentence:
                 return "negated", [f"denied by '{tok.text}'"]
             if k and tok.lemma in self.f.refusals and chain[k - 1].dep == "xcomp" and all(
                     t.dep in ("conj", "pcomp") for t in chain[:k - 1]):
-                # ("refused to agree to ceding the territory": nor was it ceded)
                 # "refused to condone the incursion or threaten India": neither was done (but "refused to stop
-                # attacking" goes on attacking)
+                # attacking" goes on attacking); "refused to agree to ceding the territory": nor was it ceded
                 return "negated", [f"refused by '{tok.text}'"]
             if k and chain[k - 1].dep != "xcomp":
                 continue  # "did not try to attack" negates the attack; "didn't sleep over whether to" does not
@@ -1183,7 +1183,6 @@ class _Sentence:
             if tok.dep == "advcl" and above is not None and self.f.complements.get(above.lemma) == "REQUEST" and any(
                     c.dep == "mark" and c.text.lower() == "for" for c in kids):
                 return "hedged", [f"asked for by '{above.text}'"]  # "called for Rwanda to withdraw": not done
-            above = self.head(tok.i)
             if tok.dep == "pcomp" and above is not None and above.dep == "prep" and above.text.lower() in ("against", "from") \
                     and self.head(above.i) is not None and self.head(above.i).pos == "VERB" \
                     and self.children(self.head(above.i).i, "dobj"):
@@ -1596,7 +1595,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_anaphoric_claims(s, earlier, sentence_hedged), *_entry_claims(s, sentence_hedged),
                *_branding_claims(s, sentence_hedged), *_warning_claims(s, sentence_hedged), *_side_claims(s, sentence_hedged),
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
-               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged), *_called_for_claims(s, sentence_hedged), *_fought_between_claims(s, sentence_hedged), *_at_war_claims(s, sentence_hedged),
+               *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged),
+               *_called_for_claims(s, sentence_hedged), *_fought_between_claims(s, sentence_hedged),
+               *_at_war_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),

@@ -104,7 +104,8 @@ def leader_of(am: ActorMention, text: str, year: int | None, rules: Rules) -> Ac
 
 # sectors of a dated role in which a person acts for the state (the dictionaries' government and army)
 _ACTING_SECTORS = ("GOV", "MIL")
-_ORGANS = ("GOV", "MIL", "SPY", "JUD")  # a state's government, forces, services and courts (its police are a group of their own)
+# a state's listed organs that act for it: its government, forces, services and courts (its police are a group)
+_ORGANS = ("GOV", "MIL", "SPY", "JUD")
 
 
 def lift(actor: Actor, year: int | None) -> str | None:
