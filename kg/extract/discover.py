@@ -314,6 +314,23 @@ def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rule
     return c
 
 
+_FOLLOWERS = {"supporter", "follower", "loyalist", "partisan", "backer"}
+
+
+def _followed(parse: Parse, tok, known: list[ActorMention], rules: Rules) -> str | None:
+    """Whom "supporters of X" follow: a person or group the text names after "of", else None."""
+    if tok.lemma.lower() not in _FOLLOWERS or not tok.tag.startswith("NNS"):
+        return None
+    for p in parse.tokens:
+        if p.head == tok.i and p.dep == "prep" and p.text.lower() == "of":
+            for o in parse.tokens:
+                if o.head == p.i and o.dep == "pobj":
+                    hit = [a.actor for a in known if a.start <= o.start < a.end
+                           and rules.actors[a.actor].type in ("person", "group")]
+                    return hit[0] if hit else None
+    return None
+
+
 _HELD_PLACES = {"position", "target", "hideout", "camp", "stronghold", "base", "bastion", "enclave", "territory",
                 "area", "line", "trench", "bunker", "depot", "hideaway", "den", "redoubt"}
 _OPPOSITION_HEADS = {"leader", "figure", "politician", "candidate", "chief", "head"}
@@ -362,6 +379,22 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                 parse.tokens[tok.head].lemma.lower() in (*rules.frames.body_nouns, *_HELD_PLACES)
             if not (tok.pos == "NOUN" or (owning and tok.pos == "ADJ")) or (
                     tok.dep not in _GROUP_SLOTS and not titled and not owning):
+                continue
+            followed = _followed(parse, tok, known, rules)
+            if followed is not None and rules.actors[followed].type == "group":
+                names.setdefault(text[tok.start:tok.end], [("actor", followed)])  # "supporters of the Brotherhood"
+                continue
+            if followed is not None:
+                # "police clashed with supporters of Raila Odinga": the followers of one the text names are a group
+                # of their own, named for him, of his country
+                leader = rules.actors[followed]
+                label = f"{leader.label} supporters"
+                ident = slug(label)
+                if ident not in rules.actors:
+                    actors.setdefault(ident, Actor(ident, label, "group", (label,), country=leader.country,
+                                                   iso3=rules.actors[leader.country].iso3 if leader.country in rules.actors
+                                                   else None, listed=False))
+                    names.setdefault(text[tok.start:tok.end], [("actor", ident)])
                 continue
             sector, start = _agent_sector(parse, tok, rules)
             # ("Kenya opposition, Raila Odinga has rejected ...": the opposition of the state named with it)
