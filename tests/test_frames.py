@@ -117,6 +117,11 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
     assert not any(r == "AGREE" for s, r, o, _ in found)
 
 
+def test_it_after_as_is_the_thing_just_named_even_one_the_tagger_reads_as_a_verb(rules):
+    found = claims("China opposes North Korea's missile launches as it violates UN resolutions.", rules)
+    assert set(found) == {("China", "REJECT", "North Korea", "asserted")}  # China violates no resolution
+
+
 def test_a_pronoun_reported_under_a_speech_verb_means_its_speaker(rules):
     found = claims("Iran's Islamic Revolutionary Guards Corps announced it launched the attack on Israel.", rules)
     assert {(s, r, o) for s, r, o, _ in found} == {("Islamic Revolutionary Guard Corps", "ASSAULT", "Israel")}

@@ -316,7 +316,9 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
                     persons_of.setdefault(si, []).append(ident)
-                elif rules.actors[ident].type in ("state", "organisation", "military_unit"):
+                elif rules.actors[ident].type in ("state", "organisation", "military_unit") or (
+                        rules.actors[ident].type == "group" and not surface.endswith("s")):
+                    # ("Hamas said it fired ...": a group with a singular name is "it" too; "the Houthis" are "they")
                     first_body.setdefault(si, ident)
             elif kind == "short":
                 cands = [i for k, i in found if k == "short" and i in named]

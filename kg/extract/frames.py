@@ -1261,11 +1261,14 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
     out = []
     for am in actors:
         tok = parse.token_at(am.start) if am.resolution == "pronoun" else None
-        if tok is not None and tok.dep == "nsubj" and tok.text.lower() == "it" and s.t[tok.head].dep == "advcl":
+        if tok is not None and tok.dep == "nsubj" and tok.text.lower() == "it" and s.t[tok.head].dep == "advcl" and any(
+                c.text.lower() in ("as", "because", "since", "for") for c in s.children(tok.head, "mark")):
             up = s.t[s.t[tok.head].head]
-            things = [up] if up.pos == "NOUN" else s.children(up.i, "dobj")
-            entry = s.entry(up) if up.pos == "VERB" else None
-            if things and all(d.pos == "NOUN" and d.i not in s.actor_at for d in things):
+            # ("missile launches" the tagger reads as a verb, the object of "opposes", is still a thing)
+            named_thing = up.pos == "NOUN" or (up.pos == "VERB" and up.dep in ("dobj", "pobj"))
+            things = [up] if named_thing else s.children(up.i, "dobj")
+            entry = s.entry(up) if up.pos == "VERB" and not named_thing else None
+            if things and all((d.pos == "NOUN" or named_thing) and d.i not in s.actor_at for d in things):
                 # "China opposes North Korea's missile launches as it violates UN resolutions": "it" is the thing
                 # just named, no actor
                 continue
