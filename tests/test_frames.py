@@ -117,6 +117,13 @@ def test_a_long_list_of_states_acts_together_and_makes_no_pairwise_pacts(rules):
     assert not any(r == "AGREE" for s, r, o, _ in found)
 
 
+def test_them_in_a_participle_clause_is_who_the_main_clause_acted_on(rules):
+    found = claims("President Barack Obama slapped sanctions on seven Venezuelan officials Monday, accusing them of "
+                   "human rights abuses.", rules)
+    assert ("United States", "ACCUSE", "Venezuela", "asserted") in found
+    assert ("Barack Obama", "ACCUSE", "Venezuela", "asserted") in found
+
+
 def test_it_after_as_is_the_thing_just_named_even_one_the_tagger_reads_as_a_verb(rules):
     found = claims("China opposes North Korea's missile launches as it violates UN resolutions.", rules)
     assert set(found) == {("China", "REJECT", "North Korea", "asserted")}  # China violates no resolution

@@ -1255,7 +1255,7 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
     """Pronoun mentions as the parse reads them: "X announced it launched ..." is X's "it" (before the
     patterns run, so they read it too)."""
     if rules.frames is None or not (any(a.resolution == "pronoun" for a in actors)
-                                    or any(t.text.lower() == "its" for t in parse.tokens)):
+                                    or any(t.text.lower() in ("its", "them") for t in parse.tokens)):
         return actors
     s = _Sentence(parse, actors, rules)
     out = []
@@ -1298,6 +1298,16 @@ def resolve_pronouns(parse: Parse, actors: list[ActorMention], rules: Rules) -> 
             owner = _its_owner(s, tok)
             if owner is not None:
                 out.append(ActorMention(owner.actor, tok.start, tok.end, tok.text, owner.sentence, "pronoun"))
+        elif tok.dep == "dobj" and tok.text.lower() == "them" and tok.i not in s.actor_at:
+            # "slapped sanctions on seven Venezuelan officials, accusing them of abuses": those the clause it
+            # hangs on acted on
+            verb = s.head(tok.i)
+            main = s.head(verb.i) if verb is not None and verb.dep == "advcl" and verb.tag == "VBG" else None
+            if main is not None and main.pos == "VERB":
+                acted_on = {a.actor: a for a in s.objects(main, s.entry(main))}
+                if len(acted_on) == 1:
+                    (a,) = acted_on.values()
+                    out.append(ActorMention(a.actor, tok.start, tok.end, tok.text, a.sentence, "pronoun"))
     return out
 
 
