@@ -309,6 +309,7 @@ class Frames:
     official_titles: frozenset[str] = frozenset()
     sub_bodies: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
+    collective_agent_nouns: frozenset[str] = frozenset()  # "a militia", "a drug gang": one is a group
     movement_words: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     state_forms: frozenset[str] = frozenset()
@@ -788,6 +789,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   spoils=words("spoils"),
                   allegation=words("allegation"), official_titles=words("official_titles"),
                   sub_bodies=words("sub_bodies"), member_nouns=words("member_nouns"),
+                  collective_agent_nouns=words("collective_agent_nouns"),
                   movement_words=words("movement_words"), receiving_verbs=words("receiving_verbs"),
                   state_forms=words("state_forms"), instrument_verbs=words("instrument_verbs"),
                   partner_complements=words("partner_complements"), commitments=words("commitments"),

@@ -220,3 +220,18 @@ def test_a_datelines_dash_makes_no_actor(rules):
 def test_an_east_asian_given_name_is_found_however_its_syllables_are_joined(rules):
     _, found = claims("In 2005 Kim Yong-nam met Hu Jintao in Pyongyang.", rules)
     assert ("Kim Yong Nam", "CONSULT", "Hu Jintao") in found
+
+
+def test_an_unnamed_militia_gang_or_rebel_group_is_a_group_alone_and_its_members_are_it(rules):
+    _, found = claims("Ethiopian troops clashed with a local militia near Gondar.", rules)
+    assert ("Ethiopia", "ASSAULT", "militia") in found
+    _, found = claims("Mexican soldiers clashed with suspected drug gang members in the north.", rules)
+    assert ("Mexico", "ASSAULT", "drug gang members") in found
+    _, found = claims("Colombia's government and its largest remaining rebel group are meeting this week in Cuba.", rules)
+    assert {("Colombia", "CONSULT", "rebel group"), ("rebel group", "CONSULT", "Colombia")} <= found
+    # a people's group keeps the state named before the people
+    _, found = claims("Turkish jets bombed a Syrian Kurdish militia.", rules)
+    assert ("Turkey", "ASSAULT", "Syrian Kurdish militia") in found
+    # one person is no group
+    _, found = claims("Ethiopian troops arrested a protester.", rules)
+    assert not any(o == "protester" for _, _, o in found)

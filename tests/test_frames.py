@@ -69,6 +69,11 @@ claims = claim_mentions
     # a body NER names after a state's adjective is not that state
     ("A source said the Nicaraguan Democratic Force had reported killing 100 Nicaraguan soldiers.",
      ("Nicaraguan Democratic Force", "ASSAULT", "Nicaragua", "asserted"), "verb:kill"),
+    # people held to belong to a body act or suffer as that body
+    ("Mexican troops have killed 19 people suspected of being members of the Sinaloa Cartel.",
+     ("Mexico", "ASSAULT", "Sinaloa Cartel", "asserted"), "verb:kill"),
+    ("Iraqi police arrested ten men believed to be members of Islamic State.",
+     ("Iraq", "COERCE", "Islamic State", "asserted"), "verb:arrest"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them

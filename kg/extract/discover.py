@@ -397,6 +397,11 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                     names.setdefault(text[tok.start:tok.end], [("actor", ident)])
                 continue
             sector, start = _agent_sector(parse, tok, rules)
+            before = parse.tokens[tok.i - 1] if tok.i else None
+            if sector is None and tok.lemma.lower() in rules.frames.member_nouns and before is not None \
+                    and before.dep == "compound" and before.head == tok.i and before.pos == "NOUN":
+                # "drug gang members", "militia fighters": the members of a group no one names are that group
+                sector, start = _agent_sector(parse, before, rules)
             # ("Kenya opposition, Raila Odinga has rejected ...": the opposition of the state named with it)
             owned_by_state = any(c.head == tok.i and c.dep in ("compound", "amod", "poss") and any(
                 a.start <= c.start < a.end and rules.actors[a.actor].type == "state" for a in known) for c in parse.tokens) \
@@ -427,6 +432,12 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                         country, first = states[0].actor, c
             if country is None and people is not None:
                 first = people
+                # "a Syrian Kurdish militia": a people's group of the state named before the people
+                owner = parse.tokens[people.i - 1] if people.i else None
+                states = [a for a in known if owner is not None and owner.head == tok.i and owner.dep in ("amod", "compound")
+                          and a.start <= owner.start < a.end and rules.actors[a.actor].type == "state"]
+                if states:
+                    country, first = states[0].actor, owner
             if tok.lemma == "opposition" and country is None:
                 # "Kenya's opposition leader", or the opposition in a text that names one state: that
                 # state's opposition, named as analysts name it ("Kenyan opposition")
@@ -438,7 +449,7 @@ def group_actors(text: str, parses: dict[int, Parse], known: list[ActorMention],
                     country = None
             surface = text[first.start:tok.end]
             if "\n" in surface or (country is None and not tok.tag.startswith("NNS") and tok.lemma != "opposition"
-                                    and not owning):
+                                    and not owning and tok.lemma.lower() not in rules.frames.collective_agent_nouns):
                 continue  # "a protester" alone is one person, not the group
             label = " ".join(surface.split()) if country or people else " ".join(surface.split()).lower()
             if owning and not label.endswith("s"):

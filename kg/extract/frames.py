@@ -76,6 +76,10 @@ _ARMED_SECTORS = {"MIL", "REB", "IMG"}  # armies, rebels, international militari
 _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", "linked", "tie", "tied", "align",
          "aligned", "faithful", "answerable", "subordinate"}
 
+# participles that tie people to a body on suspicion: "people suspected of being members of X"
+_SUSPECTED = {"suspect", "believe", "allege", "accuse", "think", "say", "report"}
+_LINKS = {"link", "tie", "connection"}
+
 # prepositions that put an attack on a place: "struck a depot in Haifa", "shelling near Kharkiv"
 _TARGET_PREPS = frozenset({"on", "in", "at", "near", "into", "against", "across", "outside", "around"})
 
@@ -194,6 +198,13 @@ class _Sentence:
                                       "role") for a in tied]
             if tied:
                 return tied
+        if tok.pos == "NOUN" and depth < 3:
+            # "19 people suspected of being members of the Sinaloa Cartel", "men believed to belong to the
+            # gang": whom they are held to be of
+            held = [a for c in self.children(i, "acl") if c.lemma.lower() in _SUSPECTED
+                    for a in self._held_to_be_of(c, depth)]
+            if held:
+                return held
         if tok.pos == "NOUN" and word in self.f.official_titles and depth < 3 and not any(
                 c.i in self.actor_at for c in self.children(i, "compound", "amod", "poss", "nmod")):
             # "sanctions against officials in Ukraine": the officials of the state they are in
@@ -333,6 +344,25 @@ class _Sentence:
                      and self.rules.actors[self.actor_at[c.i].actor].type in ("group", "organisation")]
             if named:
                 return named[-1:]
+        return []
+
+    def _held_to_be_of(self, c: Token, depth: int) -> list[ActorMention]:
+        """The body a suspicion participle ties people to: "suspected of being members of X", "believed
+        to belong to X", "accused of links to X"."""
+        steps = [c]
+        for _ in range(3):
+            steps = [k for s in steps for k in self.children(s.i, "prep", "pcomp", "xcomp", "attr", "pobj", "aux")]
+            for k in steps:
+                if k.pos == "NOUN" and k.lemma.lower() in (*self.f.member_nouns, *_LINKS):
+                    ties = [a for p in self.children(k.i, "prep") if p.text.lower() in ("of", "to", "with", "from")
+                            for o in self.children(p.i, "pobj") for a in self.actors_of(o.i, depth + 1)]
+                    if ties:
+                        return ties
+                if k.pos == "VERB" and k.lemma.lower() == "belong":
+                    ties = [a for p in self.children(k.i, "prep") if p.text.lower() == "to"
+                            for o in self.children(p.i, "pobj") for a in self.actors_of(o.i, depth + 1)]
+                    if ties:
+                        return ties
         return []
 
     def place_at(self, i: int) -> ActorMention | None:
