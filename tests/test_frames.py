@@ -74,6 +74,9 @@ claims = claim_mentions
      ("Mexico", "ASSAULT", "Sinaloa Cartel", "asserted"), "verb:kill"),
     ("Iraqi police arrested ten men believed to be members of Islamic State.",
      ("Iraq", "COERCE", "Islamic State", "asserted"), "verb:arrest"),
+    # an acronym opening a sentence is a name to the parser, not its verb
+    ("ECOWAS imposed sanctions on Niger and threatened to use force.",
+     ("Economic Community of West African States", "SANCTION", "Niger", "asserted"), "verb:impose+sanctions"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them

@@ -219,13 +219,13 @@ _VERB_FORMS = {f: lemma for lemma, forms in {
     "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling"), "retake": ("retook",)}.items() for f in forms}
 
 
-def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
+def _tokens(doc, sentence: str, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
     # one array read instead of a spaCy Token object per attribute (t.head makes a new one each time)
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, TAG
     strings = doc.vocab.strings
     rows = doc.to_array([ORTH, IDX, POS, TAG, DEP, LEMMA]).tolist()
     heads = doc.to_array([HEAD]).astype("int64").tolist()  # signed offsets to the head
-    texts = [strings[r[0]] for r in rows]
+    texts = [sentence[r[1]:r[1] + len(strings[r[0]])] for r in rows]  # the text's own words, not the parser's view
     if annotate is None:
         attrs = [(strings[pos], strings[tag], strings[dep], strings[lemma]) for _, _, pos, tag, dep, lemma in rows]
     else:
@@ -240,6 +240,19 @@ def _tokens(doc, offset: int, annotate: _Annotator | None) -> tuple[Token, ...]:
         out.append(Token(i, text, lemma if pos == "PROPN" else lemma.lower(), pos, tag, dep,
                          i + head, offset + idx, offset + idx + len(text)))
     return tuple(out)
+
+
+_OPENING_ACRONYM = re.compile(r"\s*[A-Z]{4,}\b(?![.-])")
+
+
+def _parser_view(sentence: str) -> str:
+    """The sentence as the parser reads it: an acronym opening it written as a name ("ECOWAS imposed
+    sanctions" parsed "ECOWAS" as the verb), the same length so every offset holds."""
+    m = _OPENING_ACRONYM.match(sentence)
+    if not m:
+        return sentence
+    word = m.group().lstrip()
+    return sentence[:m.end() - len(word)] + word[0] + word[1:].lower() + sentence[m.end():]
 
 
 def _one_sentence(doc):
@@ -268,7 +281,8 @@ def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> l
     for text, s, e, with_ner in flat:
         unique.setdefault((text[s:e], with_ner), len(unique))
     with nlp.select_pipes(disable=skip):
-        docs = list(nlp.pipe((_one_sentence(nlp.make_doc(sentence)) for sentence, _ in unique), batch_size=BATCH))
+        docs = list(nlp.pipe((_one_sentence(nlp.make_doc(_parser_view(sentence))) for sentence, _ in unique),
+                             batch_size=BATCH))
     ner = nlp.get_pipe("ner")
     wanted = [k for k, (_, with_ner) in enumerate(unique) if with_ner]
     for k, doc in zip(wanted, ner.pipe([docs[k] for k in wanted], batch_size=BATCH)):
@@ -276,7 +290,7 @@ def parse_many(requests: list[tuple[str, list[tuple[int, int]], set[int]]]) -> l
     parses = []
     for text, s, e, with_ner in flat:
         doc = docs[unique[(text[s:e], with_ner)]]
-        parses.append(Parse(s, _tokens(doc, s, annotate),
+        parses.append(Parse(s, _tokens(doc, text[s:e], s, annotate),
                             tuple((x.label_, s + x.start_char, s + x.end_char) for x in doc.ents)))
     out, pos = [], 0
     for _, spans, _ in requests:
