@@ -77,6 +77,9 @@ claims = claim_mentions
     # an acronym opening a sentence is a name to the parser, not its verb
     ("ECOWAS imposed sanctions on Niger and threatened to use force.",
      ("Economic Community of West African States", "SANCTION", "Niger", "asserted"), "verb:impose+sanctions"),
+    # a fronted "On <date>," is when, never the "on" of the one asked
+    ("On Monday, Chile agreed to resume aid to Bolivia.", ("Chile", "AID", "Bolivia", "asserted"), "verb:resume+aid"),
+    ("The Houthis extended their control over Yemen.", ("Houthis", "COERCE", "Yemen", "asserted"), "verb:extend+control"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them
@@ -84,6 +87,18 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     m = found[claim]
     assert m.rule == rule or m.rule.startswith(rule)
     assert m.quote in text
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # near a border is a place on this side of it
+    ("Serb gunmen stormed a monastery in Kosovo near its border with Serbia.", "Serbia"),
+    ("A Shining Path attack near the Peruvian border killed five Bolivian soldiers.", "Peru"),
+    ("Peruvian President Dina Boluarte met troops near the Bolivian border.", "Bolivia"),
+    # whose control is extended holds it
+    ("The rebels sought to extend Houthi control over the south of the country.", "Houthis"),
+])
+def test_a_place_beside_the_act_is_not_its_object(text, wrong, rules):
+    assert not [c for c in claims(text, rules) if c[2] == wrong and c[1] != "LEADER_OF"]
 
 
 def test_who_backs_a_group_is_not_its_country_and_a_groups_fighters_act_for_it(rules):

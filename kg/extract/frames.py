@@ -76,6 +76,12 @@ _ARMED_SECTORS = {"MIL", "REB", "IMG"}  # armies, rebels, international militari
 _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", "linked", "tie", "tied", "align",
          "aligned", "faithful", "answerable", "subordinate"}
 
+# what one holds over another: its owner is the holder, never the one held ("extend Houthi control over")
+_HELD_POWERS = {"control", "influence", "dominance", "domination", "hold", "grip", "sway", "hegemony", "sovereignty"}
+
+# acts whose object may be a border alone: "massed troops near Ukraine's border" is aimed at Ukraine
+_AT_BORDERS = {"MOBILIZE", "THREATEN"}
+
 # participles that tie people to a body on suspicion: "people suspected of being members of X"
 _SUSPECTED = {"suspect", "believe", "allege", "accuse", "think", "say", "report"}
 _LINKS = {"link", "tie", "connection"}
@@ -404,7 +410,7 @@ class _Sentence:
         "Tel Aviv was hit" (the city's state is the target)."""
         spots = list(self.children(v.i, "nsubjpass" if self.passive(v) else "dobj"))
         spots += [o for prep in self.children(v.i, "prep") if prep.text.lower() in preps
-                  for o in self.children(prep.i, "pobj")]
+                  for o in self.children(prep.i, "pobj") if not self._near_border(prep, o)]
         # "annex a swath of land in Guyana", "one of the bases in Syria": what a quantity is of; "seized control
         # of El Fasher", "the city of El Fasher": the place named
         spots += [o for d in list(spots) if d.pos == "NUM" or d.lemma.lower() in self.f.partitives | self._place_heads
@@ -456,6 +462,11 @@ class _Sentence:
         found += [self.place_at(c.i) for o in spots for c in self.children(o.i, "compound")]  # "a Tel Aviv neighborhood"
         return list({a.actor: a for a in found if a is not None}.values())
 
+    def _near_border(self, prep: Token, o: Token) -> bool:
+        """"an attack near the Bolivian border": near a border is a place on this side of it, not the state
+        beyond."""
+        return prep.text.lower() == "near" and (o.lemma.lower() in self.f.border_words or o.text.lower() in self.f.border_words)
+
     @property
     def _place_heads(self) -> frozenset[str]:
         """Nouns a place's name follows with "of": "the city of El Fasher", "control of Goma"."""
@@ -466,7 +477,7 @@ class _Sentence:
         capture of Kherson" (the noun's own prepositions too)."""
         preps = [p for t in (n, verb) if t is not None for p in self.children(t.i, "prep")
                  if p.text.lower() in _TARGET_PREPS or (t is n and p.text.lower() in own_preps)]
-        spots = [o for p in preps for o in self.children(p.i, "pobj")]
+        spots = [o for p in preps for o in self.children(p.i, "pobj") if not self._near_border(p, o)]
         spots += [o for d in list(spots) if d.lemma.lower() in self._place_heads for prep in self.children(d.i, "prep")
                   if prep.text.lower() == "of" for o in self.children(prep.i, "pobj")]  # "on the city of El Fasher"
         spots += [c for o in spots for c in self.children(o.i, "conj")]
@@ -582,7 +593,8 @@ class _Sentence:
             return [a for c in self.children(up.i, "nsubjpass") for a in self.actors_of(c.i)]
         if v.dep == "xcomp":
             # "urged Moscow to withdraw": the object of the verb above does it; else its subject
-            objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt")
+            # (a fronted "On Monday," is when, not whom: "On Monday, Chile agreed to resume aid")
+            objects = self.children(up.i, "dobj") or [p for c in self.children(up.i, "prep", "prt") if c.i > up.i
                                                        if c.text.lower() in ("on", "upon") or (
                                                            c.text.lower() == "to" and up.lemma in self.f.appeal_verbs)
                                                        for p in self.children(c.i, "pobj")]
@@ -762,6 +774,10 @@ class _Sentence:
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
+        if entry and entry.object_words and any(d.lemma.lower() in _HELD_POWERS for d in self.children(v.i, "dobj")):
+            # "extend Houthi control over the south": whose control it is holds it; it is held over whom
+            return [a for p in [*self._clause_preps(v, "over"), *self._clause_preps(v, "of")]
+                    for o in self.children(p.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
         if entry and entry.object_words and v.lemma in self.f.expelling_verbs:
             # "expelled 20,000 Soviet advisers from Egypt": the sanction falls on whose advisers they are,
             # not on the place they leave
@@ -894,9 +910,12 @@ class _Sentence:
                   for o in self.children(prep.i, "pobj")]
         places += [o for p in places for prep in self.children(p.i, "prep") if prep.text.lower() in ("at", "on", "along", "near")
                    for o in self.children(prep.i, "pobj")]
-        found = [a for o in places for a in self.border_of(o.i)]
-        if found:
-            return found
+        # (but "stormed a monastery near its border with Serbia", "met troops near the Bolivian border": where
+        # an act on something else happened, not whom it was on)
+        if entry is None or entry.relation in _AT_BORDERS or not self.children(v.i, "dobj"):
+            found = [a for o in places for a in self.border_of(o.i)]
+            if found:
+                return found
         # "brokered a truce between Israel and Hamas": the mediator deals with both
         found = [a for d in self.children(v.i, "dobj") for prep in self.children(d.i, "prep")
                  if prep.text.lower() == "between" and entry is not None and entry.relation == "CONSULT"
