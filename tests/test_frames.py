@@ -80,6 +80,15 @@ claims = claim_mentions
     # a fronted "On <date>," is when, never the "on" of the one asked
     ("On Monday, Chile agreed to resume aid to Bolivia.", ("Chile", "AID", "Bolivia", "asserted"), "verb:resume+aid"),
     ("The Houthis extended their control over Yemen.", ("Houthis", "COERCE", "Yemen", "asserted"), "verb:extend+control"),
+    # the press's words for criticism; a bombardment of places is still an attack
+    ("Serbian President Aleksandar Vucic blasted the West for its hypocrisy.",
+     ("Aleksandar Vučić", "ACCUSE", "Western world", "asserted"), "verb:blast"),
+    ("Sergei Lavrov hit out at NATO.", ("Sergey Lavrov", "ACCUSE", "North Atlantic Treaty Organization", "asserted"),
+     "verb:hit_out_at"),
+    ("Pakistani jets blasted Taliban positions.", ("Pakistan", "ASSAULT", "Taliban", "asserted"), "verb:blast+positions"),
+    ("Pravda attacked Tito as a traitor.", ("Pravda", "ACCUSE", "Josip Broz Tito", "asserted"), "verb:attack_as"),
+    ("The UN Security Council approved a mission led by Kenya.",
+     ("Security Council", "SUPPORT", "Kenyan-led mission", "asserted"), "verb:approve"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them

@@ -774,6 +774,8 @@ class _Sentence:
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
+        if entry and entry.particle == "as":
+            return [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]  # "attacked Tito as a traitor"
         if entry and entry.object_words and any(d.lemma.lower() in _HELD_POWERS for d in self.children(v.i, "dobj")):
             # "extend Houthi control over the south": whose control it is holds it; it is held over whom
             return [a for p in [*self._clause_preps(v, "over"), *self._clause_preps(v, "of")]
@@ -1172,7 +1174,7 @@ class _Sentence:
         found += [verbs[(v.lemma, k)] for k in keys if (v.lemma, k) in verbs]
         found += [e for e in with_object if not e.particle]
         found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and (
-            self._prep_objects(v, p) or self._prep_places(v, p)
+            self._prep_objects(v, p) or self._prep_places(v, p) or p == "as"  # "attacked Tito as a traitor"
             or (verbs[(v.lemma, p)].relation in _ATTITUDES - {"REQUEST"} and self._stance_owners(v, p)))]
         if (v.lemma, None) in verbs and not (found and verbs[(v.lemma, None)].relation == "NONE"):
             found.append(verbs[(v.lemma, None)])  # a verb silenced alone ("pay") still has its "pay a visit"
