@@ -774,6 +774,10 @@ class _Sentence:
             if self.fronted_participle(v):
                 return [a for c in self.children(v.head, *_SUBJ) for a in self.actors_of(c.i)]
             return []
+        if entry and entry.object_words and any(d.lemma.lower() == "delegation" for d in self.children(v.i, "dobj")):
+            # "led the Chinese delegation to Moscow": the delegation is the leader's own side; it went to whom
+            return [a for p in [*self._clause_preps(v, "to"), *self._clause_preps(v, "with")]
+                    for o in self.children(p.i, "pobj") for a in (self.actors_of(o.i) or self.state_of_place(o.i))]
         if entry and entry.particle == "as":
             return [a for d in self.children(v.i, "dobj") for a in self.actors_of(d.i)]  # "attacked Tito as a traitor"
         if entry and entry.object_words and any(d.lemma.lower() in _HELD_POWERS for d in self.children(v.i, "dobj")):
