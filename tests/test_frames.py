@@ -1289,3 +1289,15 @@ def test_i_in_a_quote_is_its_speaker(rules):
     assert ("Nicholas Kay", "ACCUSE", "al-Shabaab", "asserted") in found
     # a bare "I" outside quotes is the writer's, whom kg does not know
     assert {(s, r, o) for s, r, o, _ in claims("I think Russia attacked Ukraine.", rules)} == {("Russia", "ASSAULT", "Ukraine")}
+
+
+def test_a_led_body_is_led_where_its_leader_is_named_and_the_group_is_the_last_sentences_subject(rules):
+    text = ("---\ndate: 2024-06-25\n---\nThe mission will help Haiti fight gangs. The UN approved a multinational "
+            "security support mission led by Kenya in October. The mission is funded by the United States.\n")
+    ex = extract(parse_document("t.txt", text, rules), rules)
+    led = [m for m in ex.mentions if m.claim.relation == "LEADER_OF" and m.claim.subject == "kenya"]
+    assert [ex.document.text[m.start:m.end] for m in led] == ["mission"]  # one mention, not one per "mission"
+    assert ex.document.text[led[0].start:].startswith("mission led by Kenya")
+    found = claims("Hamas fighters killed members of Fatah. The group also launched attacks against Israel.", rules)
+    assert ("Hamas", "ASSAULT", "Israel", "asserted") in found
+    assert not [c for c in found if c[0] == "Fatah"]

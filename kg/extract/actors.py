@@ -289,6 +289,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
     last_person: tuple[str, int] | None = None
     persons_of: dict[int, list[str]] = {}  # sentence -> persons named in it, in order
     latest: dict[str, tuple[str, int]] = {}  # actor type -> (latest actor named of that type, sentence)
+    first_of: dict[tuple[str, int], str] = {}  # (actor type, sentence) -> the first of that type named in it
     # the first state, party or army of each sentence: usually its subject, which "it" takes up
     first_body: dict[int, str] = {}
     # curly apostrophes match the straight ones of the gazetteer; same length, so offsets hold
@@ -313,6 +314,7 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 if title and rules.actors[ident].type == "person":
                     titled[title.group(1).lower()] = ident  # "Major-General Qassem Soleimani ... the General"
                 latest[rules.actors[ident].type] = (ident, si)
+                first_of.setdefault((rules.actors[ident].type, si), ident)
                 if rules.actors[ident].type == "person":
                     last_person = (ident, si)
                     persons_of.setdefault(si, []).append(ident)
@@ -344,6 +346,10 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 # ("the Iran-backed group" too: a hyphenated modifier between)
                 if _DEFINITE_BEFORE.search(text[max(0, s - 40):s]) and ident in latest:
                     ref, ref_si = latest[ident]
+                    if ref_si < si:
+                        # "Hamas fighters killed members of Fatah. The group then ...": of an earlier sentence,
+                        # the one named first, usually its subject, not the last
+                        ref = first_of.get((ident, ref_si), ref)
                     if si - ref_si <= 5:
                         actors.append(ActorMention(ref, s, e, surface, si, "role"))
                         latest[ident] = (ref, si)  # "the magazine ... The magazine ..." keeps it in view

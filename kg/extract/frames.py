@@ -2262,7 +2262,9 @@ def _ministry_claims(s: _Sentence) -> list[FrameClaim]:
             # "Mossad", "the CIA", "the Justice Department": a listed service of its state
             state = ActorMention(actor.country, am.start, am.end, am.surface, am.sentence, "role")
             out.append(FrameClaim(am, state, "MEMBER_OF", "frame:ministry", "memberOf", am.start, am.end, "asserted"))
-        elif actor.type == "organisation" and not actor.listed and "-led " in actor.label and actor.represents:
+        elif actor.type == "organisation" and not actor.listed and "-led " in actor.label and actor.represents \
+                and any(c.lemma == "lead" and am.start <= s.t[c.head].start < am.end for c in s.t):
+            # ("Saudi-led coalition", "a mission led by Kenya"; a later "the mission" says nothing of who leads it)
             leader = ActorMention(actor.represents[0].actor, am.start, am.end, am.surface, am.sentence, "role")
             out.append(FrameClaim(leader, am, "LEADER_OF", "frame:led-body", "leaderOf", am.start, am.end, "asserted"))
     return out
