@@ -94,6 +94,15 @@ claims = claim_mentions
     ("Teng Hsiao-ping led the Chinese delegation to Moscow in 1963.",
      ("Deng Xiaoping", "CONSULT", "Soviet Union", "asserted"), "verb:lead+delegation"),
     ("The Chinese border troops attacked the Vietnamese army.", ("China", "ASSAULT", "Vietnam", "asserted"), "verb:attack"),
+    # a territorial claim told as a view; a de facto state signs as states do
+    ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
+    ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
+     ("Somalia", "REQUEST", "Somaliland", "asserted"), "verb:view_as+territory"),
+    # signers named after "signed by", of an accord named after a city
+    ("The Algiers Agreement, signed by Ethiopia and Eritrea in December 2000, ended the war.",
+     ("Ethiopia", "AGREE", "Eritrea", "asserted"), "noun:agreement"),
+    ("The agreement was signed by Russian President Vladimir Putin and Belarusian President Alexander Lukashenko.",
+     ("Russia", "AGREE", "Belarus", "asserted"), "noun:agreement"),
 ])
 def test_constructions_of_unseen_news(rules, text, claim, rule):
     found = claims(text, replace(rules, patterns=[]))  # the parse alone, no pattern written for them
@@ -112,6 +121,9 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     ("The rebels sought to extend Houthi control over the south of the country.", "Houthis"),
     # leading a state's delegation is not leading the state
     ("Deng Xiaoping led the Chinese delegation to Moscow in 1963.", "China"),
+    # an accord named after a city is not that city's state; a view of a state as a threat claims no land
+    ("The Algiers Agreement, signed by Ethiopia and Eritrea in December 2000, ended the war.", "Algeria"),
+    ("Washington views Taiwan as a partner.", "Taiwan"),
 ])
 def test_a_place_beside_the_act_is_not_its_object(text, wrong, rules):
     assert not [c for c in claims(text, rules) if c[2] == wrong and (c[1] != "LEADER_OF" or c[0] == "Deng Xiaoping")]

@@ -79,6 +79,9 @@ _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", 
 # what one holds over another: its owner is the holder, never the one held ("extend Houthi control over")
 _HELD_POWERS = {"control", "influence", "dominance", "domination", "hold", "grip", "sway", "hegemony", "sovereignty"}
 
+# what a named accord is called ("the Algiers Agreement", "the Oslo Accords")
+_NAMED_ACCORDS = {"agreement", "accord", "treaty", "pact", "declaration", "protocol", "armistice", "truce"}
+
 # acts whose object may be a border alone: "massed troops near Ukraine's border" is aimed at Ukraine
 _AT_BORDERS = {"MOBILIZE", "THREATEN"}
 
@@ -1771,7 +1774,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     out = []
     for n in s.t:
         # ("Syrian shelling of farms": the tagger may call a gerund with an adjective a verb)
-        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else \
+        # ("the Algiers Agreement, signed by Ethiopia and Eritrea": an accord's own name is still an accord)
+        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" or (
+            n.pos == "PROPN" and n.text.lower().rstrip("s") in _NAMED_ACCORDS) else \
             s.f.nouns.get(n.text.lower()) if n.tag == "VBG" and n.dep in _ARGUMENTS and s.children(n.i, "amod", "poss") \
             else None
         if frame is None or (frame.modifiers and not any(c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers
@@ -2059,6 +2064,15 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             # "X, Y and Z held negotiations", "X and Y signed a truce": each with the others (the parser
             # may give each its own subject)
             joint = list({a.actor: a for c in s.children(verb.i, *_SUBJ) for a in s.actors_of(c.i)}.values())
+            if 2 <= len(joint) <= 3:
+                pairs = [(a, b) for a in joint for b in joint if a.actor != b.actor]
+        if not objects and relation in s.f.mutual - {"ASSAULT"}:
+            # "the agreement was signed by Putin and Lukashenko", "the Algiers Agreement, signed by Ethiopia and
+            # Eritrea": the signers with each other
+            done = [t for t in ([verb] if verb is not None and n.dep == "nsubjpass" else []) + s.children(n.i, "acl")
+                    if t.lemma in s.f.joint_verbs and t.tag == "VBN"]
+            joint = list({a.actor: a for t in done for by in s.children(t.i, "agent")
+                          for p in s.children(by.i, "pobj") for a in s.actors_of(p.i)}.values())
             if 2 <= len(joint) <= 3:
                 pairs = [(a, b) for a in joint for b in joint if a.actor != b.actor]
         if not pairs:
