@@ -94,6 +94,9 @@ claims = claim_mentions
     ("Teng Hsiao-ping led the Chinese delegation to Moscow in 1963.",
      ("Deng Xiaoping", "CONSULT", "Soviet Union", "asserted"), "verb:lead+delegation"),
     ("The Chinese border troops attacked the Vietnamese army.", ("China", "ASSAULT", "Vietnam", "asserted"), "verb:attack"),
+    # the Soviet armed forces as the world went on calling them
+    ("On March 15, 1969, the Red Army decided to retaliate by bombarding the People's Liberation Army troops.",
+     ("Soviet Union", "ASSAULT", "People's Liberation Army", "asserted"), "verb:bombard"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
