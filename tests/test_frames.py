@@ -1316,3 +1316,14 @@ def test_a_led_body_is_led_where_its_leader_is_named_and_the_group_is_the_last_s
     found = claims("Hamas fighters killed members of Fatah. The group also launched attacks against Israel.", rules)
     assert ("Hamas", "ASSAULT", "Israel", "asserted") in found
     assert not [c for c in found if c[0] == "Fatah"]
+
+
+def test_the_two_nations_are_the_pair_named_together_a_few_sentences_back(rules):
+    found = claims("Guyana and Venezuela held talks in Brazil on Thursday. They committed to peace. "
+                   "The two nations agreed to meet again.", rules)
+    assert {("Guyana", "AGREE", "Venezuela", "asserted"), ("Venezuela", "AGREE", "Guyana", "asserted")} <= set(found)
+    found = claims("Egypt and Syria met in Cairo. Both of them later signed a pact with the Soviet Union.", rules)
+    assert {("Egypt", "AGREE", "Soviet Union", "asserted"), ("Syria", "AGREE", "Soviet Union", "asserted")} <= set(found)
+    # three named apart and none together: the text has not said which two
+    found = claims("Egypt met Israel in 1977. Syria refused. The two countries later signed a treaty.", rules)
+    assert not [c for c in found if c[1] == "AGREE"]

@@ -382,10 +382,17 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                     if (si - a.sentence <= 1 and a.actor not in recent
                             and rules.actors[a.actor].type in ("state", "organisation", "group", "military_unit")):
                         recent.append(a.actor)
+                reach = 1
+                if len(recent) < 2:
+                    # "Guyana and Venezuela met in Brazil. They committed to peace. The two nations agreed ...": the
+                    # pair named together last, a few sentences back
+                    reach = 3
+                    recent = list(dict.fromkeys(a.actor for a in actors if si - a.sentence <= reach and rules.actors[
+                        a.actor].type in ("state", "organisation", "group", "military_unit")))
                 if len(recent) > 2:
                     # "the exercises between the United States and South Korea ... both countries": the pair
                     # named together last, when more are named
-                    bodies = sorted((a for a in actors if si - a.sentence <= 1 and a.end <= s and rules.actors[a.actor].type
+                    bodies = sorted((a for a in actors if si - a.sentence <= reach and a.end <= s and rules.actors[a.actor].type
                                      in ("state", "organisation", "group", "military_unit")), key=lambda a: a.start)
                     pairs = [(a.actor, b.actor) for a, b in zip(bodies, bodies[1:])
                              if a.actor != b.actor and _JOINED.fullmatch(doc.text[a.end:b.start])]
