@@ -362,6 +362,7 @@ class Frames:
     joint_verbs: frozenset[str] = frozenset()  # "X and Y held talks": done with each other
     reciprocal_verbs: frozenset[str] = frozenset()  # "X and Y traded accusations": each to the other
     home_nouns: frozenset[str] = frozenset()  # "the military", "the authorities": a text's one state's
+    government_nouns: frozenset[str] = frozenset()  # "the government": the state whose leader was just named
     entering_verbs: frozenset[str] = frozenset()  # "the Soviet army entered Afghanistan"
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
@@ -813,6 +814,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
+                  government_nouns=words("government_nouns"),
                   entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"), generic_body_words=words("generic_body_words"),
                   family_name_first=words("family_name_first"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),

@@ -1327,3 +1327,15 @@ def test_the_two_nations_are_the_pair_named_together_a_few_sentences_back(rules)
     # three named apart and none together: the text has not said which two
     found = claims("Egypt met Israel in 1977. Syria refused. The two countries later signed a treaty.", rules)
     assert not [c for c in found if c[1] == "AGREE"]
+
+
+def test_the_government_in_a_text_of_several_states_is_the_one_whose_leader_or_junta_was_just_named(rules):
+    found = claims("Burkina Faso's junta expelled the French ambassador. The junta also accused France of meddling.",
+                   rules)
+    assert ("Burkina Faso", "ACCUSE", "France", "asserted") in found
+    found = claims("Peruvian President Dina Boluarte met troops near the Bolivian border. The government then "
+                   "suspended talks with the Shining Path.", rules)
+    assert [c for c in found if c[0] == "Peru" and c[2] == "Shining Path"]
+    # named as the one acted on, a state's government is not yet the one in view
+    found = claims("The US sanctioned Iran. The government rejected the sanctions.", rules)
+    assert not [c for c in found if c[1] == "REJECT"]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from kg.documents import Document
 from kg.extract.discover import (discover, group_actors, led_bodies, listed_surnames, ministry_actors,
                                  surnamed_leaders, titled_persons, unknown_capitals)
-from kg.extract.frames import frame_claims, one_side, parse_vetoes, resolve_pronouns
+from kg.extract.frames import frame_claims, governed_states, one_side, parse_vetoes, resolve_pronouns
 from kg.extract.parse import Parse, parse_many, parse_sentences
 from kg.extract.actors import actor_mentions, perspective_of
 from kg.extract.attribution import Speaker, attribution
@@ -223,6 +223,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     # (as the text means them: "Moscow" in a text of no time is Russia)
     named_states = {undated.get(am.surface, am.actor) for am in actors if rules.actors[am.actor].type == "state"}
     home = next(iter(named_states)) if len(named_states) == 1 else None  # whose unnamed police and troops are
+    governing: tuple[str, int] | None = None  # the state whose government was named last, and where
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -319,7 +320,13 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             earlier = tuple(sorted(a for k in range(sent.index - 3, sent.index) for a in untargeted.get(k, ()))) + earlier
             found, frames_tried = frame_claims(parses[sent.index], sent_actors + fp, rules,
                                                bool(rules.hedge_sentence.search(stext)), time_anchor,
-                                               speaker.actor if speaker else None, home, earlier)
+                                               speaker.actor if speaker else None, home, earlier,
+                                               governing[0] if governing and sent.index - governing[1] <= 3 else None)
+            # whose government this sentence names, for "the government" of the sentences after it
+            ruled = governed_states(parses[sent.index], sent_actors, rules) + [
+                fc.object.actor for fc in found if fc.relation == "LEADER_OF" and rules.actors[fc.object.actor].type == "state"]
+            if ruled:
+                governing = (ruled[-1], sent.index)
             untargeted[sent.index] = [(t["relation"], d, None) for t in frames_tried for d in t.get("doers", ())]
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation not in ("LEADER_OF", "MEMBER_OF"))

@@ -132,6 +132,7 @@ class _Sentence:
                 self.kids.setdefault(tok.head, []).append(tok)
         self.weapons = False  # whether weapons stand for their side (in attacks only)
         self.home: str | None = None  # the one state the text names (unnamed police and troops are its)
+        self.governing: str | None = None  # else the state whose government was just named ("Peru's president")
         self.year: int | None = None  # the sentence's time
         self.earlier: tuple = ()  # the acts (relation, doer, target) of the sentences just before
         self.doer_acts: list[tuple[str, list[str]]] = []  # acts of this sentence with a doer and no actor hit
@@ -347,6 +348,12 @@ class _Sentence:
                 # "Police fired tear gas at protesters in Nairobi", "Troops killed 23 rebels": in a text
                 # that names one state only, its police and troops
                 return [ActorMention(self.home, tok.start, tok.end, tok.text, self.sentence, "home")]
+            if self.home is None and self.governing is not None and word in self.f.government_nouns \
+                    and any(c.dep == "det" and c.text.lower() == "the" for c in self.children(i)) \
+                    and not self.children(i, "amod", "compound", "poss", "nmod", "prep"):
+                # "Peruvian President Dina Boluarte met troops near the Bolivian border. The government then
+                # suspended talks": the government of the state whose leader or junta was just named
+                return [ActorMention(self.governing, tok.start, tok.end, tok.text, self.sentence, "home")]
         elif tok.pos == "NOUN" and (self.sector_of(i) is not None or word in self.f.member_nouns):
             # "Hezbollah fighters", "Taliban militants": a group's own people act for the group
             named = [self.actor_at[c.i] for c in self.children(i, "compound", "amod") if c.i in self.actor_at
@@ -1451,15 +1458,17 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
 
 def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentence_hedged: bool = False,
                  year: int | None = None, speaker: str | None = None, home: str | None = None,
-                 earlier: tuple[tuple[str, str, str], ...] = ()) -> tuple[list[FrameClaim], list[dict]]:
+                 earlier: tuple[tuple[str, str, str], ...] = (), governing: str | None = None
+                 ) -> tuple[list[FrameClaim], list[dict]]:
     """Claims the parse of one sentence supports, and a trace of the predicates tried (for kg explain).
 
     home: the one state the text names, whose the unnamed police, troops and security forces are;
-    earlier: the acts (relation, doer, target) of the sentences just before, latest last."""
+    earlier: the acts (relation, doer, target) of the sentences just before, latest last;
+    governing: in a text of several states, the one whose government the sentences just before named."""
     if rules.frames is None:
         return [], []
     s = _Sentence(parse, actors, rules)
-    s.home, s.earlier, s.year = home, earlier, year
+    s.home, s.earlier, s.year, s.governing = home, earlier, year, governing
     out: list[FrameClaim] = []
     tried: list[dict] = []
     done: set[int] = set()  # complements already turned into their governor's claim
@@ -3112,3 +3121,14 @@ def _title_words(s: _Sentence, title) -> list:
                 words.append(c)
                 todo.append(c)
     return sorted(words, key=lambda t: t.i)
+
+
+def governed_states(parse: Parse, actors: list[ActorMention], rules: Rules) -> list[str]:
+    """The states a sentence names as governed: owners of a government noun ("Burkina Faso's junta", "the
+    Malian government"), in the order named."""
+    if rules.frames is None:
+        return []
+    s = _Sentence(parse, actors, rules)
+    return [s.actor_at[c.i].actor for t in s.t if t.pos == "NOUN" and t.lemma.lower() in rules.frames.government_nouns
+            for c in s.children(t.i, "poss", "amod", "compound") if c.i in s.actor_at
+            and rules.actors[s.actor_at[c.i].actor].type == "state"]
