@@ -97,6 +97,11 @@ claims = claim_mentions
     # the Soviet armed forces as the world went on calling them
     ("On March 15, 1969, the Red Army decided to retaliate by bombarding the People's Liberation Army troops.",
      ("Soviet Union", "ASSAULT", "People's Liberation Army", "asserted"), "verb:bombard"),
+    # communities named by two peoples' names; a people's resistance is an armed group of its own
+    ("Greek Cypriots attacked Turkish Cypriots in 1963.", ("Greek Cypriots", "ASSAULT", "Turkish Cypriots", "asserted"),
+     "verb:attack"),
+    ("Afghan resistance forces continue to fight the Soviet forces.",
+     ("Afghan resistance forces", "ASSAULT", "Soviet Union", "asserted"), "verb:fight"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
@@ -1339,3 +1344,14 @@ def test_the_government_in_a_text_of_several_states_is_the_one_whose_leader_or_j
     # named as the one acted on, a state's government is not yet the one in view
     found = claims("The US sanctioned Iran. The government rejected the sanctions.", rules)
     assert not [c for c in found if c[1] == "REJECT"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    # done without it is not done; what nearly happened did not
+    ("Cuba sent troops to Angola without consulting the Soviet Union.", ("Cuba", "CONSULT", "Soviet Union", "negated")),
+    ("Israel nearly invaded Lebanon in 1981.", ("Israel", "ASSAULT", "Lebanon", "hedged")),
+])
+def test_an_act_done_without_or_nearly_is_not_asserted(text, claim, rules):
+    found = claims(text, rules)
+    assert claim in found
+    assert (*claim[:3], "asserted") not in found

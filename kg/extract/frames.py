@@ -1218,6 +1218,11 @@ class _Sentence:
         dismissed = self._dismissed(v)
         if dismissed:
             return "negated", [f"dismissed as '{dismissed}'"]
+        up = self.head(v.i)
+        if v.dep == "pcomp" and up is not None and up.text.lower() == "without":
+            return "negated", ["'without'"]  # "sent troops to Angola without consulting the Soviet Union"
+        if any(c.lemma.lower() in ("nearly", "almost") and c.dep == "advmod" for c in self.children(v.i)):
+            return "hedged", [f"only nearly: '{v.text}'"]  # "nearly started a war between X and Y": it did not
         chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
         for k, tok in enumerate(chain):
             if k and tok.lemma in self.f.denial and chain[k - 1].dep in ("ccomp", "xcomp"):
