@@ -102,6 +102,19 @@ claims = claim_mentions
      "verb:attack"),
     ("Afghan resistance forces continue to fight the Soviet forces.",
      ("Afghan resistance forces", "ASSAULT", "Soviet Union", "asserted"), "verb:fight"),
+    # freeing a land from an occupier fights the occupier; a vow of help is no threat
+    ("Soviet troops liberated Manchuria from Japan.", ("Soviet Union", "ASSAULT", "Japan", "asserted"),
+     "verb:liberate_from"),
+    ("Turkey vowed to protect Turkish Cypriots.", ("Turkey", "AID", "Turkish Cypriots", "hedged"), "frame:complement:vow"),
+    # the sides of a war or split named after it, through its clause, a year, or its own capitalised name
+    ("Cuban forces played a key role in the Ogaden War 1977/78 between Ethiopia and Somalia.",
+     ("Ethiopia", "ASSAULT", "Somalia", "asserted"), "frame:between"),
+    ("The Eritrean-Ethiopian War was a conflict that took place between Ethiopia and Eritrea.",
+     ("Eritrea", "ASSAULT", "Ethiopia", "asserted"), "frame:between"),
+    ("As the Sino-Soviet Split deepened, trade fell.", ("China", "SANCTION", "Soviet Union", "asserted"), "frame:between"),
+    # the signers of a named accord with each other, not with the accord
+    ("Angola, Cuba and South Africa signed the Tripartite Accord in New York.",
+     ("Cuba", "AGREE", "South Africa", "asserted"), "verb:sign+agreement"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",

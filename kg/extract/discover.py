@@ -314,6 +314,11 @@ def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rule
     return c
 
 
+# what a named document is called ("the Tripartite Accord", "the Helsinki Final Act"; a pact may be a body:
+# the Warsaw Pact)
+_DOCUMENTS = {"accord", "agreement", "treaty", "protocol", "declaration", "convention", "charter", "resolution",
+              "communique", "communiqué", "memorandum", "act", "doctrine", "plan", "roadmap"}
+
 _FOLLOWERS = {"supporter", "follower", "loyalist", "partisan", "backer"}
 
 
@@ -859,6 +864,8 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                     continue
             if any(w.lower().strip("()") in rules.frames.place_words for w in words):
                 continue
+            if kind != "person" and words[-1].lower().rstrip("s") in _DOCUMENTS:
+                continue  # "signed the Tripartite Accord": what was signed, not who signed it
             # one word alone is too often a place, a month or a common noun the NER took for a name;
             # a state the dictionaries list is found by the gazetteer, not here
             sentence_start = not text[parse.start:s].strip(" \"“‘'(*-")

@@ -79,9 +79,6 @@ _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", 
 # what one holds over another: its owner is the holder, never the one held ("extend Houthi control over")
 _HELD_POWERS = {"control", "influence", "dominance", "domination", "hold", "grip", "sway", "hegemony", "sovereignty"}
 
-# what a named accord is called ("the Algiers Agreement", "the Oslo Accords")
-_NAMED_ACCORDS = {"agreement", "accord", "treaty", "pact", "declaration", "protocol", "armistice", "truce"}
-
 # acts whose object may be a border alone: "massed troops near Ukraine's border" is aimed at Ukraine
 _AT_BORDERS = {"MOBILIZE", "THREATEN"}
 
@@ -1529,8 +1526,9 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             if v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation in _HOSTILE \
                     and not any(c.dep == "neg" for c in s.children(comp.i)):
                 relation = "THREATEN"  # "promised to invade North Korea" is a threat to it ("not to invade" is none)
-            elif v.lemma in s.f.commitments and comp_entry is not None and relation == "AGREE" \
-                    and comp_entry.relation not in ("AGREE", "NONE"):
+            elif v.lemma in s.f.commitments and comp_entry is not None and comp_entry.relation not in ("AGREE", "NONE") \
+                    and (relation == "AGREE" or comp_entry.relation not in _HOSTILE):
+                # ("vowed to protect Turkish Cypriots": a vow of help is no threat to them)
                 # "pledged to withdraw its troops from Afghanistan", "promised to help Ukraine": the act promised,
                 # not yet done, and no agreement with its object
                 relation, promised = comp_entry.relation, True
@@ -1789,8 +1787,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     for n in s.t:
         # ("Syrian shelling of farms": the tagger may call a gerund with an adjective a verb)
         # ("the Algiers Agreement, signed by Ethiopia and Eritrea": an accord's own name is still an accord)
-        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" or (
-            n.pos == "PROPN" and n.text.lower().rstrip("s") in _NAMED_ACCORDS) else \
+        # (an event's own name is still the event: "the Sino-Soviet Split", "the Tet Offensive")
+        frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else \
+            (s.f.nouns.get(n.text.lower()) or s.f.nouns.get(n.text.lower().rstrip("s"))) if n.pos == "PROPN" else \
             s.f.nouns.get(n.text.lower()) if n.tag == "VBG" and n.dep in _ARGUMENTS and s.children(n.i, "amod", "poss") \
             else None
         if frame is None or (frame.modifiers and not any(c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers
@@ -1902,9 +1901,14 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 out += sides
                 continue
         # ("a peace treaty was signed between Israel and Lebanon": on the passive verb)
+        # ("a conflict that took place between X and Y", "the Ogaden War 1977/78 between X and Y": on its own
+        # clause or on a year the parser hung the phrase from)
         between = [p for prep in [*s.children(n.i, "prep"), *(s.children(s.head(n.i).i, "prep")
                                                           if n.dep in ("nsubj", "nsubjpass") and s.head(n.i) is not None
-                                                          else [])]
+                                                          else []),
+                                  *(q for c in s.children(n.i, "relcl", "acl", "nummod", "npadvmod", "appos")
+                                    if c.pos in ("VERB", "NUM") for q in s.children(c.i, "prep")),
+                                  *(s.children(n.head, "prep") if n.dep == "compound" and s.t[n.head].pos == "NUM" else [])]
                    if prep.text.lower() == "between" for p in s.children(prep.i, "pobj")]
         if between and frame.relation in s.f.between_relations and not subjects and not objects:
             # "clashes between X and Y", "talks between X and Y" (or "clashes intensified between ...")
