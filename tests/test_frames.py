@@ -115,6 +115,9 @@ claims = claim_mentions
     # the signers of a named accord with each other, not with the accord
     ("Angola, Cuba and South Africa signed the Tripartite Accord in New York.",
      ("Cuba", "AGREE", "South Africa", "asserted"), "verb:sign+agreement"),
+    # ties mended, the second verb of a subject with a relative clause (parsed as an adjective)
+    ("Khrushchev, who led the party, rejected Stalin's policy and improved relations with Tito.",
+     ("Nikita Khrushchev", "AGREE", "Josip Broz Tito", "asserted"), "noun:relations"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",

@@ -2008,6 +2008,11 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             s.weapons = relation == "ASSAULT"
             subjects = s.subjects(verb)
             s.weapons = False
+        elif not subjects and verb is not None and verb.pos == "VERB" and carrier.dep == "conj" and any(
+                c.tag in ("VBN", "VBD") or c.text.lower().endswith("ed") for c in s.children(n.i, "amod")):
+            # "rejected Stalin's policy and improved relations with Tito": the parser's adjective is the second verb
+            # of the same subject
+            subjects = s.subjects(verb)
         elif not subjects and both_ways and verb is not None and verb.dep == "prep" and verb.text.lower() in _WHEN \
                 and not s.children(n.i, "poss"):
             # "Armenia declared martial law after clashes with Azerbaijan": the clause's subject fought them
