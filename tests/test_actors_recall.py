@@ -235,3 +235,9 @@ def test_an_unnamed_militia_gang_or_rebel_group_is_a_group_alone_and_its_members
     # one person is no group
     _, found = claims("Ethiopian troops arrested a protester.", rules)
     assert not any(o == "protester" for _, _, o in found)
+
+
+def test_a_surname_the_gazetteer_gives_as_a_short_name_is_that_person_in_a_text_of_no_date(rules):
+    # "Mao" alone is Mao Zedong (the gazetteer's short name for him), not Taiwan's premier of 2014
+    _, found = claims("Khrushchev labeled Mao a dictator.", rules)
+    assert ("Nikita Khrushchev", "ACCUSE", "Mao Zedong") in found

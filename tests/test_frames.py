@@ -118,6 +118,11 @@ claims = claim_mentions
     # ties mended, the second verb of a subject with a relative clause (parsed as an adjective)
     ("Khrushchev, who led the party, rejected Stalin's policy and improved relations with Tito.",
      ("Nikita Khrushchev", "AGREE", "Josip Broz Tito", "asserted"), "noun:relations"),
+    # names called that accuse, one of them enough; whose cause is backed or upheld
+    ("Mao called Khrushchev a rebel and lunatic.", ("Mao Zedong", "ACCUSE", "Nikita Khrushchev", "asserted"),
+     "frame:branding"),
+    ("China voiced support for the Palestinian cause.", ("China", "SUPPORT", "Palestine", "asserted"), "noun:support"),
+    ("Syria has upheld Egypt's claims.", ("Syria", "SUPPORT", "Egypt", "asserted"), "verb:uphold"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
@@ -145,6 +150,8 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     ("The rebels sought to extend Houthi control over the south of the country.", "Houthis"),
     # leading a state's delegation is not leading the state
     ("Deng Xiaoping led the Chinese delegation to Moscow in 1963.", "China"),
+    # a name called is no office held
+    ("Khrushchev labeled Mao a dictator.", "China"),
     # an accord named after a city is not that city's state; a view of a state as a threat claims no land
     ("The Algiers Agreement, signed by Ethiopia and Eritrea in December 2000, ended the war.", "Algeria"),
     ("Washington views Taiwan as a partner.", "Taiwan"),

@@ -196,10 +196,15 @@ def _in_office_now(actor: Actor) -> bool:
     return any(r.end >= 9999 for r in (*actor.represents, *actor.roles))
 
 
-def _todays(cands: list[str], rules: Rules, anyone: bool = False) -> list[str]:
+def _todays(cands: list[str], rules: Rules, anyone: bool = False, word: str | None = None) -> list[str]:
     """Of several of one name in a text of no time: today's office holder, else those who ever led a
     state or group ("Mr Maduro" is the president, not a Honduran minister of that name), else (after a
     title, which says a person is meant) anyone of that name."""
+    # (the short name the gazetteer gives one of them who led a state wins: "Mao" is Mao Zedong, not Taiwan's
+    # premier of 2014)
+    named = [i for i in cands if word is not None and word in rules.actors[i].short and rules.actors[i].represents]
+    if len(named) == 1:
+        return named
     return ([i for i in cands if _in_office_now(rules.actors[i])] or
             [i for i in cands if rules.actors[i].represents] or (cands if anyone else []))
 
@@ -219,7 +224,7 @@ def titled_persons(text: str, start: int, years: list[int], rules: Rules) -> dic
         else:
             cands = [i for i in index.get(surname, []) if _in_office(rules.actors[i], years)]
             if not years:
-                cands = _todays(cands, rules, anyone=True)
+                cands = _todays(cands, rules, anyone=True, word=surname)
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
             out[surname] = [("actor", cands[0])]
@@ -274,7 +279,11 @@ def surnamed_leaders(text: str, start: int, years: list[int], rules: Rules) -> d
             # a text with no date and no year speaks of today ("Putin visited Beijing"); of no one of that
             # name in office, the one who ever led a state ("Under Buhari's command" in an undated report)
             heads = [i for i in index[word] if a[i].represents]
-            cands = [i for i in heads if _in_office_now(a[i])] or (heads if len({a[i].label for i in heads}) == 1 else [])
+            # (unless the gazetteer gives the name as someone's short one: "Mao" is Mao Zedong, not Taiwan's premier
+            # of 2014)
+            named = [i for i in heads if word in a[i].short]
+            cands = named if len(named) == 1 else [i for i in heads if _in_office_now(a[i])] or (
+                heads if len({a[i].label for i in heads}) == 1 else [])
             cands = cands[:1] if len({a[i].label for i in cands}) == 1 else cands
         cands = _heads_first(cands, years, rules)
         if len(cands) == 1:
@@ -858,7 +867,7 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
             if kind in ("person", "organisation") and len(words) == 1 and name not in rules.common_word_surnames:
                 listed = _surnames(rules).get(name, [])
                 # undated: today's office holder of that name, else the only one there ever was
-                listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules)
+                listed = [i for i in listed if _in_office(rules.actors[i], years)] if years else _todays(listed, rules, word=name)
                 if len(listed) == 1:
                     names[name] = [("actor", listed[0])]
                     continue

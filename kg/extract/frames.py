@@ -79,6 +79,10 @@ _TIED = {"loyal", "affiliate", "affiliated", "associate", "associated", "link", 
 # what one holds over another: its owner is the holder, never the one held ("extend Houthi control over")
 _HELD_POWERS = {"control", "influence", "dominance", "domination", "hold", "grip", "sway", "hegemony", "sovereignty"}
 
+# what a people stands or fights for, which one backs or opposes with them: "support for the Vietnamese struggle"
+_CAUSES = {"struggle", "cause", "resistance", "revolution", "independence", "liberation", "claim", "position", "stance",
+           "policy", "sovereignty", "defence", "defense", "security", "fight", "demand", "right", "interest", "bid"}
+
 # acts whose object may be a border alone: "massed troops near Ukraine's border" is aimed at Ukraine
 _AT_BORDERS = {"MOBILIZE", "THREATEN"}
 
@@ -2168,7 +2172,9 @@ def _act_owners(s: _Sentence, n: Token) -> list[ActorMention]:
     """Whose act a stance is taken on: "in protest against the joint drills of the U.S. and South Korea", "its
     opposition to Israel's blockade", "a US-drafted statement"."""
     found = [a for c in s.children(n.i, "poss") for a in s.actors_of(c.i)]
-    if n.lemma.lower() in s.f.nouns:  # "against the Russian invasion": an act's doer named before it
+    if n.lemma.lower() in s.f.nouns or n.lemma.lower() in _CAUSES:
+        # "against the Russian invasion": an act's doer named before it; "support for the Vietnamese struggle",
+        # "upheld Egypt's claims": whose cause it is
         found += [s.actor_at[c.i] for c in s.children(n.i, "amod", "compound") if c.i in s.actor_at]
     found += [a for p in s.children(n.i, "prep") if p.text.lower() in ("of", "by") for o in s.children(p.i, "pobj")
               for a in s.actors_of(o.i)]
@@ -2216,6 +2222,9 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
         # the title may hang from any word of the name ("UN Secretary-General Ban Ki-moon": from "Ban")
         inside = [t.i for t in s.t if s.actor_at.get(t.i) is am]
         titles = [c for k in inside for c in s.children(k, "compound", "amod", "nmod", "appos") if c.i not in s.actor_at]
+        if s.t[i].dep == "dobj" and s.head(i) is not None and s.head(i).lemma in s.f.branding_verbs:
+            # "labeled Mao a dictator", "called Khrushchev a traitor": a name called, no office held
+            titles = [c for c in titles if c.dep != "appos"]
         head, name_head = s.head(i), i
         if s.t[i].dep == "compound" and head is not None and head.pos == "PROPN" and head.i not in s.actor_at \
                 and head.i > i:
@@ -2940,7 +2949,8 @@ def _pitting_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
 
 def _accusing(s: _Sentence, n: Token) -> bool:
     """Whether a name given is an accusing one: "a dictator", "a terrorist state", "a breach of norms"."""
-    words = [n, *s.children(n.i, "amod", "compound")]
+    # ("called Khrushchev a rebel and lunatic": any of the names given)
+    words = [n, *s.children(n.i, "amod", "compound"), *(c for c in s.children(n.i, "conj") if c.pos in ("NOUN", "ADJ"))]
     return any(w.lemma.lower() in s.f.accusatory_nouns or w.text.lower() in s.f.accusatory_nouns for w in words)
 
 
