@@ -1259,14 +1259,16 @@ class _Sentence:
                     and self.children(self.head(above.i).i, "dobj"):
                 return "hedged", [f"warned or kept from by '{self.head(above.i).text}'"]
             if tok.dep == "pcomp" and above is not None and above.dep == "prep":
+                # (what one is accused of is the accuser's claim, asserted in the accuser's voice: speaker())
                 accuser = self.head(above.i)
                 if accuser is not None and accuser.lemma in self.f.allegation:
-                    return "hedged", [f"alleged by '{accuser.text}'"]
+                    return ("hedged" if sentence_hedged else "asserted"), [f"alleged by '{accuser.text}'"]
                 if accuser is not None and accuser.lemma in self.f.hedge_governors:
                     return "hedged", [f"only a '{accuser.text}'"]  # "the possibility of signing"
                 verb = self.head(accuser.i) if accuser is not None and accuser.dep == "dobj" else None
                 if verb is not None and verb.lemma in self.f.allegation:
-                    return "hedged", [f"alleged by '{verb.text}'"]  # "accused the M23 rebel group of killing"
+                    # "accused the M23 rebel group of killing"
+                    return ("hedged" if sentence_hedged else "asserted"), [f"alleged by '{verb.text}'"]
         return ("hedged", ["hedged sentence"]) if sentence_hedged else ("asserted", [])
 
     def _at_the_hands_of(self, v: Token) -> list[ActorMention]:
@@ -1299,7 +1301,17 @@ class _Sentence:
         return next((w.text for w in words if w.lemma.lower() in _FALSEHOODS), None)
 
     def speaker(self, v: Token) -> tuple[str | None, str | None]:
-        """Who says the clause of v: the subject of a speech verb it is the complement of."""
+        """Who says the clause of v: the subject of a speech verb it is the complement of, or of the verb
+        that accuses someone of it ("Congo accused Rwanda of backing the M23": Congo says Rwanda backs it)."""
+        up = self.head(v.i)
+        if v.dep == "pcomp" and up is not None and up.dep == "prep" and up.text.lower() in ("of", "for"):
+            verb = self.head(up.i)
+            if verb is not None and verb.dep == "dobj" and verb.pos != "VERB":
+                verb = self.head(verb.i)  # "accused the military of removing X"
+            if verb is not None and verb.lemma in self.f.allegation:
+                accusers = self.subjects(verb)
+                if accusers:
+                    return accusers[0].actor, None
         prev = v
         for g in self.governors(v):
             if g.lemma in self.f.speech and prev.dep == "ccomp":
