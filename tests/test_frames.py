@@ -123,6 +123,10 @@ claims = claim_mentions
      "frame:branding"),
     ("China voiced support for the Palestinian cause.", ("China", "SUPPORT", "Palestine", "asserted"), "noun:support"),
     ("Syria has upheld Egypt's claims.", ("Syria", "SUPPORT", "Egypt", "asserted"), "verb:uphold"),
+    # troops ordered or reinforcements sent to a border are massed at whoever is beyond it
+    ("Eritrea ordered troops to its border with Ethiopia.", ("Eritrea", "MOBILIZE", "Ethiopia", "asserted"), "verb:order"),
+    ("Greece sent troop reinforcements to its border with Turkey.", ("Greece", "MOBILIZE", "Turkey", "asserted"),
+     "verb:send+aid"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",

@@ -1626,8 +1626,11 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
         subjects = [a for a in subjects if a.resolution != "event" or any(
             rel == "ASSAULT" and doer == a.actor and target in {b.actor for b in objects}
             for rel, doer, target in s.earlier)]
-        if objects and all(b.resolution == "border" for b in objects) and relation in ("AID", "MOBILIZE", "COOPERATE"):
-            relation = "MOBILIZE"  # troops sent to someone's border are a show of force at them, not help
+        if objects and all(b.resolution == "border" for b in objects) and (relation in ("AID", "MOBILIZE", "COOPERATE") or (
+                relation == "REQUEST" and any(d.lemma.lower() in s.f.armed_nouns for d in s.children(v.i, "dobj")))):
+            # troops sent to someone's border are a show of force at them, not help ("ordered troops to its border
+            # with Ethiopia" asks nothing of Ethiopia)
+            relation = "MOBILIZE"
         if len(subjects) > len(own_subjects):  # those acting with the subject do not act on it
             objects = [b for b in objects if b.actor not in {a.actor for a in own_subjects}]
         if relation == "RETREAT" and not objects and subjects:
