@@ -127,6 +127,13 @@ claims = claim_mentions
     ("Eritrea ordered troops to its border with Ethiopia.", ("Eritrea", "MOBILIZE", "Ethiopia", "asserted"), "verb:order"),
     ("Greece sent troop reinforcements to its border with Turkey.", ("Greece", "MOBILIZE", "Turkey", "asserted"),
      "verb:send+aid"),
+    # a verdict: found or held culpable, responsible, guilty
+    ("Britain found Moscow culpable of a nerve agent attack.", ("United Kingdom", "ACCUSE", "Russia", "asserted"),
+     "frame:branding"),
+    ("Washington held Iran responsible for the attack.", ("United States", "ACCUSE", "Iran", "asserted"), "frame:branding"),
+    # armed men named by their creed are their group's; the Revolutionary Guards are Iran's
+    ("Abu Sayyaf extremists killed 15 Philippine soldiers.", ("Abu Sayyaf", "ASSAULT", "Philippines", "asserted"),
+     "verb:kill"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
@@ -154,6 +161,8 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     ("The rebels sought to extend Houthi control over the south of the country.", "Houthis"),
     # leading a state's delegation is not leading the state
     ("Deng Xiaoping led the Chinese delegation to Moscow in 1963.", "China"),
+    # a verdict of innocence accuses no one
+    ("The inquiry found Russia innocent of the attack.", "Russia"),
     # a name called is no office held
     ("Khrushchev labeled Mao a dictator.", "China"),
     # an accord named after a city is not that city's state; a view of a state as a threat claims no land

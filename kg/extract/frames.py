@@ -2671,6 +2671,9 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
         fused = [d for d in s.children(v.i, "dobj") if not names and d.i not in s.actor_at and _accusing(s, d)
                  and any(c.i in s.actor_at for c in s.children(d.i, "amod", "compound"))]
         names += fused
+        # "found Moscow culpable of the attack": the parse makes a small clause of the one judged and the verdict
+        verdicts = [c for c in s.children(v.i, "ccomp") if c.pos == "ADJ" and s.children(c.i, "nsubj")]
+        names += verdicts
         if not any(_accusing(s, n) for n in names):
             continue
         if passive:
@@ -2682,6 +2685,7 @@ def _branding_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             branded = [a for d in s.children(v.i, "dobj", "dative") for a in (
                 s.actors_of(d.i) or [a for c in s.children(d.i, "poss") for a in s.actors_of(c.i)]
                 or [s.actor_at[c.i] for c in s.children(d.i, "amod", "compound") if c.i in s.actor_at])]  # "the American proposal"
+            branded += [a for c in verdicts if _accusing(s, c) for d in s.children(c.i, "nsubj") for a in s.actors_of(d.i)]
             doers = s.subjects(v)
         polarity, _ = s.polarity(v, sentence_hedged)
         out += _claims_between(s, doers, branded, "ACCUSE", "frame:branding", f"branding:{v.lemma}", v, polarity)
