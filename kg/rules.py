@@ -363,6 +363,7 @@ class Frames:
     reciprocal_verbs: frozenset[str] = frozenset()  # "X and Y traded accusations": each to the other
     home_nouns: frozenset[str] = frozenset()  # "the military", "the authorities": a text's one state's
     government_nouns: frozenset[str] = frozenset()  # "the government": the state whose leader was just named
+    preparing_verbs: frozenset[str] = frozenset()  # "massed troops to invade Y": what they are done for is intended
     entering_verbs: frozenset[str] = frozenset()  # "the Soviet army entered Afghanistan"
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
@@ -385,6 +386,7 @@ class Rules:
     negation_exceptions: re.Pattern
     clause_openers: re.Pattern
     conditions: re.Pattern  # "if", "unless": a claim in the clause they open is only supposed
+    requests: re.Pattern  # "urged", "called on": the act of the one asked ("urged X to condemn Y") is only asked for
     year: re.Pattern
     pronouns: dict[str, tuple[str, ...]]
     first_person: dict[str, tuple[str, ...]]
@@ -814,7 +816,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   intent_nouns=words("intent_nouns"), appeal_verbs=words("appeal_verbs"),
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
-                  government_nouns=words("government_nouns"),
+                  government_nouns=words("government_nouns"), preparing_verbs=words("preparing_verbs"),
                   entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"), generic_body_words=words("generic_body_words"),
                   family_name_first=words("family_name_first"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),
@@ -970,6 +972,7 @@ def _read_rules(dirs: list[Path], digest: str) -> Rules:
         negation_exceptions=_cue_regex(lexicon.get("negation_exceptions") or []),
         clause_openers=_cue_regex(lexicon.get("clause_openers") or []),
         conditions=_cue_regex(lexicon.get("conditions") or []),
+        requests=_cue_regex(lexicon.get("requests") or []),
         year=re.compile(lexicon.get("year") or r"\b(1[6-9]\d\d|20\d\d)\b"),
         pronouns={k: tuple(v) for k, v in (lexicon.get("pronouns") or {}).items()},
         role_nouns=_role_nouns(lexicon.get("role_nouns") or {}),

@@ -1392,3 +1392,18 @@ def test_an_act_done_without_or_nearly_is_not_asserted(text, claim, rules):
     found = claims(text, rules)
     assert claim in found
     assert (*claim[:3], "asserted") not in found
+
+
+@pytest.mark.parametrize("text, claim", [
+    # what one is urged to do is only asked for; what one got ready or came for is only intended
+    ("Cambodia urged the international community to condemn Thailand.",
+     ("International community", "ACCUSE", "Thailand", "hedged")),
+    ("Russia massed troops on the border to invade Ukraine.", ("Russia", "ASSAULT", "Ukraine", "hedged")),
+    # (but the means used is the act: the tear gas was fired at them)
+    ("Iranian police fired tear gas to disperse a crowd of anti-government protesters in Tehran.",
+     ("Iran", "ASSAULT", "protesters", "asserted")),
+])
+def test_an_act_asked_for_or_prepared_is_hedged_and_one_done_by_its_means_is_not(text, claim, rules):
+    found = claims(text, rules)
+    assert claim in found, sorted(found)
+    assert not [c for c in found if c[:3] == claim[:3] and c[3] != claim[3]]

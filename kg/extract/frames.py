@@ -1250,6 +1250,12 @@ class _Sentence:
                 return "hedged", [f"intended or attempted: '{tok.text}'"]
             if any(c.dep == "mark" and c.text.lower() in _CONDITIONAL for c in kids):
                 return "hedged", [f"condition on '{tok.text}'"]
+            if tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) \
+                    and self.t[tok.head].lemma in self.f.preparing_verbs:
+                # "massed troops on the border to invade Ukraine", "arrived in Haiti to help combat gangs": what one
+                # got ready or came for is only intended (but "fired tear gas to disperse the crowd", "intense
+                # combat to drive back a guerrilla force": an act's purpose told with it is most often done)
+                return "hedged", [f"purpose of '{self.t[tok.head].text}'"]
             above = self.head(tok.i)
             if tok.dep == "advcl" and above is not None and self.f.complements.get(above.lemma) == "REQUEST" and any(
                     c.dep == "mark" and c.text.lower() == "for" for c in kids):

@@ -23,6 +23,11 @@ def polarity_of_match(masked: Masked, m: re.Match, rules: Rules) -> str:
     opening = masked.text[max(masked.text.rfind(",", 0, m.start()), masked.text.rfind(";", 0, m.start())) + 1:m.start()]
     if rules.conditions.search(plain(opening)):
         return "hedged"
+    # the one asked to act ("urged the international community to condemn Thailand"): only asked for
+    asked = rules.requests.search(plain(masked.text[max(0, m.start() - 30):m.start()]))
+    if asked and not plain(masked.text[asked.end():m.start()]).strip(" ,").count(" ") > 2 \
+            and re.search(r"\bto\s", plain(masked.text[m.start():m.end()])):
+        return "hedged"
     # before the claim or inside it ("Armenian forces allegedly opened fire on ...")
     if rules.hedge_sentence.search(plain(masked.text[:m.end()])):
         return "hedged"
