@@ -1407,3 +1407,13 @@ def test_an_act_asked_for_or_prepared_is_hedged_and_one_done_by_its_means_is_not
     found = claims(text, rules)
     assert claim in found, sorted(found)
     assert not [c for c in found if c[:3] == claim[:3] and c[3] != claim[3]]
+
+
+def test_a_counterpart_is_the_person_named_after_the_title_and_a_services_state_is_said_once(rules):
+    found = claims("China's President Xi Jinping and Russian counterpart Vladimir Putin signed an agreement.", rules)
+    assert {("Xi Jinping", "AGREE", "Vladimir Putin", "asserted"), ("China", "AGREE", "Russia", "asserted")} <= set(found)
+    assert not [c for c in found if {c[0], c[2]} in ({"Russia", "Vladimir Putin"}, {"Russia", "Xi Jinping"})]
+    assert ("Vladimir Putin", "LEADER_OF", "China", "asserted") not in found
+    text = "Israel said Mossad was not involved. Iran accused Mossad of the killing. Mossad declined to comment.\n"
+    ex = extract(parse_document("t.txt", text, rules), rules)
+    assert len([m for m in ex.mentions if m.rule == "frame:ministry"]) == 1

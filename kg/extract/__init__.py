@@ -224,6 +224,7 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     named_states = {undated.get(am.surface, am.actor) for am in actors if rules.actors[am.actor].type == "state"}
     home = next(iter(named_states)) if len(named_states) == 1 else None  # whose unnamed police and troops are
     governing: tuple[str, int] | None = None  # the state whose government was named last, and where
+    known_services: set[tuple[str, str]] = set()  # (service, state) pairs already said
     for sent in sentences:
         stext = doc.text[sent.start:sent.end]
         sent_events = [em.event for em in events_by_sentence.get(sent.index, [])]
@@ -331,6 +332,11 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
             _leaders_speak_for_their_bodies(mentions.values(), sent.index, time_anchor, rules)
             found.sort(key=lambda fc: fc.relation not in ("LEADER_OF", "MEMBER_OF"))
             for fc in found:
+                if fc.rule == "frame:ministry":
+                    # a listed service's state is the gazetteer's fact, said once: not again at every "the GRU"
+                    if (fc.subject.actor, fc.object.actor) in known_services:
+                        continue
+                    known_services.add((fc.subject.actor, fc.object.actor))
                 if fc.relation == "LEADER_OF" or (fc.relation == "MEMBER_OF" and fc.rule.startswith("frame:title")
                                                   and rules.actors[fc.object.actor].type in ("state", "group", "organisation")):
                     # ("Secretary of State Antony Blinken" met Kuleba: an official the text names as one acts

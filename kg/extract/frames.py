@@ -197,6 +197,11 @@ class _Sentence:
             if named:
                 return named[-1:]
         word = tok.lemma.lower()
+        if tok.pos == "NOUN" and (word in self.f.official_titles or word in self.f.leader_titles) and i + 1 < len(self.t) \
+                and (i + 1) in self.actor_at and self.rules.actors[self.actor_at[i + 1].actor].type == "person":
+            # "Russian counterpart Vladimir Putin", "Foreign Minister Sergei Lavrov", however the parser hangs the name:
+            # the title is the person named right after it
+            return [self.actor_at[i + 1]]
         if tok.pos == "NOUN" and (word in self.f.member_nouns or word in self.f.partitives or self.sector_of(i) is not None):
             # "forces loyal to Saleh", "fighters associated with the RSF", "militants linked to al-Qaeda": whose side
             tied = [a for c in self.children(i, "amod", "acl") if c.lemma.lower() in _TIED
@@ -2252,7 +2257,10 @@ def _title_claims(s: _Sentence, year: int | None = None) -> list[FrameClaim]:
             # "Prince Faisal bin Farhan Al-Saud": the name goes on past the part the gazetteer knows
             head, name_head = s.head(head.i), head.i
         if s.t[name_head].dep == "appos" and head is not None and head.i not in s.actor_at and not any(
-                s.t[k].pos == "VERB" for k in range(min(head.i, name_head) + 1, max(head.i, name_head))):
+                s.t[k].pos == "VERB" or (k in s.actor_at and s.actor_at[k] is not am
+                                         and actors[s.actor_at[k].actor].type == "person")
+                for k in range(min(head.i, name_head) + 1, max(head.i, name_head))):
+            # (not across another person: "China's President Xi Jinping and Russian counterpart Vladimir Putin")
             titles.append(head)  # "Eritrea's ambassador to Kenya, Beyene Russom" (no verb between them)
         found = [c for title in titles
                  for c in _office_claims(s, am, title, [c for k in inside for c in s.children(k, "compound", "amod", "nmod",
