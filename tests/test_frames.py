@@ -1399,6 +1399,8 @@ def test_an_act_done_without_or_nearly_is_not_asserted(text, claim, rules):
     ("Cambodia urged the international community to condemn Thailand.",
      ("International community", "ACCUSE", "Thailand", "hedged")),
     ("Russia massed troops on the border to invade Ukraine.", ("Russia", "ASSAULT", "Ukraine", "hedged")),
+    ("Iran was preparing to provide Russia with drones.", ("Iran", "AID", "Russia", "hedged")),
+    ("Iran is believed to have supplied Russia with drones.", ("Iran", "AID", "Russia", "hedged")),
     # (but the means used is the act: the tear gas was fired at them)
     ("Iranian police fired tear gas to disperse a crowd of anti-government protesters in Tehran.",
      ("Iran", "ASSAULT", "protesters", "asserted")),
@@ -1417,3 +1419,10 @@ def test_a_counterpart_is_the_person_named_after_the_title_and_a_services_state_
     text = "Israel said Mossad was not involved. Iran accused Mossad of the killing. Mossad declined to comment.\n"
     ex = extract(parse_document("t.txt", text, rules), rules)
     assert len([m for m in ex.mentions if m.rule == "frame:ministry"]) == 1
+
+
+def test_he_in_a_sentence_that_names_someone_by_what_he_is_is_not_someone_named_before(rules):
+    found = claims("Putin spoke on Monday. A soldier said he was beaten by Ukrainian troops.", rules)
+    assert not [c for c in found if c[2] in ("Vladimir Putin", "Russia")]
+    found = claims("Putin spoke on Monday. He accused NATO of aggression.", rules)
+    assert ("Vladimir Putin", "ACCUSE", "North Atlantic Treaty Organization", "asserted") in found

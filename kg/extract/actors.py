@@ -429,6 +429,15 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 # the first person of the nearest such sentence, usually its subject ("Dobrynin told
                 # Brezhnev that he had met Kissinger"); "him" the latest ("Brezhnev contacted Kim and
                 # asked him"), since an object pronoun is seldom the subject of its own clause
+                sent = sentences[si]
+                unnamed = _UNNAMED_PERSON.search(doc.text, sent.start, s)
+                if unnamed and not any(a.sentence == si and unnamed.start() <= a.start < unnamed.end()
+                                       and rules.actors[a.actor].type == "person" for a in actors) \
+                        and not any(a.sentence == si and unnamed.end() <= a.start < s and rules.actors[a.actor].type == "person"
+                                    for a in actors):
+                    # "A BJP worker killed himself after he was threatened", "A soldier said he was beaten": the
+                    # one this sentence names without a name, not someone named before
+                    continue
                 if last_person and si - last_person[1] <= 3:
                     ident = last_person[0] if surface.lower() in ("him", "her") else persons_of[last_person[1]][0]
                     if surface.lower() in ("him", "her"):
@@ -449,6 +458,12 @@ def actor_mentions(doc: Document, sentences: list[Sentence], rules: Rules, persp
                 pending.append((kind, s, e, surface, si))
     return actors + datelined, events, pending
 
+
+# a person a sentence names by what he is, not by name: "a soldier", "a BJP worker", "one protester"
+_UNNAMED_PERSON = re.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|soldier|worker|"
+                             r"officer|policeman|resident|witness|villager|activist|student|farmer|driver|journalist|"
+                             r"reporter|boy|girl|person|member|supporter|fighter|teenager|youth|protester|doctor|"
+                             r"civilian|prisoner|detainee|survivor|refugee|guard|employee|official)\b")
 
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?")
 # what lies between a clause's coordinated subject and "both sides" in its own predicate: no new clause
