@@ -134,6 +134,9 @@ claims = claim_mentions
     # armed men named by their creed are their group's; the Revolutionary Guards are Iran's
     ("Abu Sayyaf extremists killed 15 Philippine soldiers.", ("Abu Sayyaf", "ASSAULT", "Philippines", "asserted"),
      "verb:kill"),
+    # the head of a body's branch is one of its officials
+    ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
+     ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),
     # a territorial claim told as a view; a de facto state signs as states do
     ("China views Taiwan as its own territory.", ("China", "REQUEST", "Taiwan", "asserted"), "verb:view_as+territory"),
     ("Somalia, which views Somaliland as part of its territory, rejected the deal.",
@@ -161,6 +164,10 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     ("The rebels sought to extend Houthi control over the south of the country.", "Houthis"),
     # leading a state's delegation is not leading the state
     ("Deng Xiaoping led the Chinese delegation to Moscow in 1963.", "China"),
+    # an authorisation yields nothing; a text's acronym is no actor; a telling to the press is no meeting
+    ("The UN Security Council authorized the deployment of troops to Somalia.", "Somalia"),
+    ("The Philippines breached the Declaration on the Conduct of Parties (DOC) in the South China Sea.", "DOC"),
+    ("Analyst Nicholas Heras of the New Lines Institute told VOA that the war would widen.", "Voice of America"),
     # a verdict of innocence accuses no one
     ("The inquiry found Russia innocent of the attack.", "Russia"),
     # a name called is no office held

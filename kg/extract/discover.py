@@ -328,6 +328,9 @@ def _people_named(parse: Parse, tok, start: int, known: list[ActorMention], rule
 _DOCUMENTS = {"accord", "agreement", "treaty", "protocol", "declaration", "convention", "charter", "resolution",
               "communique", "communiqué", "memorandum", "act", "doctrine", "plan", "roadmap"}
 
+_DOCUMENT_BEFORE = re.compile(r"\b(?:Declaration|Treaty|Convention|Agreement|Accord|Resolution|Charter|Code|Protocol|"
+                              r"Memorandum|Communiqu[eé])\b[^()]{0,80}\Z")
+
 _FOLLOWERS = {"supporter", "follower", "loyalist", "partisan", "backer"}
 
 
@@ -782,8 +785,9 @@ def spelled_out_names(text: str, rules: Rules) -> list[tuple[str, str, str | Non
         while words and (words[0].lower() in _LINKS or words[0][0] != acronym[0]):
             words = words[1:]  # "During the Rwandan Patriotic Front": from the word the acronym starts with
         if len(words) < 2 or not letters <= {w[0] for w in words if w.lower() not in _LINKS} or any(
-                w.lower() in rules.frames.place_words - rules.frames.movement_words for w in words):
-            continue  # ("the Line of Control (LoC)" is a place)
+                w.lower() in rules.frames.place_words - rules.frames.movement_words or w.lower() in _DOCUMENTS
+                for w in words):
+            continue  # ("the Line of Control (LoC)" is a place, "the Declaration on the Conduct of Parties (DOC)" a text)
         actor = rules.actor_by_name(acronym)
         listed = actor.id if actor is not None and acronym in actor.aliases and actor.type != "person" else None
         name = " ".join(words)
@@ -873,8 +877,10 @@ def discover(text: str, parses: dict[int, Parse], known: list[ActorMention], rul
                     continue
             if any(w.lower().strip("()") in rules.frames.place_words for w in words):
                 continue
-            if kind != "person" and words[-1].lower().rstrip("s") in _DOCUMENTS:
-                continue  # "signed the Tripartite Accord": what was signed, not who signed it
+            if kind != "person" and (words[-1].lower().rstrip("s") in _DOCUMENTS or re.fullmatch(r"[A-Z]{2,}s", name)):
+                continue  # "signed the Tripartite Accord": what was signed, not who; "UAVs", "IEDs": things
+            if len(words) == 1 and text[s - 1:s] == "(" and _DOCUMENT_BEFORE.search(text, max(0, s - 120), s - 1):
+                continue  # "the Declaration on the Conduct of Parties (DOC)": the acronym of a text
             # one word alone is too often a place, a month or a common noun the NER took for a name;
             # a state the dictionaries list is found by the gazetteer, not here
             sentence_start = not text[parse.start:s].strip(" \"“‘'(*-")

@@ -30,6 +30,9 @@ _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}  # acts taken to do something: "took steps to isolate Iran"
 _SELF_RULE = {"independence", "autonomy", "secession", "statehood", "self-determination", "self-rule"}
 _BODY_HEADS = {"director", "director-general", "secretary-general"}  # titles that head a body, never a state
+# words that make a body's head the head of one of its parts: "WFP's Country Director", "regional director"
+_BRANCH_WORDS = {"country", "regional", "region", "area", "program", "programme", "project", "field", "communications",
+                 "operations", "associate", "assistant", "acting"}
 # a hit back, which an act may draw or prompt from the one it hit ("prompting retaliation from Turkish forces")
 _RETALIATIONS = {"retaliation", "reprisal", "counterattack"}
 _NATIONALS = {"citizen", "national", "diplomat", "tourist", "hostage", "prisoner", "sailor", "seaman", "crew", "crewman",
@@ -2447,7 +2450,11 @@ def _office_claims(s: _Sentence, am: ActorMention, title, more: list, year: int 
         bodies = [s.actor_at[c.i] for t in [*words, title] for c in s.children(t.i, "compound", "amod", "poss", "nmod")
                   if c.i in s.actor_at and actors[s.actor_at[c.i].actor].type in ("organisation", "group", "military_unit")]
         # (not "of": the director "of the Center for Korean Studies at Fudan University" does not head the university)
-        return [FrameClaim(am, b, "LEADER_OF", f"{rule}-leader", "leaderOf", min(am.start, b.start, title.start),
+        # ("WFP's Country Director in Chad", "UNICEF's regional director for Africa": one of its officials)
+        branch = any(w.text.lower() in _BRANCH_WORDS for w in words) or any(
+            p.text.lower() in ("in", "for") for p in s.children(title.i, "prep"))
+        return [FrameClaim(am, b, "MEMBER_OF" if branch else "LEADER_OF", f"{rule}-{'member' if branch else 'leader'}",
+                           "memberOf" if branch else "leaderOf", min(am.start, b.start, title.start),
                            max(am.end, b.end, title.end), "asserted") for b in bodies[:1]]
     # "Ukrainian Foreign Minister Dmytro Kuleba", "TPLF spokesman Getachew Reda": an official of it
     official = not leader and (
