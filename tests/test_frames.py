@@ -134,6 +134,13 @@ claims = claim_mentions
     # armed men named by their creed are their group's; the Revolutionary Guards are Iran's
     ("Abu Sayyaf extremists killed 15 Philippine soldiers.", ("Abu Sayyaf", "ASSAULT", "Philippines", "asserted"),
      "verb:kill"),
+    # troops stationed at a border, forces provoked, credit extended
+    ("Egypt stationed troops on the border with Israel.", ("Egypt", "MOBILIZE", "Israel", "asserted"),
+     "verb:station+troops"),
+    ("Pakistani troops provoked Indian forces along the LoC.", ("Pakistan", "THREATEN", "India", "asserted"),
+     "verb:provoke"),
+    ("The United States extended Israel credit for 50 million dollars worth of arms.",
+     ("United States", "AID", "Israel", "asserted"), "verb:extend+credit"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),
