@@ -61,7 +61,8 @@ def test_pos_and_lemmas_are_those_the_models_own_ruler_and_lemmatizer_give():
         full = list(nlp.pipe(texts))
     with nlp.select_pipes(disable=["ner", "attribute_ruler", "lemmatizer"]):
         bare = list(nlp.pipe(texts))
-    pairs = [(a, b) for x, y in zip(full, bare) for a, b in zip(parse._tokens(x, 0, None), parse._tokens(y, 0, annotate))]
+    pairs = [(a, b) for text, x, y in zip(texts, full, bare)
+             for a, b in zip(parse._tokens(x, text, 0, None), parse._tokens(y, text, 0, annotate))]
     assert len(pairs) > 2500 and all(a == b for a, b in pairs)
     assert {(a.text, a.lemma) for a, _ in pairs} >= {("ai", "be"), ("gon", "go"), ("'s", "us"), ("gets", "get")}
 
