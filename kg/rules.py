@@ -364,6 +364,7 @@ class Frames:
     home_nouns: frozenset[str] = frozenset()  # "the military", "the authorities": a text's one state's
     government_nouns: frozenset[str] = frozenset()  # "the government": the state whose leader was just named
     preparing_verbs: frozenset[str] = frozenset()  # "massed troops to invade Y": what they are done for is intended
+    close_ties: frozenset[str] = frozenset()  # "X-Y relations were very close": each aligns with the other
     entering_verbs: frozenset[str] = frozenset()  # "the Soviet army entered Afghanistan"
     armed_nouns: frozenset[str] = frozenset()  # "Tigrayan forces", "Kurdish fighters": a people's armed group
     institution_nouns: frozenset[str] = frozenset()  # "hospitals", "schools": places, no group of people
@@ -817,6 +818,7 @@ def _load_frames(files: list[Path], frames_spec: dict, actors: dict[str, Actor])
                   message_nouns=words("message_nouns"), joint_verbs=words("joint_verbs"),
                   reciprocal_verbs=words("reciprocal_verbs"), home_nouns=words("home_nouns"),
                   government_nouns=words("government_nouns"), preparing_verbs=words("preparing_verbs"),
+                  close_ties=words("close_ties"),
                   entering_verbs=words("entering_verbs"), armed_nouns=words("armed_nouns"), institution_nouns=words("institution_nouns"), generic_body_words=words("generic_body_words"),
                   family_name_first=words("family_name_first"),
                   alleging_verbs=words("alleging_verbs"), event_anaphors=words("event_anaphors"),

@@ -1713,7 +1713,7 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                *_companion_claims(s, sentence_hedged), *_ally_claims(s, sentence_hedged), *_pitting_claims(s, sentence_hedged),
                *_blame_claims(s, sentence_hedged), *_phone_claims(s, sentence_hedged),
                *_called_for_claims(s, sentence_hedged), *_fought_between_claims(s, sentence_hedged),
-               *_at_war_claims(s, sentence_hedged),
+               *_at_war_claims(s, sentence_hedged), *_relations_claims(s, sentence_hedged),
                *_membership_claims(s, sentence_hedged), *_mediation_claims(s, sentence_hedged),
                *_deadline_claims(s, sentence_hedged),
                *_demands(s, speaker), *_fates(s, speaker),
@@ -2215,6 +2215,31 @@ def _act_owners(s: _Sentence, n: Token) -> list[ActorMention]:
 # "a US-drafted statement", "the French-sponsored resolution": whose text it is
 _AUTHORING = {"draft", "drafted", "propose", "proposed", "sponsor", "sponsored", "author", "authored", "write", "written",
               "table", "tabled", "submit", "submitted", "initiate", "initiated"}
+
+
+def _relations_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
+    """"North Korea-North Vietnam relations were very close", "relations between Egypt and the Soviet Union
+    remained friendly": ties said to be close are each side's alignment with the other."""
+    out = []
+    for n in s.t:
+        if n.pos != "NOUN" or n.lemma.lower() not in ("relation", "relations", "tie", "ties") or not n.tag.startswith("NNS"):
+            continue
+        sides = _modifier_actors(s, n) or [a for p in s.children(n.i, "prep") if p.text.lower() == "between"
+                                           for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)]
+        sides = list({a.actor: a for a in sides}.values())
+        verb = s.head(n.i)
+        if len(sides) != 2 or n.dep != "nsubj" or verb is None or verb.lemma not in ("be", "remain", "become", "grow",
+                                                                                   "stay"):
+            continue
+        said = [c for c in s.children(verb.i, "acomp", "attr") if c.lemma.lower() in s.f.close_ties]
+        if not said or any(c.dep == "neg" for c in s.children(verb.i)):
+            continue
+        polarity, _ = s.polarity(verb, sentence_hedged)
+        a, b = sides
+        out += [FrameClaim(x, y, "COOPERATE", "frame:close-ties", f"ties:{said[0].lemma.lower()}",
+                           min(x.start, y.start, n.start), max(x.end, y.end, said[0].end), polarity)
+                for x, y in ((a, b), (b, a))]
+    return out
 
 
 def _modifier_actors(s: _Sentence, n: Token) -> list[ActorMention]:
