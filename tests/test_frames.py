@@ -141,6 +141,11 @@ claims = claim_mentions
      "verb:provoke"),
     ("The United States extended Israel credit for 50 million dollars worth of arms.",
      ("United States", "AID", "Israel", "asserted"), "verb:extend+credit"),
+    # the doer of a defeat after "by"; whose attempt it was, only attempted
+    ("The defeat of the Kwantung Army by the Soviet Union ended the war.",
+     ("Soviet Union", "ASSAULT", "Kwantung Army", "asserted"), "noun:defeat"),
+    ("The plot was an attempt by Egyptian officers to assassinate Anwar Sadat.",
+     ("Egypt", "ASSAULT", "Anwar Sadat", "hedged"), "verb:assassinate"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

@@ -45,10 +45,9 @@ def test_path_between_two_actors_with_quotes(corpus_store, seed_docs):
     start, end = map(int, span.strip("[]:").split(":"))
     quote = lines[1].split(": ", 1)[1].strip('"')
     assert " ".join(seed_docs[doc].text[start:end].split()) == quote
-    three_hops = [line.split("   (")[0] for line in run(["path", "Mao Zedong", "Brezhnev"], corpus_store).output.splitlines()[::2]]
-    assert three_hops[0] == "1. Mao Zedong --LEADER_OF--> China"
-    assert three_hops[1].startswith("2. China ") and three_hops[1].endswith(" Soviet Union")
-    assert three_hops[2] == "3. Soviet Union <--LEADER_OF-- Leonid Brezhnev"
+    # the shortest chain: through China, whom Brezhnev planned to provoke (seed 001)
+    hops = [line.split("   (")[0] for line in run(["path", "Mao Zedong", "Brezhnev"], corpus_store).output.splitlines()[::2]]
+    assert hops == ["1. Mao Zedong --LEADER_OF--> China", "2. China <--THREATEN-- Leonid Brezhnev"]
 
 
 def test_a_path_read_from_the_kept_network_is_the_path_over_every_claim(corpus_store, monkeypatch):

@@ -28,6 +28,7 @@ _STATE_WORDS = {"country", "nation", "people", "government", "state"}
 # spans of time an act went on for ("nine years of occupation")
 _DURATIONS = {"year", "decade", "month", "week", "day", "century"}
 _EFFORTS = {"effort", "step", "measure", "action"}  # acts taken to do something: "took steps to isolate Iran"
+_ATTEMPTS = {"attempt", "plot", "bid", "effort", "plan", "scheme", "conspiracy", "move", "push", "campaign"}
 _SELF_RULE = {"independence", "autonomy", "secession", "statehood", "self-determination", "self-rule"}
 _BODY_HEADS = {"director", "director-general", "secretary-general"}  # titles that head a body, never a state
 # words that make a body's head the head of one of its parts: "WFP's Country Director", "regional director"
@@ -598,6 +599,13 @@ class _Sentence:
             return []
         if v.dep == "relcl":
             return self.actors_of(up.i)
+        if v.dep in ("acl", "relcl") and v.tag == "VB" and up.lemma.lower() in _ATTEMPTS \
+                and any(a.text.lower() == "to" for a in self.children(v.i, "aux")):
+            # "an attempt by North Korean commandos to assassinate the president": who made the attempt
+            by = [a for p in self.children(up.i, "prep") if p.text.lower() == "by" for o in self.children(p.i, "pobj")
+                  for a in self.actors_of(o.i)]
+            if by:
+                return by
         if v.dep in ("acl", "relcl") and v.tag == "VB" and up.lemma.lower() in _EFFORTS and up.dep == "dobj" \
                 and any(a.text.lower() == "to" for a in self.children(v.i, "aux")) and self.head(up.i) is not None:
             return self.subjects(self.head(up.i), depth + 1)  # "undertook efforts to encourage both sides"
@@ -1230,6 +1238,10 @@ class _Sentence:
         up = self.head(v.i)
         if v.dep == "pcomp" and up is not None and up.text.lower() == "without":
             return "negated", ["'without'"]  # "sent troops to Angola without consulting the Soviet Union"
+        if v.dep == "acl" and up is not None and up.pos == "NOUN" and up.lemma.lower() in self.f.hedge_governors \
+                and up.lemma.lower() not in _EFFORTS and any(a.text.lower() == "to" for a in self.children(v.i, "aux")):
+            # ("undertook efforts to encourage both sides": efforts made are the encouragement)
+            return "hedged", [f"only a '{up.text}'"]  # "an attempt by Egyptian officers to assassinate Sadat"
         if any(c.lemma.lower() in ("nearly", "almost") and c.dep == "advmod" for c in self.children(v.i)):
             return "hedged", [f"only nearly: '{v.text}'"]  # "nearly started a war between X and Y": it did not
         chain = [v, *[g for g in self.governors(v) if g.pos in ("VERB", "AUX", "ADJ")]]
