@@ -146,6 +146,11 @@ claims = claim_mentions
      ("Soviet Union", "ASSAULT", "Kwantung Army", "asserted"), "noun:defeat"),
     ("The plot was an attempt by Egyptian officers to assassinate Anwar Sadat.",
      ("Egypt", "ASSAULT", "Anwar Sadat", "hedged"), "verb:assassinate"),
+    # an act the accuser complains of, no one else named, was aimed at the accuser
+    ("Armenia accused Azerbaijan of massing troops near the border.", ("Azerbaijan", "MOBILIZE", "Armenia", "asserted"),
+     "verb:mass+at-accuser"),
+    ("Chad accused Sudan of attacking border villages.", ("Sudan", "ASSAULT", "Chad", "asserted"),
+     "verb:attack+at-accuser"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

@@ -1326,18 +1326,23 @@ class _Sentence:
         words = [w for c in self.children(be.i, "acomp", "attr") for w in [c, *self.children(c.i, "conj")]]
         return next((w.text for w in words if w.lemma.lower() in _FALSEHOODS), None)
 
-    def speaker(self, v: Token) -> tuple[str | None, str | None]:
-        """Who says the clause of v: the subject of a speech verb it is the complement of, or of the verb
-        that accuses someone of it ("Congo accused Rwanda of backing the M23": Congo says Rwanda backs it)."""
+    def accusers_of(self, v: Token) -> list[ActorMention]:
+        """Who accuses someone of the act v: the subject of "accused X of V-ing" (or "accused the military of ...")."""
         up = self.head(v.i)
         if v.dep == "pcomp" and up is not None and up.dep == "prep" and up.text.lower() in ("of", "for"):
             verb = self.head(up.i)
             if verb is not None and verb.dep == "dobj" and verb.pos != "VERB":
-                verb = self.head(verb.i)  # "accused the military of removing X"
+                verb = self.head(verb.i)
             if verb is not None and verb.lemma in self.f.allegation:
-                accusers = self.subjects(verb)
-                if accusers:
-                    return accusers[0].actor, None
+                return self.subjects(verb)
+        return []
+
+    def speaker(self, v: Token) -> tuple[str | None, str | None]:
+        """Who says the clause of v: the subject of a speech verb it is the complement of, or of the verb
+        that accuses someone of it ("Congo accused Rwanda of backing the M23": Congo says Rwanda backs it)."""
+        accusers = self.accusers_of(v)  # (and "accused the military of removing X")
+        if accusers:
+            return accusers[0].actor, None
         prev = v
         for g in self.governors(v):
             if g.lemma in self.f.speech and prev.dep == "ccomp":
@@ -1632,6 +1637,13 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             if over and {b.actor for b in objects} <= {a.actor for a in over} and any(
                     d.lemma.lower() in s.f.weapon_nouns for d in s.children(v.i, "dobj")):
                 relation, rule, predicate = "THREATEN", "frame:overflight", f"overflight:{v.lemma}"
+        if subjects and not objects and relation in _HOSTILE_ACTS + ("ASSAULT",) and not complement:
+            # "Armenia accused Azerbaijan of massing troops near the border", "Chad accused Sudan of attacking
+            # border villages": an act the accuser complains of, with no one else named, was aimed at the accuser
+            accusers = s.accusers_of(v)
+            objects = [a for a in accusers if a.actor not in {b.actor for b in subjects}]
+            if objects:
+                rule = f"{rule}+at-accuser"
         reciprocal = s.each_other(v) or (relation in _BONDS and not objects and s.their_own(v))
         trace = {"verb": v.text, "lemma": v.lemma, "rule": rule, "relation": relation,
                  "subjects": [a.surface for a in subjects], "objects": [a.surface for a in objects]}
