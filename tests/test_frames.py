@@ -151,6 +151,11 @@ claims = claim_mentions
      "verb:mass+at-accuser"),
     ("Chad accused Sudan of attacking border villages.", ("Sudan", "ASSAULT", "Chad", "asserted"),
      "verb:attack+at-accuser"),
+    # the partner of a list of links cut, named on its last noun; a joint declaration signed
+    ("Saudi Arabia, Egypt, Bahrain and the UAE cut diplomatic relations and all transport contacts with Qatar.",
+     ("Bahrain", "SANCTION", "Qatar", "asserted"), "verb:cut+links"),
+    ("Ethiopia and Eritrea signed a joint declaration of peace.", ("Ethiopia", "AGREE", "Eritrea", "asserted"),
+     "verb:sign+agreement"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

@@ -936,6 +936,12 @@ class _Sentence:
                      for a in self.actors_of(o.i)]
             if found:
                 return found
+            # "cut diplomatic relations and all transport contacts with Qatar": on the list's last noun
+            found = [a for d in self.children(v.i, "dobj") for c in self.children(d.i, "conj")
+                     for prep in self.children(c.i, "prep") if prep.text.lower() in self.f.object_preps
+                     for o in self.children(prep.i, "pobj") for a in self.actors_of(o.i)]
+            if found:
+                return found
         # "massed troops near Ukraine's border", "forces on the border with Ukraine" (on the verb or its object)
         # ("into position at Egypt's border with Israel": a place phrase may come first)
         places = [o for t in [v, *self.children(v.i, "dobj")] for prep in self.children(t.i, "prep")
