@@ -1455,3 +1455,8 @@ def test_he_in_a_sentence_that_names_someone_by_what_he_is_is_not_someone_named_
     assert not [c for c in found if c[2] in ("Vladimir Putin", "Russia")]
     found = claims("Putin spoke on Monday. He accused NATO of aggression.", rules)
     assert ("Vladimir Putin", "ACCUSE", "North Atlantic Treaty Organization", "asserted") in found
+
+
+def test_troops_a_leader_orders_are_his_own_and_no_state_named_before(rules):
+    found = claims("British marines could withdraw. In Suez, Nasser ordered government troops to occupy Port Said.", rules)
+    assert not [c for c in found if c[2] == "United Kingdom"]

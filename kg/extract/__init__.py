@@ -222,6 +222,10 @@ def _extract(doc: Document, rules: Rules, *, trace: bool = False, parse: bool = 
     named_actors = {am.actor for am in actors}
     # (as the text means them: "Moscow" in a text of no time is Russia)
     named_states = {undated.get(am.surface, am.actor) for am in actors if rules.actors[am.actor].type == "state"}
+    # (and the states of the persons it names: "British marines could withdraw. Nasser ordered government troops"
+    # is no text of one state)
+    named_states |= {rules.actors[am.actor].country for am in actors if rules.actors[am.actor].type == "person"
+                     and rules.actors[am.actor].country in rules.actors}
     home = next(iter(named_states)) if len(named_states) == 1 else None  # whose unnamed police and troops are
     governing: tuple[str, int] | None = None  # the state whose government was named last, and where
     known_services: set[tuple[str, str]] = set()  # (service, state) pairs already said

@@ -1546,8 +1546,10 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             predicate = f"complement:{v.lemma}"
             # "ordered troops to invade Ukraine", "ordered police to expel X": one's own forces, no one coerced
             own_forces = relation == "COERCE" and any(
-                s.sector_of(d.i) in ("MIL", "POLICE") and not s.children(d.i, "poss", "amod", "compound")
-                and d.i not in s.actor_at for d in s.children(v.i, "dobj"))
+                s.sector_of(d.i) in ("MIL", "POLICE") and d.i not in s.actor_at and not [
+                    c for c in s.children(d.i, "poss", "amod", "compound")
+                    if c.lemma.lower() not in s.f.home_nouns and c.lemma.lower() not in ("his", "her", "its", "their")]
+                for d in s.children(v.i, "dobj"))  # ("ordered government troops to occupy Port Said": his own)
             objects = [] if own_forces else [a for d in s.children(v.i, "dobj", "nsubjpass") for a in (
                 s.actors_of(v.head) if d.text.lower() in _RELATIVE and v.dep == "relcl" else s.actors_of(d.i))]
             # ("Egypt was urged to", "Israel, which had been urged by the US not to retaliate")
