@@ -241,3 +241,10 @@ def test_a_surname_the_gazetteer_gives_as_a_short_name_is_that_person_in_a_text_
     # "Mao" alone is Mao Zedong (the gazetteer's short name for him), not Taiwan's premier of 2014
     _, found = claims("Khrushchev labeled Mao a dictator.", rules)
     assert ("Nikita Khrushchev", "ACCUSE", "Mao Zedong") in found
+
+
+def test_a_name_no_list_has_is_not_the_listed_name_it_ends_with(rules):
+    # "Karen National Liberation Army" is no "National Liberation Army" with a word before it
+    _, found = claims("The Burma Army launched air strikes on its armed wing, the Karen National Liberation Army.", rules)
+    assert ("Myanmar", "ASSAULT", "Karen National Liberation Army") in found
+    assert not any(o == "National Liberation Army" for _, _, o in found)

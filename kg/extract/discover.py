@@ -97,6 +97,10 @@ def _named_after(known: ActorMention, text: str, s: int, e: int, kind: str, rule
     """A state's adjective that opens an organisation's name NER found: "the Nicaraguan Democratic
     Force", "Syrian Democratic Forces" are bodies of their own, not Nicaragua or Syria; "Iraqi Armed
     Forces" or "Iraqi government" stay the state acting."""
+    if kind == "organisation" and rules.actors[known.actor].type in ("organisation", "group") and known.end == e \
+            and s < known.start and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,2}", text[s:known.start]) \
+            and rules.actor_by_name(text[s:known.start].strip().removeprefix("the ").strip()) is None:
+        return True  # "the Karen National Liberation Army" is not the National Liberation Army with a word before it
     if kind != "organisation" or rules.actors[known.actor].type != "state":
         return False
     if text[s:known.start].strip().lower() not in ("", "the"):
