@@ -190,6 +190,9 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     ("The UN Security Council authorized the deployment of troops to Somalia.", "Somalia"),
     ("The Philippines breached the Declaration on the Conduct of Parties (DOC) in the South China Sea.", "DOC"),
     ("Analyst Nicholas Heras of the New Lines Institute told VOA that the war would widen.", "Voice of America"),
+    # a backer named in a hyphenated modifier is neither side of the act
+    ("The United States launched widespread strikes on the Iran-backed Houthis.", "Iran"),
+    ("France attacked the Russia-aligned Wagner Group.", "Russia"),
     # a verdict of innocence accuses no one
     ("The inquiry found Russia innocent of the attack.", "Russia"),
     # a name called is no office held

@@ -1505,6 +1505,10 @@ def parse_vetoes(parse: Parse, actors: list[ActorMention], rules: Rules) -> tupl
                             or (s.t[nxt.head].pos == "VERB" and any(t.dep == "conj" and t.head == nxt.head and t.pos == "VERB"
                                                                     for t in s.t[i + 1:]))))
         own_clause = tok.dep == "nsubj" and head is not None and head.dep == "conj"
+        # "strikes on the Iran-backed Houthis": a backer named in a hyphenated modifier is neither side of the act
+        backer = i + 2 < len(s.t) and s.t[i + 1].text == "-" and s.t[i + 2].text.lower() in s.f.backing_participles
+        if backer:
+            destination = own_clause = True
         roles.setdefault(am.actor, []).append((destination, own_clause))
     no_subject = {a for a, r in roles.items() if r and all(d for d, _ in r)}
     no_object = {a for a, r in roles.items() if r and all(c for _, c in r)}
