@@ -156,6 +156,10 @@ claims = claim_mentions
      ("Bahrain", "SANCTION", "Qatar", "asserted"), "verb:cut+links"),
     ("Ethiopia and Eritrea signed a joint declaration of peace.", ("Ethiopia", "AGREE", "Eritrea", "asserted"),
      "verb:sign+agreement"),
+    # a force sent to someone's waters or near them is massed at them
+    ("China deployed warships to waters near Taiwan.", ("China", "MOBILIZE", "Taiwan", "asserted"), "verb:deploy"),
+    ("The United States deployed two aircraft carriers near Iran.", ("United States", "MOBILIZE", "Iran", "asserted"),
+     "verb:deploy"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

@@ -87,6 +87,9 @@ _HELD_POWERS = {"control", "influence", "dominance", "domination", "hold", "grip
 _CAUSES = {"struggle", "cause", "resistance", "revolution", "independence", "liberation", "claim", "position", "stance",
            "policy", "sovereignty", "defence", "defense", "security", "fight", "demand", "right", "interest", "bid"}
 
+# where a force is sent: "deployed warships to waters near Taiwan", "carriers near Iran", "off Venezuela's coast"
+_DEPLOYED_TO = {"to", "near", "off", "toward", "towards", "around", "into"}
+
 # acts whose object may be a border alone: "massed troops near Ukraine's border" is aimed at Ukraine
 _AT_BORDERS = {"MOBILIZE", "THREATEN"}
 
@@ -1637,6 +1640,18 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
                 own = {a.actor for a in subjects} | {o.country for o in organs
                                                      if o.type == "military_unit" or o.sector in s.f.state_sectors}
                 objects = [b for b in s.place_targets(v) if b.actor not in own]
+        if relation == "MOBILIZE" and subjects and not objects and v.pos == "VERB":
+            # "deployed warships to waters near Taiwan", "deployed two aircraft carriers near Iran", "to Venezuelan
+            # waters": whose waters or coast the force was sent to
+            spots = [o for t in [v, *s.children(v.i, "dobj")] for p in s.children(t.i, "prep", "dative")
+                     if p.text.lower() in _DEPLOYED_TO for o in s.children(p.i, "pobj")]
+            spots += [o for d in list(spots) for p in s.children(d.i, "prep") if p.text.lower() in ("near", "off", "of", "around")
+                      for o in s.children(p.i, "pobj")]
+            own = {a.actor for a in subjects}
+            objects = [a for o in spots for a in [*s.actors_of(o.i), *(s.actor_at[c.i] for c in s.children(o.i, "amod", "poss")
+                                                                       if c.i in s.actor_at)]
+                       if a.actor not in own and rules.actors[a.actor].type == "state"]
+            objects = list({a.actor: a for a in objects}.values())
         if relation == "RETREAT" and subjects and not objects and v.pos == "VERB":
             # "Russian troops withdrew from Kherson": from Ukraine
             objects = [a for a in s.place_targets(v, frozenset({"from"})) if a.resolution == "place"]
