@@ -160,6 +160,10 @@ claims = claim_mentions
     ("China deployed warships to waters near Taiwan.", ("China", "MOBILIZE", "Taiwan", "asserted"), "verb:deploy"),
     ("The United States deployed two aircraft carriers near Iran.", ("United States", "MOBILIZE", "Iran", "asserted"),
      "verb:deploy"),
+    # a state's sailors and coast guard act for it; meddling in its affairs presses it; Tel Aviv is Israel's government
+    ("Philippine sailors threatened Chinese troops.", ("Philippines", "THREATEN", "China", "asserted"), "verb:threaten"),
+    ("The US has grossly interfered in the internal affairs of Venezuela.",
+     ("United States", "COERCE", "Venezuela", "asserted"), "verb:interfere_in"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

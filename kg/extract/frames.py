@@ -853,8 +853,9 @@ class _Sentence:
             return found
         if entry and entry.particle:
             found = self._prep_objects(v, entry.particle.split()[-1])
-            if not found and entry.relation in _ATTITUDES:
+            if not found and (entry.relation in _ATTITUDES or entry.relation == "COERCE"):
                 # "objected to Pakistan's display of the pilot", "protested against Israel's blockade": whose act it is
+                # ("interfered in the internal affairs of Venezuela": whose affairs)
                 found = self._stance_owners(v, entry.particle.split()[-1], entry.relation)
             if found or not self.particles(v):
                 return found  # a particle ("shot down Y", "pushed back Y") leaves the object direct
@@ -1215,7 +1216,7 @@ class _Sentence:
         found += [e for e in with_object if not e.particle]
         found += [verbs[(v.lemma, p)] for p in preps if (v.lemma, p) in verbs and (
             self._prep_objects(v, p) or self._prep_places(v, p) or p == "as"  # "attacked Tito as a traitor"
-            or (verbs[(v.lemma, p)].relation in _ATTITUDES - {"REQUEST"} and self._stance_owners(v, p)))]
+            or (verbs[(v.lemma, p)].relation in (_ATTITUDES - {"REQUEST"}) | {"COERCE"} and self._stance_owners(v, p)))]
         if (v.lemma, None) in verbs and not (found and verbs[(v.lemma, None)].relation == "NONE"):
             found.append(verbs[(v.lemma, None)])  # a verb silenced alone ("pay") still has its "pay a visit"
         chosen = next((e for e in found if e.curated), found[0] if found else None)
