@@ -1162,8 +1162,10 @@ class _Sentence:
         return [a for c in self.children(v.i, "prep") if c.text.lower() == prep for o in self.children(c.i, "pobj")
                 for a in [self.place_at(o.i), *(self.actor_at[g.i] for g in self.children(o.i, "amod", "poss")
                                                 if g.i in self.actor_at),
-                          # "slammed into a Tel Aviv neighborhood"
-                          *(self.place_at(g.i) for g in self.children(o.i, "compound"))] if a is not None]
+                          # "slammed into a Tel Aviv neighborhood" (a capital the gazetteer names its state by, too)
+                          *(self.place_at(g.i) or (self.actor_at[g.i] if g.i in self.actor_at
+                                                   and self.rules.actors[self.actor_at[g.i].actor].type == "state" else None)
+                            for g in self.children(o.i, "compound"))] if a is not None]
 
     def border_of(self, i: int) -> list[ActorMention]:
         """Whose border a border word is: "Ukraine's borders", "the Ukrainian border", "the border with Ukraine"."""
