@@ -164,6 +164,13 @@ claims = claim_mentions
     ("Philippine sailors threatened Chinese troops.", ("Philippines", "THREATEN", "China", "asserted"), "verb:threaten"),
     ("The US has grossly interfered in the internal affairs of Venezuela.",
      ("United States", "COERCE", "Venezuela", "asserted"), "verb:interfere_in"),
+    # drills done jointly or together with someone; drills around someone are a show of force at them
+    ("Japan has frequently staged provocative military drills together with the U.S.",
+     ("Japan", "COOPERATE", "United States", "asserted"), "noun:drill"),
+    ("Vietnam and Russia jointly carried out naval exercises.", ("Vietnam", "COOPERATE", "Russia", "asserted"),
+     "noun:exercise"),
+    ("China began military drills around Taiwan on Thursday.", ("China", "MOBILIZE", "Taiwan", "asserted"),
+     "noun:drill+against"),
     # the head of a body's branch is one of its officials
     ("Pierre Honnorat, WFP's Country Director in Chad, said funds were short.",
      ("Pierre Honnorat", "MEMBER_OF", "World Food Program", "asserted"), "frame:title-member"),

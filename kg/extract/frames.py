@@ -1879,8 +1879,17 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             (s.f.nouns.get(n.text.lower()) or s.f.nouns.get(n.text.lower().rstrip("s"))) if n.pos == "PROPN" else \
             s.f.nouns.get(n.text.lower()) if n.tag == "VBG" and n.dep in _ARGUMENTS and s.children(n.i, "amod", "poss") \
             else None
-        if frame is None or (frame.modifiers and not any(c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers
-                                                         for c in s.children(n.i, "amod", "compound"))):
+        doing = s.head(n.i) if n.dep == "dobj" else None
+        # "staged drills together with the U.S.", "jointly carried out naval exercises": done jointly, as a joint one is
+        jointly = doing is not None and any(c.lemma.lower() in ("jointly", "together") for c in s.children(doing.i, "advmod"))
+        # ("China staged drills around Taiwan": drills aimed at someone need no "joint")
+        aimed_at = frame is not None and frame.against and any(
+            p.text.lower() in ("against", "around", "near", "off") and any(
+                s.actors_of(o.i) or [c for c in s.children(o.i, "poss", "amod") if c.i in s.actor_at]
+                for o in s.children(p.i, "pobj"))
+            for h in (n, doing) if h is not None for p in s.children(h.i, "prep"))
+        if frame is None or (frame.modifiers and not jointly and not aimed_at and not any(
+                c.lemma.lower() in frame.modifiers or c.text.lower() in frame.modifiers for c in s.children(n.i, "amod", "compound"))):
             continue  # "an operation" is no attack; "a military operation against Y" is
         subjects: list[ActorMention] = []
         for c in s.children(n.i, "poss", "amod", "compound", "nmod"):
@@ -1910,7 +1919,8 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                 and s.head(above_of.i).pos == "NUM":
             host = s.head(above_of.i)  # "$1 billion in aid for Ukraine": "for" may hang on the sum
         for prep in [*s.children(n.i, "prep"), *(s.children(host.i, "prep") if host is not None else []),
-                     *(p for c in participles for p in s.children(c.i, "prep", "agent"))]:
+                     *(p for c in participles for p in s.children(c.i, "prep", "agent")),
+                     *(p for p in (s.children(doing.i, "prep") if jointly else []) if p.text.lower() == "with")]:
             word = prep.text.lower()
             for pobj in s.children(prep.i, "pobj"):
                 if pobj.lemma.lower() == "side" and word == "on":
@@ -2150,9 +2160,12 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                      if prep.text.lower() == "with" for p in s.children(prep.i, "pobj") for a in s.actors_of(p.i)}
         both_ways = both_ways or bool(objects) and n.lemma.lower() in s.f.reciprocal_nouns \
             and {b.actor for b in objects} <= with_whom
+        # ("drills around Taiwan", "exercises off Japan's coast": a show of force at whoever is there)
         aimed = [a for h in (n, carrier, verb if carrier.dep == "dobj" else None) if h is not None
-                 for p in s.children(h.i, "prep") if p.text.lower() == "against"
-                 for o in s.children(p.i, "pobj") for a in s.actors_of(o.i)] if frame.against else []
+                 for p in s.children(h.i, "prep") if p.text.lower() in ("against", "around", "near", "off")
+                 for o in s.children(p.i, "pobj")
+                 for a in [*s.actors_of(o.i), *(s.actor_at[c.i] for c in s.children(o.i, "poss", "amod")
+                                                if c.i in s.actor_at and p.text.lower() != "against")]] if frame.against else []
         if aimed and subjects:
             # "staging joint military exercises against the DPRK": drills aimed at someone (the sides staging
             # them together still cooperate: "joint")
