@@ -208,6 +208,9 @@ def test_constructions_of_unseen_news(rules, text, claim, rule):
     # a backer named in a hyphenated modifier is neither side of the act
     ("The United States launched widespread strikes on the Iran-backed Houthis.", "Iran"),
     ("France attacked the Russia-aligned Wagner Group.", "Russia"),
+    # a crime someone is accused of is aimed at no accuser; the Cold War was no war
+    ("Petro suspended talks with the ELN after accusing the group of committing a war crime.", "Gustavo Petro"),
+    ("The US does not seek a new Cold War with China.", "China"),
     # a verdict of innocence accuses no one
     ("The inquiry found Russia innocent of the attack.", "Russia"),
     # a name called is no office held
@@ -1434,8 +1437,9 @@ def test_the_government_in_a_text_of_several_states_is_the_one_whose_leader_or_j
     # done without it is not done; what nearly happened did not
     ("Cuba sent troops to Angola without consulting the Soviet Union.", ("Cuba", "CONSULT", "Soviet Union", "negated")),
     ("Israel nearly invaded Lebanon in 1981.", ("Israel", "ASSAULT", "Lebanon", "hedged")),
+    ("Israel does not seek a war with Iran.", ("Israel", "ASSAULT", "Iran", "negated")),
 ])
-def test_an_act_done_without_or_nearly_is_not_asserted(text, claim, rules):
+def test_an_act_done_without_or_nearly_or_not_sought_is_not_asserted(text, claim, rules):
     found = claims(text, rules)
     assert claim in found
     assert (*claim[:3], "asserted") not in found

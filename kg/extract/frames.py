@@ -1667,7 +1667,8 @@ def frame_claims(parse: Parse, actors: list[ActorMention], rules: Rules, sentenc
             if over and {b.actor for b in objects} <= {a.actor for a in over} and any(
                     d.lemma.lower() in s.f.weapon_nouns for d in s.children(v.i, "dobj")):
                 relation, rule, predicate = "THREATEN", "frame:overflight", f"overflight:{v.lemma}"
-        if subjects and not objects and relation in _HOSTILE_ACTS + ("ASSAULT",) and not complement:
+        if subjects and not objects and relation in _HOSTILE_ACTS + ("ASSAULT",) and not complement \
+                and not any(_accusing(s, d) for d in s.children(v.i, "dobj")):  # ("of committing a war crime": no aim)
             # "Armenia accused Azerbaijan of massing troops near the border", "Chad accused Sudan of attacking
             # border villages": an act the accuser complains of, with no one else named, was aimed at the accuser
             accusers = s.accusers_of(v)
@@ -1874,9 +1875,10 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     for n in s.t:
         # ("Syrian shelling of farms": the tagger may call a gerund with an adjective a verb)
         # ("the Algiers Agreement, signed by Ethiopia and Eritrea": an accord's own name is still an accord)
-        # (an event's own name is still the event: "the Sino-Soviet Split", "the Tet Offensive")
+        # (an event's own name is still the event: "the Sino-Soviet Split", "the Tet Offensive"; the Cold War was none)
         frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else \
-            (s.f.nouns.get(n.text.lower()) or s.f.nouns.get(n.text.lower().rstrip("s"))) if n.pos == "PROPN" else \
+            (s.f.nouns.get(n.text.lower()) or s.f.nouns.get(n.text.lower().rstrip("s"))) if n.pos == "PROPN" and not any(
+                c.text.lower() == "cold" for c in s.children(n.i, "compound", "amod")) else \
             s.f.nouns.get(n.text.lower()) if n.tag == "VBG" and n.dep in _ARGUMENTS and s.children(n.i, "amod", "poss") \
             else None
         doing = s.head(n.i) if n.dep == "dobj" else None
@@ -2207,6 +2209,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
             continue  # "vowed retaliation against the United States": a threat (the warning frame's), no act yet
         if _noun_negated(s, n) or (claimed is not None and claimed.lemma in ("deny", "disclaim", "reject")):
             polarity = "negated"  # (one who denies responsibility for an attack says it made none)
+        elif verb is not None and verb.pos == "VERB" and carrier.dep == "dobj" and any(
+                c.dep == "neg" for c in s.children(verb.i)) and verb.lemma in s.f.hedge_governors:
+            polarity = "negated"  # "the US does not seek a new war with China"
         elif verb is not None and verb.pos == "VERB" and carrier.dep == "dobj" and (
                 verb.lemma in s.f.hedge_governors or verb.lemma in s.f.warning_verbs or verb.lemma in s.f.commitments):
             polarity = "hedged"  # "threatened strikes on Iran", "planned an invasion": not (yet) done
