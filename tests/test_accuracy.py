@@ -43,8 +43,8 @@ def test_dev_articles_of_the_seeds_field_from_other_outlets(tmp_path):
     ev = scores(tmp_path, DEV_FIELD, GOLD / "dev-field")
     assert len(ev["documents"]) == len(list(DEV_FIELD.glob("*.txt")))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.48 and m["labelled"]["precision"] >= 0.75
-    assert m["unlabelled"]["f1"] >= 0.52
+    assert m["labelled"]["f1"] >= 0.49 and m["labelled"]["precision"] >= 0.75
+    assert m["unlabelled"]["f1"] >= 0.53
     assert m["actors"]["recall"] >= 0.86
 
 
@@ -53,8 +53,8 @@ def test_dev_one_sentence_world_news_reports(tmp_path):
     ev = scores(tmp_path, DEV_SENTENCES, GOLD / "dev-sentences")
     assert len(ev["documents"]) == len(_line_ids(DEV_SENTENCES / "reports.jsonl"))
     m = ev["micro"]
-    assert m["labelled"]["f1"] >= 0.66 and m["labelled"]["precision"] >= 0.82
-    assert m["unlabelled"]["f1"] >= 0.72
+    assert m["labelled"]["f1"] >= 0.68 and m["labelled"]["precision"] >= 0.82
+    assert m["unlabelled"]["f1"] >= 0.74
     assert m["actors"]["recall"] >= 0.9
 
 
