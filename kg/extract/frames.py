@@ -1875,7 +1875,7 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
     for n in s.t:
         # ("Syrian shelling of farms": the tagger may call a gerund with an adjective a verb)
         # ("the Algiers Agreement, signed by Ethiopia and Eritrea": an accord's own name is still an accord)
-        # (an event's own name is still the event: "the Sino-Soviet Split", "the Tet Offensive"; the Cold War was none)
+        # (an event's own name is still the event: "the Tet Offensive", "the Algiers Agreement"; the Cold War was none)
         frame = (s.f.nouns.get(n.lemma.lower()) or s.f.nouns.get(n.text.lower())) if n.pos == "NOUN" else \
             (s.f.nouns.get(n.text.lower()) or s.f.nouns.get(n.text.lower().rstrip("s"))) if n.pos == "PROPN" and not any(
                 c.text.lower() == "cold" for c in s.children(n.i, "compound", "amod")) else \
@@ -1993,8 +1993,9 @@ def _noun_claims(s: _Sentence, sentence_hedged: bool) -> list[FrameClaim]:
                     # "the arrest of a French journalist", "the release of two British citizens": whose people
                     objects = [s.actor_at[c.i] for c in s.children(pobj.i, "amod", "poss", "compound")
                                if c.i in s.actor_at and s.rules.actors[s.actor_at[c.i].actor].type == "state"]
-        if not objects and frame.relation in s.f.between_relations:
-            # "the Israeli-Palestinian conflict", "the Iran-Iraq war": the sides named before the noun
+        if not objects and frame.relation in s.f.between_relations and n.pos != "PROPN":
+            # "the Israeli-Palestinian conflict", "the Iran-Iraq war": the sides named before the noun (not in an
+            # event's own name, "the Sino-Indian War (1962)", which the annotation guide counts as no mention)
             sides = _sides_before(s, n, frame, sentence_hedged)
             if sides:
                 out += sides
