@@ -25,7 +25,7 @@ def polarity_of_match(masked: Masked, m: re.Match, rules: Rules) -> str:
         return "hedged"
     # the one asked to act ("urged the international community to condemn Thailand"): only asked for
     asked = rules.requests.search(plain(masked.text[max(0, m.start() - 30):m.start()]))
-    if asked and not plain(masked.text[asked.end():m.start()]).strip(" ,").count(" ") > 2 \
+    if asked and plain(masked.text[asked.end():m.start()]).strip(" ,").count(" ") <= 2 \
             and re.search(r"\bto\s", plain(masked.text[m.start():m.end()])):
         return "hedged"
     # before the claim or inside it ("Armenian forces allegedly opened fire on ...")
